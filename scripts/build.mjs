@@ -1,0 +1,23 @@
+// Bundles the CLI (and the runtime) with esbuild. Runs from `prepare`, so a plain `npm ci` builds it.
+// Dependencies stay external: native tree-sitter must be loaded from node_modules, and ts-morph is
+// only imported dynamically by `convert`, so `check` never loads it.
+import { build } from "esbuild";
+import { existsSync, rmSync } from "node:fs";
+
+rmSync("dist", { recursive: true, force: true });
+const entryPoints = { cli: "src/cli/main.ts" };
+if (existsSync("src/runtime/index.ts")) entryPoints["runtime/index"] = "src/runtime/index.ts";
+if (existsSync("src/source/worker.ts")) entryPoints.worker = "src/source/worker.ts";
+
+await build({
+  entryPoints,
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  logLevel: "warning",
+});
