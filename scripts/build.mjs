@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import { existsSync, rmSync } from "node:fs";
 
 rmSync("dist", { recursive: true, force: true });
-const entryPoints = { cli: "src/cli/main.ts" };
+const entryPoints = { cli: "src/cli/bin.ts" };
 if (existsSync("src/runtime/index.ts")) entryPoints["runtime/index"] = "src/runtime/index.ts";
 if (existsSync("src/source/worker.ts")) entryPoints.worker = "src/source/worker.ts";
 

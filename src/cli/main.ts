@@ -1,1 +1,97 @@
-console.log("dumpling");
+// The command line. Usage errors and internal errors exit 2 with a message, never a stack trace.
+import { Command, CommanderError, Option } from "commander";
+import { RULES, ruleByCode, ruleUrl } from "../rules/index.js";
+import { renderRuleDoc } from "../rules/docs.js";
+import { parseSelectorList, selectRules, UnknownSelectorError } from "../rules/select.js";
+import { renderOutcome, runCheck } from "./check.js";
+
+export class UsageError extends Error {}
+
+function write(s: string): void {
+  process.stdout.write(s);
+}
+
+function buildProgram(): Command {
+  const program = new Command("dumpling")
+    .description("Find, fix and translate Python's json.dump/dumps/load/loads calls.")
+    .version("0.1.0")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("check")
+    .description("Report the mistakes in json calls")
+    .argument("[paths...]", 'files or directories ("-" reads stdin)', ["."])
+    .option("--select <codes>", "rules to run: codes, prefixes (JSN0) or ALL, comma-separated")
+    .option("--ignore <codes>", "rules to skip")
+    .option("--extend-select <codes>", "rules to add to the default set")
+    .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--stdin-filename <name>", 'the name to report for "-"')
+    .option("--exit-zero", "exit 0 even when there are diagnostics")
+    .action((paths: string[], opts) => {
+      const rules = selectRules({
+        select: opts.select ? parseSelectorList(opts.select) : undefined,
+        ignore: opts.ignore ? parseSelectorList(opts.ignore) : undefined,
+        extendSelect: opts.extendSelect ? parseSelectorList(opts.extendSelect) : undefined,
+      });
+      const outcome = runCheck({ paths, rules, outputFormat: opts.outputFormat, exitZero: !!opts.exitZero, stdinFilename: opts.stdinFilename });
+      write(renderOutcome(outcome, opts.outputFormat));
+      for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
+      const found = outcome.files.some((f) => f.diagnostics.length > 0);
+      process.exitCode = outcome.internalErrors.length > 0 ? 2 : found && !opts.exitZero ? 1 : 0;
+    });
+
+  program
+    .command("rules")
+    .description("List every rule")
+    .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((opts) => {
+      if (opts.outputFormat === "json") {
+        const list = RULES.map((r) => ({
+          code: r.meta.code, name: r.meta.name, summary: r.meta.summary, severity: r.meta.severity,
+          default: r.meta.defaultEnabled, fix: r.meta.fix.availability, fix_applicability: r.meta.fix.applicability,
+          url: ruleUrl(r.meta.name),
+        }));
+        write(JSON.stringify(list, null, 2) + "\n");
+        return;
+      }
+      const rows = RULES.map((r) => [r.meta.code, r.meta.name, r.meta.defaultEnabled ? "on" : "off", r.meta.fix.availability === "none" ? "-" : `${r.meta.fix.availability} (${r.meta.fix.applicability})`, r.meta.summary]);
+      const header = ["code", "name", "default", "fix", "summary"];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+      const fmt = (r: string[]) => r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i] as number) : c)).join("  ");
+      write([fmt(header), ...rows.map(fmt)].join("\n") + "\n");
+    });
+
+  program
+    .command("rule")
+    .description("Show a rule's documentation")
+    .argument("<code>", "a rule code (JSN001) or name (dump-missing-file)")
+    .action((code: string) => {
+      const rule = ruleByCode(code);
+      if (!rule) throw new UsageError(`unknown rule \`${code}\`; \`dumpling rules\` lists them`);
+      write(renderRuleDoc(rule.meta));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError || e instanceof UnknownSelectorError) {
+      process.stderr.write(`dumpling: error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`dumpling: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.DUMPLING_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ""}\n`);
+    return 2;
+  }
+}

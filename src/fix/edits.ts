@@ -1,0 +1,104 @@
+// Building fixes as data (edits over the original text) and applying them.
+import type { JsonApi } from "../python/signatures.js";
+import type { JsonCall } from "../python/model.js";
+import type { SyntaxNode } from "../python/parser.js";
+import { detectNewline, indentationAt } from "../python/text.js";
+import type { Edit, FileContext } from "../rules/types.js";
+
+/** Apply non-overlapping edits (any order) to `text`. Throws on overlap: that is a bug in a rule. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
+    out += text.slice(pos, e.start) + e.content;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+export function replaceNode(node: SyntaxNode, content: string): Edit {
+  return { start: node.startIndex, end: node.endIndex, content };
+}
+
+/**
+ * `json.dump` → `json.dumps`: rename the attribute of a `module.api` callee. A bare callee from
+ * `from json import dump` would need a new import, so it gets no fix (null).
+ */
+export function renameApi(call: JsonCall, api: JsonApi): Edit | null {
+  if (call.callee.type !== "attribute") return null;
+  const attr = call.callee.childForFieldName("attribute");
+  return attr ? replaceNode(attr, api) : null;
+}
+
+/** The source text of a callee with another api: "json.dumps" for json.dump. */
+export function calleeWith(call: JsonCall, api: JsonApi): string {
+  const obj = call.callee.type === "attribute" ? call.callee.childForFieldName("object") : null;
+  return obj ? `${obj.text}.${api}` : api;
+}
+
+/** Remove one argument of a call together with the comma that separates it. */
+export function removeArgument(text: string, arg: SyntaxNode): Edit {
+  const list = arg.parent;
+  const siblings = list ? list.namedChildren.filter((c) => c.type !== "comment") : [];
+  const i = siblings.findIndex((c) => c.id === arg.id);
+  const prev = siblings[i - 1];
+  const next = siblings[i + 1];
+  if (prev) return { start: prev.endIndex, end: arg.endIndex, content: "" };
+  if (next) return { start: arg.startIndex, end: next.startIndex, content: "" };
+  // The only argument: drop a trailing comma too.
+  let end = arg.endIndex;
+  while (end < text.length && /[\s,]/.test(text[end] as string) && text[end] !== ")") end++;
+  return { start: arg.startIndex, end, content: "" };
+}
+
+/** The indentation unit of the file: the first indented block's step, or four spaces. */
+export function indentUnit(text: string): string {
+  const m = /:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*([ \t]+)\S/.exec(text);
+  if (!m) return "    ";
+  const block = m[1] as string;
+  const header = indentationAt(text, m.index);
+  return block.startsWith(header) && block.length > header.length ? block.slice(header.length) : block;
+}
+
+/** A name for a new file handle that nothing in the scope (or file, at module level) uses. */
+export function freshHandleName(ctx: FileContext, at: SyntaxNode): string | null {
+  const scope = ctx.scopes.scopeOf(at);
+  for (const name of ["f", "fp", "fh", "json_file", "file_"]) {
+    const used = ctx.scopes.occurrences(name).some((o) => o.node.startIndex >= scope.startIndex && o.node.endIndex <= scope.endIndex);
+    if (!used) return name;
+  }
+  return null;
+}
+
+const TRANSPARENT = new Set(["expression_statement", "assignment", "augmented_assignment", "return_statement", "parenthesized_expression", "argument_list", "call", "keyword_argument", "attribute", "subscript"]);
+
+/**
+ * Wrap the statement that contains a json call in `with <opener> as <handle>:`, replacing the
+ * call with `newCall`. Only when the result is plainly equivalent in shape: the statement is
+ * alone on its lines, evaluates the call unconditionally, and holds no multi-line string
+ * (re-indenting would change it). Returns null otherwise.
+ */
+export function wrapStatementInWith(ctx: FileContext, call: JsonCall, opener: string, newCall: string): Edit | null {
+  const stmt = call.statement;
+  const text = ctx.text;
+  if (!["expression_statement", "return_statement"].includes(stmt.type)) return null;
+  for (let n = call.node.parent; n && n.id !== stmt.id; n = n.parent) if (!TRANSPARENT.has(n.type)) return null;
+  const indent = indentationAt(text, stmt.startIndex);
+  const lineStart = stmt.startIndex - indent.length;
+  if (lineStart < 0 || !/^[ \t]*$/.test(text.slice(lineStart, stmt.startIndex))) return null;
+  if (lineStart > 0 && !/[\r\n]/.test(text[lineStart - 1] as string)) return null;
+  const rest = /^[^\r\n]*/.exec(text.slice(stmt.endIndex))?.[0] ?? "";
+  if (!/^[ \t]*(#.*)?$/.test(rest)) return null;
+  if (stmt.startPosition.row !== stmt.endPosition.row) {
+    const multiline = stmt.descendantsOfType(["string", "concatenated_string"]).some((s) => s.startPosition.row !== s.endPosition.row);
+    if (multiline) return null;
+  }
+  const unit = indentUnit(text);
+  const nl = detectNewline(text);
+  const before = text.slice(stmt.startIndex, call.node.startIndex);
+  const after = text.slice(call.node.endIndex, stmt.endIndex);
+  const body = (before + newCall + after).replace(/\r\n|\r|\n/g, (m) => m + unit);
+  return { start: stmt.startIndex, end: stmt.endIndex, content: `with ${opener}:${nl}${indent}${unit}${body}` };
+}

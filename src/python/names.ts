@@ -1,0 +1,87 @@
+// Qualified names of expressions: `json.dumps`, `j.dumps` after `import json as j`, `d` after
+// `from json import dumps as d`, `open` (a builtin unless rebound), `pathlib.Path`... The one
+// resolver every rule and the translator use; none of them resolves names on its own.
+import type { SyntaxNode } from "./parser.js";
+import type { Occurrence, Scopes } from "./scopes.js";
+import { stringLiteral, unwrapParens } from "./syntax.js";
+
+const MAX_DEPTH = 8;
+
+export class Names {
+  private readonly cache = new Map<number, string | null>();
+
+  constructor(readonly scopes: Scopes) {}
+
+  /** The dotted name an expression refers to (`builtins.open`, `json.dumps`), or null if unknown. */
+  qualify(expr: SyntaxNode, depth = 0): string | null {
+    const node = unwrapParens(expr);
+    const cached = this.cache.get(node.id);
+    if (cached !== undefined) return cached;
+    const result = depth > MAX_DEPTH ? null : this.compute(node, depth);
+    this.cache.set(node.id, result);
+    return result;
+  }
+
+  private compute(node: SyntaxNode, depth: number): string | null {
+    if (node.type === "identifier") {
+      const res = this.scopes.resolve(node);
+      if (!res) return `builtins.${node.text}`;
+      const names = this.scopes.reaching(res, node).map((b) => this.bindingTarget(b, depth));
+      return agree(names);
+    }
+    if (node.type === "attribute") {
+      const object = node.childForFieldName("object");
+      const attr = node.childForFieldName("attribute");
+      if (!object || !attr) return null;
+      const base = this.qualify(object, depth + 1);
+      return base ? `${base}.${attr.text}` : null;
+    }
+    return null;
+  }
+
+  /** What a binding makes its name mean, as a qualified name; undefined for "None" fallbacks. */
+  private bindingTarget(b: Occurrence, depth: number): string | null | undefined {
+    const how = b.binding;
+    if (!how) return null;
+    switch (how.how) {
+      case "import":
+        return how.module;
+      case "from-import":
+        return how.module.startsWith(".") ? null : `${how.module}.${how.name}`;
+      case "assign": {
+        const value = how.value ? unwrapParens(how.value) : null;
+        if (!value) return null;
+        if (value.type === "none") return undefined; // `except ImportError: json = None`
+        const imported = this.dynamicImport(value, depth);
+        if (imported) return imported;
+        if (value.type === "identifier" || value.type === "attribute") return this.qualify(value, depth + 1);
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `__import__("json")`, `importlib.import_module("json")`. */
+  private dynamicImport(value: SyntaxNode, depth: number): string | null {
+    if (value.type !== "call") return null;
+    const fn = value.childForFieldName("function");
+    const args = value.childForFieldName("arguments");
+    const first = args?.namedChildren[0];
+    if (!fn || !first) return null;
+    const q = this.qualify(fn, depth + 1);
+    if (q !== "builtins.__import__" && q !== "importlib.import_module") return null;
+    const s = stringLiteral(first);
+    return s && !s.fstring ? s.value : null;
+  }
+}
+
+/** One name when every binding agrees; json and simplejson count as one family (json wins). */
+function agree(names: (string | null | undefined)[]): string | null {
+  const defined = names.filter((n) => n !== undefined) as (string | null)[];
+  if (defined.length === 0 || defined.some((n) => n === null)) return null;
+  const set = new Set(defined.map((n) => (n as string).replace(/^simplejson(?=\.|$)/, "json")));
+  if (set.size !== 1) return null;
+  const plain = defined.find((n) => n === [...set][0]);
+  return plain ?? (defined[0] as string);
+}

@@ -1,0 +1,48 @@
+// --output-format text: `path:row:col: CODE message`, the source line with a caret under the
+// range, the fix's title, and a summary at the end.
+import pc from "picocolors";
+import { codePointLength } from "../python/text.js";
+import type { Diagnostic } from "../rules/types.js";
+import type { FileReport } from "./types.js";
+
+const TAB = "    ";
+
+export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
+  const start = file.lines ? file.lines.position(d.start) : { row: 1, column: 1 };
+  const head = `${pc.bold(file.filename)}${pc.cyan(":")}${start.row}${pc.cyan(":")}${start.column}${pc.cyan(":")} ${pc.bold(pc.red(d.code))} ${d.message}`;
+  if (!file.lines) return head + "\n";
+  const line = start.row - 1;
+  const source = file.lines.lineText(line);
+  const lineStart = file.lines.lineStart(line);
+  const end = Math.min(d.end, lineStart + source.length);
+  const before = source.slice(0, d.start - lineStart).replace(/\t/g, TAB);
+  const marked = source.slice(d.start - lineStart, Math.max(end, d.start) - lineStart).replace(/\t/g, TAB);
+  const width = Math.max(1, codePointLength(marked, 0, marked.length));
+  const gutter = String(start.row);
+  const pad = " ".repeat(gutter.length);
+  const out = [
+    head,
+    `${pad} ${pc.blue("|")}`,
+    `${pc.blue(gutter)} ${pc.blue("|")} ${source.replace(/\t/g, TAB)}`,
+    `${pad} ${pc.blue("|")} ${" ".repeat(codePointLength(before, 0, before.length))}${pc.red("^".repeat(width))} ${pc.red(d.code)}`,
+    `${pad} ${pc.blue("|")}`,
+  ];
+  if (d.fix) out.push(`${pad} ${pc.blue("=")} ${pc.cyan("help")}: ${d.fix.message}${d.fix.applicability === "unsafe" ? " (unsafe)" : ""}`);
+  return out.join("\n") + "\n\n";
+}
+
+export interface Summary {
+  diagnostics: number;
+  safeFixes: number;
+  unsafeFixes: number;
+  files: number;
+}
+
+export function renderSummary(s: Summary): string {
+  if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${s.files} file${s.files === 1 ? "" : "s"} checked)\n`;
+  const lines = [`Found ${s.diagnostics} error${s.diagnostics === 1 ? "" : "s"} in ${s.files} file${s.files === 1 ? "" : "s"} checked.`];
+  if (s.safeFixes + s.unsafeFixes > 0) {
+    lines.push(`${s.safeFixes} with a safe fix, ${s.unsafeFixes} with an unsafe fix (shown as help).`);
+  }
+  return lines.join("\n") + "\n";
+}

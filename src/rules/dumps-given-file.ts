@@ -1,0 +1,44 @@
+import { calleeWith, renameApi } from "../fix/edits.js";
+import { literalKind } from "../python/syntax.js";
+import { defineRule } from "./types.js";
+
+export default defineRule({
+  meta: {
+    code: "JSN003",
+    name: "dumps-given-file",
+    summary: "`json.dumps(obj, f)`: a file (or other non-option value) passed as a second positional argument",
+    severity: "error",
+    defaultEnabled: true,
+    fix: { availability: "sometimes", applicability: "unsafe", title: "Use `json.dump()`" },
+    docs: {
+      what: "Finds `json.dumps()` calls with a second positional argument that is not an option value: a file handle, a path, or any other expression that is not a literal.",
+      why: "`json.dumps(obj)` returns a string and takes every option by keyword, so a second positional argument raises. The code meant `json.dump(obj, f)`, which writes to the file `f`. (With simplejson, whose options are positional, the file silently becomes the `skipkeys` option and nothing is written; dumpling reports that too when the argument is a file.)",
+      whatHappens: "TypeError: dumps() takes 1 positional argument but 2 were given",
+      example: 'import json\n\nwith open("out.json", "w", encoding="utf-8") as f:\n    json.dumps({"a": 1}, f)\n',
+      useInstead: 'import json\n\nwith open("out.json", "w", encoding="utf-8") as f:\n    json.dump({"a": 1}, f)\n',
+      fixSafety: "Unsafe: the call always raised, so the fix changes what the program does (it now writes the file). Offered only when the argument is known to be a file and the call's value is unused, as a statement; if the value is used, the author expected a string and the intent is unclear.",
+      references: ["https://docs.python.org/3/library/json.html#json.dumps"],
+    },
+  },
+  checkCall(call, ctx) {
+    if (call.api !== "dumps" || call.hasStarArgs) return;
+    const arg = call.module === "simplejson" ? call.bound.get("skipkeys") : call.extraPositional[0];
+    if (!arg || arg.kind !== "positional") return;
+    const kind = ctx.kinds.of(arg.value);
+    if (call.module === "simplejson") {
+      if (kind.kind !== "file") return;
+    } else {
+      // Literals and option-named variables are options passed positionally: positional-option.
+      if (literalKind(arg.value) !== null) return;
+      if (arg.value.type === "identifier" && call.signature.options.includes(arg.value.text)) return;
+    }
+    const dump = calleeWith(call, "dump");
+    const what = kind.kind === "file" ? `to write to \`${arg.value.text}\`` : kind.kind === "path" ? "to write to a file, open it and pass the file object" : "to write to a file";
+    const edit = kind.kind === "file" && call.usage === "statement" && call.extraPositional.length <= 1 ? renameApi(call, "dump") : null;
+    ctx.report({
+      node: arg.node,
+      message: `\`${call.callee.text}()\` returns a string and takes no file; use \`${dump}(obj, f)\` ${what}`,
+      fix: edit ? { applicability: "unsafe", message: `Use \`${dump}()\``, edits: [edit] } : null,
+    });
+  },
+});

@@ -1,0 +1,43 @@
+import { pythonQuery } from "../python/parser.js";
+import type Parser from "tree-sitter";
+import { defineRule } from "./types.js";
+
+let query: Parser.Query | undefined;
+
+export default defineRule({
+  meta: {
+    code: "JSN000",
+    name: "syntax-error",
+    summary: "The file does not parse as Python",
+    severity: "error",
+    defaultEnabled: true,
+    fix: { availability: "none", applicability: null, title: null },
+    docs: {
+      what: "Reports the places where a file that may call the json module does not parse as Python. The rest of the file is still analysed: calls outside the broken region are checked as usual.",
+      why: "Python refuses to run a file with a syntax error, so nothing in it runs. dumpling also cannot see calls inside the broken region, so they go unchecked until the error is fixed.",
+      whatHappens: null,
+      example: 'import json\n\ndef save(data, path:\n    return json.dumps(data)\n',
+      useInstead: 'import json\n\ndef save(data, path):\n    return json.dumps(data)\n',
+      fixSafety: "There is no fix: only the author knows what was meant.",
+      references: ["https://docs.python.org/3/reference/grammar.html"],
+    },
+  },
+  checkFile(ctx) {
+    if (!ctx.tree.rootNode.hasError) return;
+    query ??= pythonQuery("(ERROR) @error (MISSING) @missing");
+    let lastEnd = -1;
+    for (const { node } of query.captures(ctx.tree.rootNode)) {
+      if (node.startIndex < lastEnd) continue; // inside an error already reported
+      lastEnd = Math.max(node.endIndex, node.startIndex + 1);
+      if (node.isMissing) {
+        ctx.report({ start: node.startIndex, end: node.startIndex, message: `Syntax error: expected \`${node.type}\`` });
+      } else {
+        const lineEnd = ctx.text.slice(node.startIndex).search(/[\r\n]/);
+        const end = lineEnd < 0 ? node.endIndex : Math.min(node.endIndex, node.startIndex + lineEnd);
+        const token = node.firstChild?.text ?? node.text;
+        const shown = token.length > 20 || /[\r\n]/.test(token) ? "" : `: unexpected \`${token}\``;
+        ctx.report({ start: node.startIndex, end: Math.max(end, node.startIndex), message: `Syntax error${shown}` });
+      }
+    }
+  },
+});

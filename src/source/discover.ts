@@ -1,0 +1,165 @@
+// Paths → files. Directories are walked in sorted order, `.gitignore` files honoured (those
+// of the directory's ancestors up to the repository root, and every one met on the way),
+// well-known tool and environment directories skipped. Paths named explicitly are always taken.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+
+export const DEFAULT_EXCLUDES = [
+  ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype",
+  ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "__pycache__", "_build", "buck-out", "dist",
+  "node_modules", "site-packages", "venv",
+];
+
+export type Discovered =
+  | { kind: "file"; path: string; explicit: boolean }
+  | { kind: "stdin" }
+  | { kind: "error"; path: string; reason: string };
+
+export interface DiscoverOptions {
+  respectGitignore?: boolean;
+  /** Extra exclusion test on a path (relative or as given); true excludes it. */
+  isExcluded?: (path: string, isDirectory: boolean) => boolean;
+  /** Apply exclusions to explicitly named files too. */
+  forceExclude?: boolean;
+}
+
+interface Matcher {
+  base: string; // absolute directory of the .gitignore
+  ig: Ignore;
+}
+
+const PYTHON_FILE = /\.pyi?$/;
+
+export function* discover(paths: readonly string[], options: DiscoverOptions = {}): Generator<Discovered> {
+  const respectGitignore = options.respectGitignore ?? true;
+  for (const p of paths) {
+    if (p === "-") {
+      yield { kind: "stdin" };
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      yield { kind: "error", path: p, reason: describeFsError(e) };
+      continue;
+    }
+    if (st.isDirectory()) {
+      const matchers = respectGitignore ? ancestorMatchers(resolve(p)) : [];
+      yield* walk(p, resolve(p), matchers, options, new Set([safeRealpath(p)]));
+    } else if (st.isFile()) {
+      if (options.forceExclude && options.isExcluded?.(p, false)) continue;
+      yield { kind: "file", path: p, explicit: true };
+    } else {
+      yield { kind: "error", path: p, reason: "not a regular file or directory" };
+    }
+  }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+function* walk(dir: string, absDir: string, matchers: Matcher[], options: DiscoverOptions, seen: Set<string>): Generator<Discovered> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    yield { kind: "error", path: dir, reason: describeFsError(e) };
+    return;
+  }
+  const respect = options.respectGitignore ?? true;
+  const local = respect ? readGitignore(absDir) : null;
+  const active = local ? [...matchers, local] : matchers;
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const abs = join(absDir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = statSync(path);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (e) {
+        yield { kind: "error", path, reason: describeFsError(e) };
+        continue;
+      }
+    }
+    if (!isDir && !isFile) continue; // FIFOs, sockets, devices: never opened
+    if (isDir && DEFAULT_EXCLUDES.includes(entry.name)) continue;
+    if (isIgnored(active, abs, isDir)) continue;
+    if (options.isExcluded?.(path, isDir)) continue;
+    if (isDir) {
+      const real = safeRealpath(path);
+      if (seen.has(real)) continue; // a symlink loop, or a second way into the same tree
+      seen.add(real);
+      yield* walk(path, abs, active, options, seen);
+    } else if (PYTHON_FILE.test(entry.name)) {
+      yield { kind: "file", path, explicit: false };
+    }
+  }
+}
+
+function readGitignore(absDir: string): Matcher | null {
+  let content: string;
+  try {
+    content = readFileSync(join(absDir, ".gitignore"), "utf8");
+  } catch {
+    return null;
+  }
+  return { base: absDir, ig: ignore().add(content) };
+}
+
+/** .gitignore files above a walked directory, up to the enclosing repository's root. */
+function ancestorMatchers(absDir: string): Matcher[] {
+  const dirs: string[] = [];
+  let d = dirname(absDir);
+  let inRepo = existsSync(join(absDir, ".git"));
+  for (let prev = ""; d !== prev && !inRepo; prev = d, d = dirname(d)) {
+    dirs.push(d);
+    if (existsSync(join(d, ".git"))) inRepo = true;
+  }
+  if (!inRepo) return [];
+  return dirs.reverse().map(readGitignore).filter((m): m is Matcher => m !== null);
+}
+
+/** The deepest .gitignore with an opinion decides, as in git. */
+function isIgnored(matchers: Matcher[], abs: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const m of matchers) {
+    let rel = relative(m.base, abs);
+    if (!rel || rel.startsWith("..")) continue;
+    if (sep !== "/") rel = rel.split(sep).join("/");
+    const r = m.ig.test(isDir ? `${rel}/` : rel);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "EISDIR":
+      return "is a directory";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}
+

@@ -1,0 +1,113 @@
+// Bytes → text the way Python reads source: a UTF-8 BOM, a PEP 263 coding cookie on line 1
+// or 2, UTF-8 otherwise. Binary files (NUL bytes) and undecodable ones are reported, not guessed.
+
+export interface SourceEncoding {
+  /** Python's name for it, normalized: "utf-8", "latin-1", "cp1252"... */
+  name: string;
+  bom: boolean;
+}
+
+export type Decoded = { ok: true; text: string; encoding: SourceEncoding } | { ok: false; reason: string };
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+/** The encoding a PEP 263 cookie declares, if any (from the raw bytes, read as latin-1). */
+export function codingCookie(bytes: Uint8Array): string | null {
+  const head = latin1(bytes.subarray(0, Math.min(bytes.length, 2048)));
+  const lines = head.split(/\r\n|\r|\n/, 2);
+  const first = lines[0] ?? "";
+  const m1 = COOKIE.exec(first);
+  if (m1) return m1[1] as string;
+  // Line 2 counts only when line 1 is blank or a comment.
+  if (/^[ \t\f]*(#.*)?$/.test(first)) {
+    const m2 = COOKIE.exec(lines[1] ?? "");
+    if (m2) return m2[1] as string;
+  }
+  return null;
+}
+
+/** Python's codec aliases for the encodings we can both decode and write back exactly. */
+export function normalizeEncoding(name: string): string {
+  const n = name.toLowerCase().replace(/_/g, "-");
+  if (/^(utf-?8|utf-8-sig|u8|utf)$/.test(n)) return "utf-8";
+  if (/^(latin-?1|iso-?8859-1|iso8859-1|8859|cp819|l1|latin)$/.test(n)) return "latin-1";
+  if (/^(ascii|us-ascii|646)$/.test(n)) return "ascii";
+  return n;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
+export function decodeSource(bytes: Uint8Array): Decoded {
+  if (bytes.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes)" };
+  let body = bytes;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) body = bytes.subarray(3);
+  const cookie = codingCookie(body);
+  const name = cookie ? normalizeEncoding(cookie) : "utf-8";
+  if (bom && name !== "utf-8") return { ok: false, reason: `a UTF-8 BOM and a coding cookie for ${cookie} disagree` };
+  const encoding = { name, bom };
+  if (name === "latin-1") return { ok: true, text: latin1(body), encoding };
+  if (name === "ascii") {
+    const bad = body.findIndex((b) => b > 0x7f);
+    if (bad >= 0) return { ok: false, reason: `not valid ASCII: byte 0x${(body[bad] as number).toString(16)} at offset ${bad + (bom ? 3 : 0)}` };
+    return { ok: true, text: latin1(body), encoding };
+  }
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(name, { fatal: true, ignoreBOM: true });
+  } catch {
+    return { ok: false, reason: `unknown encoding \`${cookie}\` in the coding cookie` };
+  }
+  try {
+    return { ok: true, text: decoder.decode(body), encoding };
+  } catch {
+    return { ok: false, reason: `not valid ${name === "utf-8" ? "UTF-8" : name}${name === "utf-8" ? `: ${firstInvalidUtf8(body, bom ? 3 : 0)}` : ""}; declare the file's encoding with a coding cookie (PEP 263)` };
+  }
+}
+
+/** Where UTF-8 decoding fails, for the message. */
+function firstInvalidUtf8(bytes: Uint8Array, offset: number): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest valid prefix (a prefix may end inside a sequence, so allow 3 bytes).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return `byte 0x${(bytes[lo] ?? 0).toString(16).padStart(2, "0")} at offset ${lo + offset}`;
+}
+
+/** Text → bytes in the file's own encoding, for writing fixes back. Throws if a character does not fit. */
+export function encodeSource(text: string, encoding: SourceEncoding): Uint8Array {
+  const prefix = encoding.bom ? [0xef, 0xbb, 0xbf] : [];
+  if (encoding.name === "utf-8") {
+    const body = new TextEncoder().encode(text);
+    const out = new Uint8Array(prefix.length + body.length);
+    out.set(prefix);
+    out.set(body, prefix.length);
+    return out;
+  }
+  if (encoding.name === "latin-1" || encoding.name === "ascii") {
+    const max = encoding.name === "ascii" ? 0x7f : 0xff;
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > max) throw new Error(`character U+${c.toString(16).padStart(4, "0")} cannot be written in ${encoding.name}`);
+      out[i] = c;
+    }
+    return out;
+  }
+  throw new Error(`dumpling cannot write files in ${encoding.name}`);
+}
