@@ -1,5 +1,5 @@
 import { calleeWith, renameApi } from "../fix/edits.js";
-import { literalKind } from "../python/syntax.js";
+import { looksLikeOption } from "../python/options.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -28,9 +28,8 @@ export default defineRule({
     if (call.module === "simplejson") {
       if (kind.kind !== "file") return;
     } else {
-      // Literals and option-named variables are options passed positionally: positional-option.
-      if (literalKind(arg.value) !== null) return;
-      if (arg.value.type === "identifier" && call.signature.options.includes(arg.value.text)) return;
+      // Option values passed positionally are positional-option's.
+      if (looksLikeOption(call, arg, ctx.kinds)) return;
     }
     const dump = calleeWith(call, "dump");
     const what = kind.kind === "file" ? `to write to \`${arg.value.text}\`` : kind.kind === "path" ? "to write to a file, open it and pass the file object" : "to write to a file";

@@ -1,6 +1,4 @@
-import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
-import { literalKind, stringLiteral, unwrapParens } from "../python/syntax.js";
+import { guessOption, looksLikeOption } from "../python/options.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -25,7 +23,7 @@ export default defineRule({
     if (call.module !== "json" || call.hasStarArgs) return;
     call.extraPositional.forEach((arg, i) => {
       // dumps(x, f) with a non-literal second argument is dumps-given-file's.
-      if (call.api === "dumps" && i === 0 && literalKind(arg.value) === null && !(arg.value.type === "identifier" && call.signature.options.includes(arg.value.text))) return;
+      if (call.api === "dumps" && i === 0 && !looksLikeOption(call, arg, ctx.kinds)) return;
       const guess = guessOption(call, arg.value);
       const isLast = call.args.filter((a) => a.kind === "positional").at(-1)?.node.id === arg.node.id;
       const fixable = guess !== null && isLast && !call.bound.has(guess);
@@ -40,29 +38,3 @@ export default defineRule({
     });
   },
 });
-
-/** The option a positional value most plainly is, or null when it could be several. */
-function guessOption(call: JsonCall, value: SyntaxNode): string | null {
-  const encoder = call.api === "dump" || call.api === "dumps";
-  const v = unwrapParens(value);
-  if (v.type === "identifier" && call.signature.options.includes(v.text)) return v.text;
-  if (encoder) {
-    if (v.type === "integer") return "indent";
-    const s = stringLiteral(v);
-    if (s && !s.bytes && !s.fstring && /^[ \t]*$/.test(s.value)) return "indent";
-    if (v.type === "tuple" && isStringPair(v)) return "separators";
-    if (v.type === "identifier" && (v.text === "str" || v.text === "repr")) return "default";
-    if (v.type === "lambda") return "default";
-  } else {
-    if (v.type === "identifier" && v.text === "OrderedDict") return "object_pairs_hook";
-    if ((v.type === "identifier" || v.type === "attribute") && /(^|\.)Decimal$/.test(v.text)) return "parse_float";
-  }
-  if ((v.type === "identifier" || v.type === "attribute") && new RegExp(`${encoder ? "Encoder" : "Decoder"}$`).test(v.text)) return "cls";
-  return null;
-}
-
-function isStringPair(tuple: SyntaxNode): boolean {
-  const items = tuple.namedChildren.filter((c) => c.type !== "comment");
-  return items.length === 2 && items.every((c) => literalKind(c) === "string");
-}
-

@@ -1,5 +1,6 @@
 import { pythonQuery } from "../python/parser.js";
 import type Parser from "tree-sitter";
+import type { SyntaxNode } from "../python/parser.js";
 import { defineRule } from "./types.js";
 
 let query: Parser.Query | undefined;
@@ -32,12 +33,24 @@ export default defineRule({
       if (node.isMissing) {
         ctx.report({ start: node.startIndex, end: node.startIndex, message: `Syntax error: expected \`${node.type}\`` });
       } else {
-        const lineEnd = ctx.text.slice(node.startIndex).search(/[\r\n]/);
-        const end = lineEnd < 0 ? node.endIndex : Math.min(node.endIndex, node.startIndex + lineEnd);
-        const token = node.firstChild?.text ?? node.text;
-        const shown = token.length > 20 || /[\r\n]/.test(token) ? "" : `: unexpected \`${token}\``;
-        ctx.report({ start: node.startIndex, end: Math.max(end, node.startIndex), message: `Syntax error${shown}` });
+        // tree-sitter wraps what it could not place; the parser gave up at the last token of
+        // the error's first line, which is where the mistake is (or just before it).
+        const token = lastTokenOnFirstLine(node);
+        const shown = token.text.length > 0 && token.text.length <= 20 ? `: unexpected \`${token.text}\`` : "";
+        ctx.report({ start: token.startIndex, end: token.endIndex, message: `Syntax error${shown}` });
       }
     }
   },
 });
+
+function lastTokenOnFirstLine(error: SyntaxNode): SyntaxNode {
+  const row = error.startPosition.row;
+  let n = error;
+  while (n.childCount > 0) {
+    let next: SyntaxNode | null = null;
+    for (const c of n.children) if (c.startPosition.row === row) next = c;
+    if (!next) break;
+    n = next;
+  }
+  return n;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import rule, { closestOption } from "../../src/rules/unknown-option.js";
+import { ENCODER_OPTIONS } from "../../src/python/signatures.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    "import json\njson.dumps(d, indent=2, sort_keys=True, ensure_ascii=False)",
+    { name: "cls= may take more options", code: "import json\njson.dumps(d, cls=MyEncoder, indnet=2)" },
+    { name: "**kwargs", code: "import json\njson.dumps(d, **opts, indnet=2)" },
+    { name: "simplejson's own options", code: "import simplejson\nsimplejson.dumps(d, use_decimal=True, item_sort_key=k)" },
+    { name: "simplejson still takes encoding", code: 'import simplejson\nsimplejson.loads(s, encoding="utf-8")' },
+  ],
+  invalid: [
+    {
+      code: "import json\ntext = json.dumps(d, indnet=2)",
+      errors: [{ line: 2, column: 22, endLine: 2, endColumn: 28, message: "`indnet` is not an option of `json.dumps()`; did you mean `indent`?" }],
+      output: "import json\ntext = json.dumps(d, indent=2)",
+      applicability: "unsafe",
+    },
+    { name: "camelCase", code: "import json\njson.dumps(d, sortKeys=True)", errors: [{ line: 2, column: 15, endLine: 2, endColumn: 23 }], output: "import json\njson.dumps(d, sort_keys=True)" },
+    {
+      name: "encoding= on loads is dropped, safely",
+      code: 'import json\njson.loads(s, encoding="utf-8")',
+      errors: [{ line: 2, column: 15, endLine: 2, endColumn: 23, message: /removed from `json\.loads\(\)` in Python 3\.9/ }],
+      output: "import json\njson.loads(s)",
+      applicability: "safe",
+    },
+    { name: "encoding= between options", code: 'import json\njson.load(f, encoding="utf-8", object_hook=h)', errors: [{ line: 2, column: 14, endLine: 2, endColumn: 22 }], output: "import json\njson.load(f, object_hook=h)" },
+    { name: "nothing close", code: "import json\njson.dumps(d, colour=True)", errors: [{ line: 2, column: 15, endLine: 2, endColumn: 21, message: "`colour` is not an option of `json.dumps()`" }], output: null },
+    { name: "the right name is already there", code: "import json\njson.dumps(d, sort_keys=True, sort_key=True)", errors: [{ line: 2, column: 31, endLine: 2, endColumn: 39 }], output: null },
+  ],
+});
+
+describe("closestOption", () => {
+  it.each([
+    ["indnet", "indent"],
+    ["sort_key", "sort_keys"],
+    ["sortkeys", "sort_keys"],
+    ["ensureAscii", "ensure_ascii"],
+    ["separator", "separators"],
+    ["defualt", "default"],
+    ["x", null],
+    ["colour", null],
+  ])("%s → %s", (name, expected) => {
+    expect(closestOption(name, ENCODER_OPTIONS)).toBe(expected);
+  });
+});
