@@ -8,6 +8,7 @@ rmSync("dist", { recursive: true, force: true });
 const entryPoints = { cli: "src/cli/bin.ts" };
 if (existsSync("src/runtime/index.ts")) entryPoints["runtime/index"] = "src/runtime/index.ts";
 if (existsSync("src/source/worker.ts")) entryPoints.worker = "src/source/worker.ts";
+entryPoints["generate-docs"] = "scripts/generate-docs.ts";
 
 await build({
   entryPoints,

@@ -1,0 +1,12 @@
+// `npm run docs`: write docs/rules/<name>.md for every rule from its metadata.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderRuleDoc } from "../src/rules/docs.js";
+import { RULES } from "../src/rules/index.js";
+
+const dir = "docs/rules";
+mkdirSync(dir, { recursive: true });
+const wanted = new Set(RULES.map((r) => `${r.meta.name}.md`));
+for (const f of readdirSync(dir)) if (!wanted.has(f)) rmSync(join(dir, f));
+for (const r of RULES) writeFileSync(join(dir, `${r.meta.name}.md`), renderRuleDoc(r.meta));
+console.log(`wrote ${RULES.length} pages to ${dir}/`);

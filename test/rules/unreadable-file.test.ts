@@ -1,0 +1,67 @@
+// JSN901 comes from the loader: each unreadable path is one diagnostic at 1:1 and the run goes on.
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCheck } from "../../src/cli/check.js";
+import { RULES } from "../../src/rules/index.js";
+
+function check(paths: string[], maxBytes?: number) {
+  const outcome = runCheck({ paths, rules: [...RULES], outputFormat: "json", exitZero: false, maxBytes });
+  return outcome.files.flatMap((f) => f.diagnostics.map((d) => ({ file: f.filename, code: d.code, message: d.message, start: d.start })));
+}
+
+describe("JSN901 unreadable-file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dumpling-901-"));
+  writeFileSync(join(dir, "good.py"), "import json\nx = json.dump(1)\n");
+  writeFileSync(join(dir, "binary.py"), Buffer.from([0x69, 0x6d, 0x00, 0x01]));
+  writeFileSync(join(dir, "bad_utf8.py"), Buffer.concat([Buffer.from("import json\nx = '"), Buffer.from([0xff, 0xfe]), Buffer.from("'\n")]));
+  writeFileSync(join(dir, "unknown_codec.py"), "# -*- coding: klingon -*-\nimport json\n");
+  writeFileSync(join(dir, "latin1.py"), Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\nimport json\ns = '"), Buffer.from([0xe9]), Buffer.from("'; x = json.dump(s)\n")]));
+
+  it("a missing path", () => {
+    expect(check([join(dir, "missing.py")])).toEqual([{ file: join(dir, "missing.py"), code: "JSN901", message: `Cannot read \`${join(dir, "missing.py")}\`: no such file or directory`, start: 0 }]);
+  });
+
+  it("a binary file", () => {
+    expect(check([join(dir, "binary.py")]).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "binary.py")}\`: binary file (contains NUL bytes)`]);
+  });
+
+  it("invalid UTF-8 names the byte and its offset", () => {
+    expect(check([join(dir, "bad_utf8.py")]).map((d) => d.message)).toEqual([
+      `Cannot read \`${join(dir, "bad_utf8.py")}\`: not valid UTF-8: byte 0xff at offset 17; declare the file's encoding with a coding cookie (PEP 263)`,
+    ]);
+  });
+
+  it("an unknown coding cookie", () => {
+    expect(check([join(dir, "unknown_codec.py")]).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "unknown_codec.py")}\`: unknown encoding \`klingon\` in the coding cookie`]);
+  });
+
+  it("a file over the size limit", () => {
+    expect(check([join(dir, "good.py")], 10).map((d) => d.code)).toEqual(["JSN901"]);
+  });
+
+  it("a latin-1 file with its cookie is read, with columns in code points", () => {
+    const d = check([join(dir, "latin1.py")]);
+    expect(d.map((x) => x.code)).toEqual(["JSN001"]);
+  });
+
+  it("the run goes on past unreadable files", () => {
+    const codes = check([join(dir, "missing.py"), join(dir, "binary.py"), join(dir, "good.py")]).map((d) => d.code);
+    expect(codes).toEqual(["JSN901", "JSN901", "JSN001"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("permission denied", () => {
+    const locked = join(dir, "locked.py");
+    writeFileSync(locked, "import json\n");
+    chmodSync(locked, 0o000);
+    expect(check([locked]).map((d) => d.message)).toEqual([`Cannot read \`${locked}\`: permission denied`]);
+  });
+
+  it("a directory walk reports unreadable files inside it", () => {
+    const sub = join(dir, "tree");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "a.py"), Buffer.from([0x00]));
+    expect(check([sub]).map((d) => [d.file, d.code])).toEqual([[join(sub, "a.py"), "JSN901"]]);
+  });
+});

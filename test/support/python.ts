@@ -1,0 +1,25 @@
+// Running CPython, the oracle. In CI (CI=true) a missing python3 fails the suite; elsewhere the
+// tests that need it are skipped with a visible message.
+import { spawnSync } from "node:child_process";
+
+export const PYTHON = process.env.PYTHON ?? "python3";
+
+function probe(): string | null {
+  const r = spawnSync(PYTHON, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+export const pythonVersion = probe();
+
+if (!pythonVersion) {
+  const message = `${PYTHON} was not found: the tests that compare with CPython cannot run`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`SKIPPING: ${message}`);
+}
+
+/** Run a Python script with JSON on stdin; return its stdout parsed as JSON. */
+export function runPythonJson<T>(script: string, input: unknown, cwd?: string): T {
+  const r = spawnSync(PYTHON, ["-c", script], { input: JSON.stringify(input), encoding: "utf8", cwd, maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
