@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderRuleDoc } from "../src/rules/docs.js";
+import { renderRuleDoc, renderRuleTable, replaceRuleTable } from "../src/rules/docs.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
 import { pythonVersion, runPythonJson } from "./support/python.js";
@@ -45,6 +45,11 @@ describe("rule metadata", () => {
 
   it("docs/rules holds no page without a rule", () => {
     expect(readdirSync("docs/rules").sort()).toEqual(RULES.map((r) => `${r.meta.name}.md`).sort());
+  });
+
+  it("the README's rule table is current", () => {
+    const readme = readFileSync("README.md", "utf8");
+    expect(replaceRuleTable(readme, renderRuleTable()), "README.md's rule table is stale: run npm run docs").toBe(readme);
   });
 
   it("fix metadata agrees with itself", () => {

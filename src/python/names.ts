@@ -6,6 +6,8 @@ import type { Occurrence, Scopes } from "./scopes.js";
 import { stringLiteral, unwrapParens } from "./syntax.js";
 
 const MAX_DEPTH = 8;
+// json.__all__
+const JSON_PUBLIC = new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]);
 
 export class Names {
   private readonly cache = new Map<number, string | null>();
@@ -25,7 +27,7 @@ export class Names {
   private compute(node: SyntaxNode, depth: number): string | null {
     if (node.type === "identifier") {
       const res = this.scopes.resolve(node);
-      if (!res) return `builtins.${node.text}`;
+      if (!res) return this.fromWildcard(node.text) ?? `builtins.${node.text}`;
       const names = this.scopes.reaching(res, node).map((b) => this.bindingTarget(b, depth));
       return agree(names);
     }
@@ -35,6 +37,25 @@ export class Names {
       if (!object || !attr) return null;
       const base = this.qualify(object, depth + 1);
       return base ? `${base}.${attr.text}` : null;
+    }
+    return null;
+  }
+
+  private wildcards: string[] | undefined;
+
+  /** `from json import *` at module level makes json's public names global names. */
+  private fromWildcard(name: string): string | null {
+    if (!this.wildcards) {
+      this.wildcards = [];
+      const text = this.scopes.text;
+      const re = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\*/gm;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const node = this.scopes.root.descendantForIndex(m.index + m[0].length - 1);
+        if (node.parent?.type === "wildcard_import" || node.type === "wildcard_import") this.wildcards.push(m[1] as string);
+      }
+    }
+    for (const module of this.wildcards) {
+      if ((module === "json" || module === "simplejson") && JSON_PUBLIC.has(name)) return `${module}.${name}`;
     }
     return null;
   }

@@ -1,4 +1,5 @@
 // A rule's documentation page, generated from its metadata (docs/rules/<name>.md).
+import { RULES } from "./index.js";
 import type { RuleMeta } from "./types.js";
 
 export const PYTHON_VERSION_NOTE = "CPython 3.11";
@@ -37,4 +38,24 @@ export function renderRuleDoc(meta: RuleMeta): string {
   parts.push("", "## Fix safety", "", d.fixSafety);
   if (d.references?.length) parts.push("", "## References", "", ...d.references.map((r) => `- <${r}>`));
   return parts.join("\n") + "\n";
+}
+
+/** The README's rule table (between the rules:start and rules:end markers). */
+export function renderRuleTable(): string {
+  const rows = RULES.map((r) => {
+    const m = r.meta;
+    const fix = m.fix.availability === "none" ? "—" : `${m.fix.availability} (${m.fix.applicability})`;
+    return `| ${m.code} | [${m.name}](docs/rules/${m.name}.md) | ${m.defaultEnabled ? "on" : "off"} | ${fix} | ${m.summary.replace(/\|/g, "\\|")} |`;
+  });
+  return ["| code | name | default | fix | finds |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+const START = "<!-- rules:start -->";
+const END = "<!-- rules:end -->";
+
+export function replaceRuleTable(readme: string, table: string): string {
+  const a = readme.indexOf(START);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) throw new Error("README.md has no rules:start/rules:end markers");
+  return readme.slice(0, a + START.length) + "\n" + table + "\n" + readme.slice(b);
 }

@@ -46,7 +46,9 @@ export function* discover(paths: readonly string[], options: DiscoverOptions = {
       continue;
     }
     if (st.isDirectory()) {
-      const matchers = respectGitignore ? ancestorMatchers(resolve(p)) : [];
+      let matchers = respectGitignore ? ancestorMatchers(resolve(p)) : [];
+      // A directory named on the command line is checked even if its repository ignores it.
+      if (isIgnored(matchers, resolve(p), true)) matchers = [];
       yield* walk(p, resolve(p), matchers, options, new Set([safeRealpath(p)]));
     } else if (st.isFile()) {
       if (options.forceExclude && options.isExcluded?.(p, false)) continue;
