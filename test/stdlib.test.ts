@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pythonFiles, pyodideVersion, stdlibDir } from "../bench/corpus.mjs";
-import { checkBytes } from "../src/cli/check.js";
+import { checkBytes, defaultSettings } from "../src/cli/engine.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
 import { decodeSource } from "../src/source/load.js";
@@ -28,7 +28,7 @@ describe("the standard library", () => {
     for (const file of files) {
       const name = relative(dir, file);
       const bytes = readFileSync(file);
-      const { report, internalErrors } = checkBytes(name, bytes, RULES);
+      const { report, internalErrors } = checkBytes(name, bytes, defaultSettings(RULES));
       expect(internalErrors).toEqual([]);
       for (const d of report.diagnostics) {
         const p = report.lines?.position(d.start) ?? { row: 1, column: 1 };
