@@ -4,7 +4,7 @@
 // Python's rules: function, lambda and comprehension scopes nest; a class body is visible
 // only to code directly in it; `global` and `nonlocal` redirect bindings; a name bound
 // nowhere is a builtin.
-import type { SyntaxNode, Tree } from "./parser.js";
+import { nodesSpanning, type SyntaxNode, type Tree } from "./parser.js";
 import { COMPREHENSIONS, enclosingBlock } from "./syntax.js";
 
 export type Role = "use" | "bind" | "global" | "nonlocal" | "none";
@@ -54,28 +54,56 @@ export class Scopes {
     this.root = tree.rootNode;
   }
 
+  private readonly scopeCache = new Map<number, SyntaxNode>();
+
   /** The scope a reference or binding at `node` belongs to. */
   scopeOf(node: SyntaxNode): SyntaxNode {
-    let child = node;
-    let p = node.parent;
-    while (p) {
-      if (SCOPE_TYPES.has(p.type)) {
-        if (p.type === "function_definition" || p.type === "lambda") {
-          if (isField(p, "body", child)) return p;
-          if (isField(p, "parameters", child) && isParameterName(node)) return p;
-        } else if (p.type === "class_definition") {
-          if (isField(p, "body", child)) return p;
-        } else {
-          // Comprehension: everything but the first iterable is evaluated in its own scope.
-          const first = p.namedChildren.find((c) => c.type === "for_in_clause");
-          const iterable = first?.childForFieldName("right");
-          if (!(iterable && iterable.startIndex <= node.startIndex && node.endIndex <= iterable.endIndex)) return p;
+    // A parameter's name belongs to its function; anything else in the parameter list
+    // (defaults, annotations) to the enclosing scope, like the rest of the header.
+    if (isParameterName(node)) {
+      let p = node.parent;
+      while (p && p.type !== "parameters" && p.type !== "lambda_parameters") p = p.parent;
+      if (p?.parent) return p.parent;
+    }
+    return this.scopeOfPosition(node);
+  }
+
+  /**
+   * The scope in which the code at `node` runs. Memoized per node, so that finding the scopes
+   * of many occurrences in deeply nested code costs the size of their paths, not their sum.
+   */
+  private scopeOfPosition(node: SyntaxNode): SyntaxNode {
+    const path: SyntaxNode[] = [];
+    let n = node;
+    let scope: SyntaxNode | undefined;
+    while (scope === undefined) {
+      const cached = this.scopeCache.get(n.id);
+      if (cached) {
+        scope = cached;
+        break;
+      }
+      path.push(n);
+      const p = n.parent;
+      if (!p) {
+        scope = this.root;
+        break;
+      }
+      if (p.type === "function_definition" || p.type === "lambda" || p.type === "class_definition") {
+        if (isField(p, "body", n)) scope = p;
+      } else if (COMPREHENSIONS.has(p.type)) {
+        scope = p;
+      } else if (p.type === "for_in_clause" && isField(p, "right", n) && p.parent && COMPREHENSIONS.has(p.parent.type)) {
+        // A comprehension's first iterable is evaluated in the enclosing scope.
+        const first = p.parent.namedChildren.find((c) => c.type === "for_in_clause");
+        if (first?.id === p.id) {
+          n = p.parent;
+          continue;
         }
       }
-      child = p;
-      p = p.parent;
+      n = p;
     }
-    return this.root;
+    for (const x of path) this.scopeCache.set(x.id, scope);
+    return scope;
   }
 
   /** Every occurrence of `name` as an identifier (not in strings, comments or `x.name`). */
@@ -84,9 +112,10 @@ export class Scopes {
     if (cached) return cached;
     const out: Occurrence[] = [];
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, "gu");
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const node = this.root.descendantForIndex(m.index, m.index + name.length);
-      if (node.type !== "identifier" || node.startIndex !== m.index || node.endIndex !== m.index + name.length) continue;
+    const ranges: [number, number][] = [];
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) ranges.push([m.index, m.index + name.length]);
+    for (const node of nodesSpanning(this.tree, ranges)) {
+      if (node.type !== "identifier" || node.endIndex - node.startIndex !== name.length) continue;
       const occ = this.classify(node);
       if (occ.role !== "none") out.push(occ);
     }
