@@ -34,13 +34,17 @@ function cmpNum(a: Num, b: Num): number {
 export function cmpStr(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate (part of an astral code point) sorts above every other BMP code unit.
-    if (x >= 0xd800 && x <= 0xdfff) x += 0x10000;
-    if (y >= 0xd800 && y <= 0xdfff) y += 0x10000;
-    return x - y;
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    // Inside a code point that started one unit back (a high surrogate both share)?
+    if (i > 0) {
+      const h = a.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) {
+        const ca = a.codePointAt(i - 1)!;
+        const cb = b.codePointAt(i - 1)!;
+        if (ca !== cb) return ca - cb;
+      }
+    }
+    return a.codePointAt(i)! - b.codePointAt(i)!;
   }
   return a.length - b.length;
 }

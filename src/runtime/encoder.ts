@@ -70,6 +70,8 @@ interface Frame {
   keys: readonly unknown[] | null;
   vals: readonly unknown[] | null;
   i: number;
+  /** Indent level of the items (a `default` frame keeps its parent's). */
+  level: number;
   first: boolean;
   sep: string;
   close: string;
@@ -177,7 +179,8 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state:
       if (deepMarkers !== null && deepMarkers.has(obj)) throw new PyValueError("Circular reference detected");
       if (stack.length >= 64) (deepMarkers ??= new Set()).add(obj);
     }
-    const f: Frame = { obj, list, keys: null, vals: null, i: 0, first: true, sep: itemSep, close: "" };
+    const level = (stack[stack.length - 1]?.level ?? 0) + (list === null && !isPlainDict(obj) ? 0 : 1);
+    const f: Frame = { obj, list, keys: null, vals: null, i: 0, level, first: true, sep: itemSep, close: "" };
     stack.push(f);
     return f;
   };
@@ -186,7 +189,8 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state:
     if (deepMarkers !== null && stack.length >= 64) deepMarkers.delete(f.obj);
     return f;
   };
-  const newline = (f: Frame, open: string, depth: number): string => {
+  const newline = (f: Frame, open: string): string => {
+    const depth = f.level;
     if (indent === null) {
       f.close = open === "[" ? "]" : "}";
       return open;
@@ -236,7 +240,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state:
           } else {
             const f = enter(obj, obj);
             // CPython yields "[" together with the first item.
-            pre = newline(f, "[", stack.length);
+            pre = newline(f, "[");
           }
         } else if (isPlainDict(obj)) {
           const [ks, vs] = dictItems(obj);
@@ -245,7 +249,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state:
             out += "{}";
           } else {
             const f = enter(obj, null);
-            out += newline(f, "{", stack.length);
+            out += newline(f, "{");
             if (sortKeys) sortFrame(f, ks, vs);
             else [f.keys, f.vals] = [ks, vs];
           }

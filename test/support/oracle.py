@@ -9,13 +9,26 @@ import base64, contextlib, io, json, math, sys, traceback
 sys.setrecursionlimit(1000)  # the default; stated because RecursionError tests depend on it
 
 
+class unlimited_ints:
+    """Tagged ints may have any number of digits; json's own calls keep CPython's 4300-digit limit."""
+
+    def __enter__(self):
+        sys.set_int_max_str_digits(0)
+
+    def __exit__(self, *exc):
+        sys.set_int_max_str_digits(4300)
+
+
 def to_tagged(v, ids=None):
     if ids is None:
         ids = {}
     if v is None or isinstance(v, (bool, str)):
         return v
     if isinstance(v, int):
-        return v if -(2**53) < v < 2**53 else {"$int": str(v)}
+        if -(2**53) < v < 2**53:
+            return v
+        with unlimited_ints():
+            return {"$int": str(v)}
     if isinstance(v, float):
         return {"$float": repr(v)}
     if isinstance(v, (bytes, bytearray)):
@@ -45,7 +58,8 @@ def from_tagged(t, refs=None):
     if isinstance(t, list):
         return [from_tagged(x, refs) for x in t]
     if "$int" in t:
-        return int(t["$int"])
+        with unlimited_ints():
+            return int(t["$int"])
     if "$float" in t:
         return float(t["$float"])
     if "$bytes" in t:

@@ -121,13 +121,18 @@ export function toTagged(v: unknown): Tagged {
   const shared = new Set<object>();
   const walk = (x: unknown): void => {
     if (typeof x !== "object" || x === null || x instanceof PyFloat) return;
+    // Only lists and dicts can be shared or cyclic in the tagged form; tuples and sets are copied.
+    if (isTuple(x as unknown) || x instanceof Set) {
+      for (const e of x as Iterable<unknown>) walk(e);
+      return;
+    }
     if (seen.has(x)) {
       shared.add(x);
       return;
     }
     seen.add(x);
     if (Array.isArray(x)) x.forEach(walk);
-    else if (x instanceof Map || x instanceof Set) for (const e of x instanceof Map ? [...x.keys(), ...x.values()] : x) walk(e);
+    else if (x instanceof Map) for (const e of [...x.keys(), ...x.values()]) walk(e);
     else if (Object.getPrototypeOf(x) === Object.prototype) for (const k of keys(x)) walk((x as Record<string, unknown>)[k]);
   };
   walk(v);
@@ -138,11 +143,11 @@ export function toTagged(v: unknown): Tagged {
     if (typeof x === "bigint") return x > -(2n ** 53n) && x < 2n ** 53n ? Number(x) : { $int: x.toString() };
     if (x instanceof PyFloat) return { $float: floatRepr(x.value) };
     if (typeof x !== "object") return { $object: typeName(x) };
+    if (isTuple(x as unknown)) return { $tuple: (x as unknown[]).map(tag) };
     if (ids.has(x)) return { $ref: ids.get(x)! };
     const id = shared.has(x) ? ids.size : undefined;
     if (id !== undefined) ids.set(x, id);
     if (Array.isArray(x)) {
-      if (isTuple(x)) return { $tuple: (x as readonly unknown[]).map(tag) };
       const items = x.map(tag);
       return id === undefined ? items : { $id: id, $list: items };
     }
