@@ -53,7 +53,7 @@ export function isInt(v: unknown): v is number | bigint {
 const TUPLE: unique symbol = Symbol.for("dumpling.tuple");
 
 /** A Python tuple: a frozen Array marked as a tuple (dumps writes it as a list; as a key it is refused). */
-export function tuple<T>(...items: T[]): readonly T[] {
+export function tuple<T extends unknown[]>(...items: T): Readonly<T> {
   Object.defineProperty(items, TUPLE, { value: true });
   return Object.freeze(items);
 }
@@ -101,7 +101,7 @@ export function isDict(v: unknown): v is Map<unknown, unknown> | Record<string, 
  * Python's `dict(pairs)`: a Map whose keys follow Python's equality, so `1`, `1.0` (`float(1)`) and
  * `true` are one key (the first key object is kept, the last value wins), as in a Python dict.
  */
-export function dict<K, V>(pairs: Iterable<readonly [K, V]> = []): Map<K, V> {
+export function dict<K = unknown, V = unknown>(pairs: Iterable<readonly [K, V]> = []): Map<K, V> {
   const canon = new Map<unknown, K>();
   const out = new Map<K, V>();
   for (const [k, v] of pairs) {

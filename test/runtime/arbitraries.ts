@@ -26,11 +26,12 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
 // ---- numbers -------------------------------------------------------------------------------------
 
 export const intArb: fc.Arbitrary<number | bigint> = fc.oneof(
-  fc.integer({ min: -1000, max: 1000 }),
-  fc.maxSafeInteger(),
-  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
-  fc.bigInt({ min: 2n ** 53n - 3n, max: 2n ** 53n + 3n }).chain((b) => fc.constantFrom(b, -b)),
-  fc.constantFrom(10n ** 4299n, -(10n ** 4299n), 10n ** 4300n, 7n * 10n ** 4300n + 1n),
+  { weight: 6, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
+  { weight: 3, arbitrary: fc.maxSafeInteger() },
+  { weight: 3, arbitrary: fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }) },
+  { weight: 2, arbitrary: fc.bigInt({ min: 2n ** 53n - 3n, max: 2n ** 53n + 3n }).chain((b) => fc.constantFrom(b, -b)) },
+  // around CPython's 4300-digit limit for int <-> str
+  { weight: 1, arbitrary: fc.constantFrom(10n ** 4299n, -(10n ** 4299n), 10n ** 4300n, 7n * 10n ** 4300n + 1n) },
 );
 
 /** Python floats: plain numbers for non-integral values, PyFloat for integral ones (and sometimes for any). */
