@@ -65,7 +65,7 @@ function decodeUtf8Slow(b: Uint8Array): string {
       if (bad2) {
         // surrogatepass: ED A0..BF 80..BF is an encoded surrogate, taken as is.
         const c3 = b[i + 2] ?? -1;
-        if (c === 0xed && c2 >= 0xa0 && i + 2 < n && isCont(c3)) {
+        if (c === 0xed && isCont(c2) && c2 >= 0xa0 && i + 2 < n && isCont(c3)) {
           units.push(0xd000 | ((c2 & 0x3f) << 6) | (c3 & 0x3f));
           i += 3;
           continue;
