@@ -20,13 +20,15 @@ export interface EncoderOptions {
   default?: ((o: unknown) => unknown) | null;
   sortKeys?: boolean;
   /** Nesting depth past which RecursionError is raised; default: where CPython 3.11 raises it when
-   * called from module level (995 for dumps, 996 for dump / indent). `Infinity` disables it. */
+   * called from module level (995 for dumps, 996 with an indent, 997 for dump). `Infinity` disables it. */
   maxDepth?: number;
 }
 
-/** CPython's limits when json is called from a module's top level (measured on 3.11.7). */
+/** CPython's limits when json is called from a module's top level (measured on 3.11.7): the C
+ * encoder (dumps), the Python encoder under dumps(indent=...), and under dump / iterencode. */
 export const C_MAX_DEPTH = 995;
 export const PY_MAX_DEPTH = 996;
+export const DUMP_MAX_DEPTH = 997;
 
 // --- strings -------------------------------------------------------------------------------------
 
@@ -124,7 +126,9 @@ export class JSONEncoder {
     const state: EncodeState = { partial: "" };
     let text: string;
     try {
-      text = encodeValue(this, o, oneShot && this.indent === null, state);
+      const cMode = oneShot && this.indent === null;
+      const depth = this.maxDepth ?? (cMode ? C_MAX_DEPTH : oneShot ? PY_MAX_DEPTH : DUMP_MAX_DEPTH);
+      text = encodeValue(this, o, cMode, depth, state);
     } catch (err) {
       if (state.partial !== "") yield state.partial;
       throw err;
@@ -144,7 +148,7 @@ function indentString(indent: EncoderOptions["indent"]): string | null {
 }
 
 /** Encode `o` with `enc`'s options; `cMode` reproduces CPython's C encoder, else the Python one. */
-export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state: EncodeState): string {
+export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDepth: number, state: EncodeState): string {
   const indent = cMode ? null : indentString(enc.indent);
   const ascii = enc.ensureAscii;
   const allowNan = enc.allowNan;
@@ -153,7 +157,6 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, state:
   const circular = enc.checkCircular;
   const itemSep = enc.itemSeparator;
   const keySep = enc.keySeparator;
-  const maxDepth = enc.maxDepth ?? (cMode ? C_MAX_DEPTH : PY_MAX_DEPTH);
   const str = ascii ? encodeStrAscii : encodeStrUnicode;
   const nanMessage = (x: number): string =>
     "Out of range float values are not JSON compliant" + (cMode ? "" : ": " + floatRepr(x));

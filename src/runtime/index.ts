@@ -16,7 +16,7 @@ export {
   PyValueError,
 } from "./errors.js";
 export { JSONDecoder, LOADS_MAX_DEPTH, type DecoderOptions } from "./decoder.js";
-export { C_MAX_DEPTH, JSONEncoder, PY_MAX_DEPTH, type EncoderOptions } from "./encoder.js";
+export { C_MAX_DEPTH, DUMP_MAX_DEPTH, JSONEncoder, PY_MAX_DEPTH, type EncoderOptions } from "./encoder.js";
 export { floatRepr } from "./float-repr.js";
 export {
   KEY_ORDER,
