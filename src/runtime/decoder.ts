@@ -3,6 +3,7 @@
 // can overflow the JS stack; RecursionError is raised where CPython would raise it.
 
 import { JSONDecodeError, PyRecursionError, PyValueError } from "./errors.js";
+import { nativeLoads } from "./fast.js";
 import { KEY_ORDER, PyFloat } from "./values.js";
 
 export interface DecoderOptions {
@@ -67,10 +68,22 @@ export class JSONDecoder {
 
   /** JSONDecoder.decode: one JSON document, surrounded by optional whitespace. */
   decode(s: string): unknown {
+    if (this.isPlain() && this.rawDecode === JSONDecoder.prototype.rawDecode) {
+      const fast = nativeLoads(s, this.maxDepth);
+      if (fast !== undefined) return fast.value;
+    }
     const [v, end0] = this.rawDecode(s, skipWs(s, 0));
     const end = skipWs(s, end0);
     if (end !== s.length) throw new JSONDecodeError("Extra data", s, end);
     return v;
+  }
+
+  /** No hooks and plain objects: what JSON.parse can produce. */
+  private isPlain(): boolean {
+    return (
+      this.objectHook === null && this.objectPairsHook === null && this.parseFloat === null &&
+      this.parseInt === null && this.parseConstant === null && this.mapping === "object"
+    );
   }
 
   /** JSONDecoder.raw_decode: a value starting at `idx`, and where it ends (UTF-16 indices). */
@@ -116,7 +129,8 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
       j++;
     }
-    let out = s.slice(q + 1, j);
+    // Escapes: collect the pieces and join once (a flat string, no rope of concatenations).
+    const parts: string[] = [s.slice(q + 1, j)];
     for (;;) {
       // s[j] is a backslash
       j++;
@@ -125,7 +139,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       if (e !== "u") {
         const r = ESCAPES[e];
         if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
-        out += r;
+        parts.push(r);
         j++;
       } else {
         if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
@@ -136,7 +150,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
           code = code * 16 + h;
         }
         // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
-        out += String.fromCharCode(code);
+        parts.push(String.fromCharCode(code));
         j += 5;
       }
       const from = j;
@@ -145,13 +159,14 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
         const c = s.charCodeAt(j);
         if (c === 34) {
           end = j + 1;
-          return out + s.slice(from, j);
+          if (j > from) parts.push(s.slice(from, j));
+          return parts.join("");
         }
         if (c === 92) break;
         if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
         j++;
       }
-      out += s.slice(from, j);
+      if (j > from) parts.push(s.slice(from, j));
     }
   };
 

@@ -6,6 +6,7 @@
 import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
+import { hasLoneSurrogate, nativeDumps } from "./fast.js";
 import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
 export interface EncoderOptions {
@@ -34,7 +35,6 @@ export const DUMP_MAX_DEPTH = 997;
 
 const NEEDS_ASCII_ESCAPE = /[\u007f-\uffff]/;
 const ASCII_ESCAPE_G = /[\u007f-\uffff]/g;
-const SURROGATE = /[\ud800-\udfff]/;
 
 function hex4(c: number): string {
   return "\\u" + (c < 0x1000 ? (c < 0x100 ? (c < 0x10 ? "000" : "00") : "0") : "") + c.toString(16);
@@ -49,7 +49,7 @@ export function encodeStrAscii(s: string): string {
 
 /** encode_basestring: like JSON.stringify, but lone surrogates are written raw, as Python does. */
 export function encodeStrUnicode(s: string): string {
-  if (!SURROGATE.test(s)) return JSON.stringify(s);
+  if (!hasLoneSurrogate(s)) return JSON.stringify(s);
   let out = '"';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -116,6 +116,18 @@ export class JSONEncoder {
   /** JSONEncoder.encode: the whole text. */
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
+    if (this.iterencode === JSONEncoder.prototype.iterencode && (this.indent === null || typeof this.indent !== "object")) {
+      const indent = this.indent === null ? null : indentString(this.indent);
+      const fast = nativeDumps(o, {
+        indent,
+        itemSep: this.itemSeparator,
+        keySep: this.keySeparator,
+        ascii: this.ensureAscii,
+        sortKeys: this.sortKeys,
+        maxDepth: this.maxDepth ?? (indent === null ? C_MAX_DEPTH : PY_MAX_DEPTH),
+      });
+      if (fast !== undefined) return fast;
+    }
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
     return out;
