@@ -26,7 +26,7 @@ function apiPayload() {
       id: i, uuid: `${(rand() * 1e16).toString(16)}-${i}`, name: sentence(2), email: `user${i}@example.com`, active: rand() < 0.5,
       score: Math.round(rand() * 1e6) / 100, balance: rand() * 1e4 - 5e3, rank: null, tags: [pick(WORDS), pick(WORDS), pick(WORDS)],
       address: { street: `${Math.floor(rand() * 999)} ${sentence(2)}`, city: pick(WORDS), zip: String(10000 + Math.floor(rand() * 89999)), geo: [rand() * 180 - 90, rand() * 360 - 180] },
-      created: new Date(1.6e12 + Math.floor(rand() * 1e11)).toISOString(), meta: { "1": "one", visits: Math.floor(rand() * 1000), ratio: 0.5 },
+      created: new Date(1.6e12 + Math.floor(rand() * 1e11)).toISOString(), meta: { visits: Math.floor(rand() * 1000), ratio: 0.5 },
     });
   }
   return JSON.stringify({ page: 1, total: users.length, users });

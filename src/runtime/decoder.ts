@@ -32,6 +32,8 @@ interface Frame {
   obj: Record<string, unknown> | Map<string, unknown> | null;
   pairs: [string, unknown][] | null;
   key: string;
+  /** How many keys this object has read (indexes the key predictions for its depth). */
+  nkeys: number;
   /** Python's key order, kept once a key JS would move to the front (e.g. "1") turns up. */
   order: string[] | null;
 }
@@ -197,7 +199,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
   };
 
   const newFrame = (arr: unknown[] | null): Frame => {
-    const f: Frame = { arr, obj: null, pairs: null, key: "", order: null };
+    const f: Frame = { arr, obj: null, pairs: null, key: "", nkeys: 0, order: null };
     if (arr === null) {
       if (pairsHook !== null) f.pairs = [];
       else f.obj = asMap ? new Map() : {};
@@ -215,10 +217,25 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
     return objectHook !== null ? objectHook(o) : o;
   };
 
+  // Objects at one depth usually repeat their keys (arrays of records): predict each key from the
+  // object read before at the same depth, and take the same string when the text matches it. That
+  // spares a slice and the engine's key interning. Only plain keys are predicted (no escape needed).
+  const predicted: string[][] = [];
+  const plainKey = /^[^"\\\u0000-\u001f]*$/;
+
   // After "{" or ",": a key, a colon, and whitespace up to the value.
   const readKey = (f: Frame): void => {
     if (s.charCodeAt(i) !== 34) throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, i);
-    f.key = scanString(i);
+    const keys = (predicted[stack.length] ??= []);
+    const guess = keys[f.nkeys];
+    if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
+      f.key = guess;
+      end = i + 2 + guess.length;
+    } else {
+      f.key = scanString(i);
+      if (f.key.length < 64 && plainKey.test(f.key)) keys[f.nkeys] = f.key;
+    }
+    f.nkeys++;
     i = skipWs(s, end);
     if (s.charCodeAt(i) !== 58) throw new JSONDecodeError("Expecting ':' delimiter", s, i);
     i = skipWs(s, i + 1);
