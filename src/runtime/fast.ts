@@ -143,7 +143,8 @@ export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefine
 // Tokens JSON.parse would read differently from CPython (false alarms only cost the fast path):
 // numbers of 16+ significant digits (big ints, floats that may round to integers), integral-looking
 // floats (1.0, exponents), -0, and keys that look like array indexes (JS would list them first).
-const DANGER = /(?<![\d.])(?:\d\.?){16}|\d\.0+(?!\d)|\d[eE]|(?:^|[[,:])[ \t\n\r]*-0(?![.\deE\d])|"(?:0|[1-9]\d*)"[ \t\n\r]*:/;
+// (A digit written as an escape, \u0030-\u0039, could make such a key too.)
+const DANGER = /(?<![\d.])(?:\d\.?){16}|\d\.0+(?!\d)|\d[eE]|(?:^|[[,:])[ \t\n\r]*-0(?![.\deE\d])|"(?:0|[1-9]\d*)"[ \t\n\r]*:|\\u003\d/;
 
 /** Nesting depth of a parsed value, or Infinity once it passes `limit`. */
 function depthOver(v: unknown, limit: number): boolean {
