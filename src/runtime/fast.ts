@@ -56,55 +56,68 @@ const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /**
- * Python's spelling of JSON.stringify's output: with `spaces`, ", " and ": " outside strings; with
- * `ascii`, every code unit >= 0x7f as \uXXXX. One pass writing UTF-8 bytes, decoded at once (the
- * text holds no lone surrogate: nativeSafe refused them, or JSON.stringify escaped them).
+ * Python's spelling of JSON.stringify's output: with `spaces`, ", " and ": " between items; with
+ * `ascii`, every code unit >= 0x7f in a string as \uXXXX. One pass writing UTF-8 bytes, decoded at
+ * once (the text holds no lone surrogate: nativeSafe refused them, or JSON.stringify escaped them).
+ * Outside strings the text is ASCII; inside, a tight loop runs to the closing quote.
  */
 function pythonize(s: string, spaces: boolean, ascii: boolean): string {
   const n = s.length;
-  let buf = new Uint8Array(n + (n >> 2) + 16);
+  let buf = new Uint8Array(n + (n >> 1) + 64);
   let o = 0;
-  let inStr = false;
-  const room = (extra: number, i: number): void => {
-    if (o + extra + (n - i) <= buf.length) return;
-    const bigger = new Uint8Array((o + extra + (n - i)) * 2);
+  let i = 0;
+  // Keeps room for `need` more bytes plus the rest of the input copied one for one.
+  const grow = (need: number): void => {
+    const want = o + need + (n - i);
+    if (want <= buf.length) return;
+    const bigger = new Uint8Array(want * 2);
     bigger.set(buf.subarray(0, o));
     buf = bigger;
   };
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x7f || (c === 0x7f && !ascii)) {
-      buf[o++] = c;
-      if (c === 34) inStr = !inStr;
-      else if (c === 92) buf[o++] = s.charCodeAt(++i); // an escape: its next unit never ends the string
-      else if (spaces && !inStr && (c === 44 || c === 58)) {
-        room(1, i);
+  while (i < n) {
+    let c = s.charCodeAt(i++);
+    buf[o++] = c;
+    if (c !== 34) {
+      if (spaces && (c === 44 || c === 58)) {
+        if (o + (n - i) + 8 > buf.length) grow(8);
         buf[o++] = 32;
       }
-    } else if (ascii) {
-      room(6, i);
-      buf[o] = 92;
-      buf[o + 1] = 117;
-      buf[o + 2] = HEX[c >> 12]!;
-      buf[o + 3] = HEX[(c >> 8) & 15]!;
-      buf[o + 4] = HEX[(c >> 4) & 15]!;
-      buf[o + 5] = HEX[c & 15]!;
-      o += 6;
-    } else {
-      room(4, i);
-      if (c < 0x800) {
-        buf[o++] = 0xc0 | (c >> 6);
-        buf[o++] = 0x80 | (c & 63);
-      } else if (c >= 0xd800 && c <= 0xdbff) {
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
-        buf[o++] = 0xf0 | (cp >> 18);
-        buf[o++] = 0x80 | ((cp >> 12) & 63);
-        buf[o++] = 0x80 | ((cp >> 6) & 63);
-        buf[o++] = 0x80 | (cp & 63);
+      continue;
+    }
+    // inside a string, up to its closing quote
+    for (;;) {
+      c = s.charCodeAt(i++);
+      if (c < 0x7f) {
+        buf[o++] = c;
+        if (c === 34) break;
+        if (c === 92) buf[o++] = s.charCodeAt(i++); // an escape: its next unit never ends the string
+      } else if (ascii) {
+        if (o + (n - i) + 16 > buf.length) grow(16);
+        buf[o] = 92;
+        buf[o + 1] = 117;
+        buf[o + 2] = HEX[c >> 12]!;
+        buf[o + 3] = HEX[(c >> 8) & 15]!;
+        buf[o + 4] = HEX[(c >> 4) & 15]!;
+        buf[o + 5] = HEX[c & 15]!;
+        o += 6;
       } else {
-        buf[o++] = 0xe0 | (c >> 12);
-        buf[o++] = 0x80 | ((c >> 6) & 63);
-        buf[o++] = 0x80 | (c & 63);
+        if (o + (n - i) + 16 > buf.length) grow(16);
+        if (c === 0x7f) {
+          buf[o++] = c;
+        } else if (c < 0x800) {
+          buf[o++] = 0xc0 | (c >> 6);
+          buf[o++] = 0x80 | (c & 63);
+        } else if (c >= 0xd800 && c <= 0xdbff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(i++) - 0xdc00);
+          buf[o++] = 0xf0 | (cp >> 18);
+          buf[o++] = 0x80 | ((cp >> 12) & 63);
+          buf[o++] = 0x80 | ((cp >> 6) & 63);
+          buf[o++] = 0x80 | (cp & 63);
+        } else {
+          buf[o++] = 0xe0 | (c >> 12);
+          buf[o++] = 0x80 | ((c >> 6) & 63);
+          buf[o++] = 0x80 | (c & 63);
+        }
       }
     }
   }
@@ -141,10 +154,24 @@ export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefine
 }
 
 // Tokens JSON.parse would read differently from CPython (false alarms only cost the fast path):
-// numbers of 16+ significant digits (big ints, floats that may round to integers), integral-looking
-// floats (1.0, exponents), -0, and keys that look like array indexes (JS would list them first).
-// (A digit written as an escape, \u0030-\u0039, could make such a key too.)
-const DANGER = /(?<![\d.])(?:\d\.?){16}|\d\.0+(?!\d)|\d[eE]|(?:^|[[,:])[ \t\n\r]*-0(?![.\deE\d])|"(?:0|[1-9]\d*)"[ \t\n\r]*:|\\u003\d/;
+// - an int part of 16+ digits (an int past 2**53, or a float that is integral at that size);
+// - a float that may round to an integral value (Python's 1.0 is a PyFloat, JSON.parse's 1 an int):
+//   written with only zeros after the point ("1.00"), with an exponent, or with k integer digits
+//   followed by 16-k zeros or nines (closer to an integer than half a unit in the last place);
+// - -0 (Python's int 0); keys that look like array indexes (JS lists them first), also when a
+//   digit is written as an escape (\u0030-\u0039).
+const nearInteger = Array.from({ length: 15 }, (_, k) => `${k === 0 ? "" : `\\d{${k}}`}\\.(?:0{${15 - k}}|9{${15 - k}})`).join("|");
+const DANGER = new RegExp(
+  [
+    "(?<![\\d.])\\d{16}",
+    `(?<![\\d.])\\d(?:${nearInteger})`,
+    "\\d\\.0+(?!\\d)",
+    "\\d[eE]",
+    "(?:^|[[,:])[ \\t\\n\\r]*-0(?![.\\deE])",
+    '"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:',
+    "\\\\u003\\d",
+  ].join("|"),
+);
 
 /** Nesting depth of a parsed value, or Infinity once it passes `limit`. */
 function depthOver(v: unknown, limit: number): boolean {
