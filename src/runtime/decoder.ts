@@ -3,6 +3,7 @@
 // can overflow the JS stack; RecursionError is raised where CPython would raise it.
 
 import { JSONDecodeError, PyRecursionError, PyValueError } from "./errors.js";
+import { nativeLoads } from "./fast.js";
 import { KEY_ORDER, PyFloat } from "./values.js";
 
 export interface DecoderOptions {
@@ -31,6 +32,8 @@ interface Frame {
   obj: Record<string, unknown> | Map<string, unknown> | null;
   pairs: [string, unknown][] | null;
   key: string;
+  /** How many keys this object has read (indexes the key predictions for its depth). */
+  nkeys: number;
   /** Python's key order, kept once a key JS would move to the front (e.g. "1") turns up. */
   order: string[] | null;
 }
@@ -67,10 +70,22 @@ export class JSONDecoder {
 
   /** JSONDecoder.decode: one JSON document, surrounded by optional whitespace. */
   decode(s: string): unknown {
+    if (this.isPlain() && this.rawDecode === JSONDecoder.prototype.rawDecode) {
+      const fast = nativeLoads(s, this.maxDepth);
+      if (fast !== undefined) return fast.value;
+    }
     const [v, end0] = this.rawDecode(s, skipWs(s, 0));
     const end = skipWs(s, end0);
     if (end !== s.length) throw new JSONDecodeError("Extra data", s, end);
     return v;
+  }
+
+  /** No hooks and plain objects: what JSON.parse can produce. */
+  private isPlain(): boolean {
+    return (
+      this.objectHook === null && this.objectPairsHook === null && this.parseFloat === null &&
+      this.parseInt === null && this.parseConstant === null && this.mapping === "object"
+    );
   }
 
   /** JSONDecoder.raw_decode: a value starting at `idx`, and where it ends (UTF-16 indices). */
@@ -116,7 +131,8 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
       j++;
     }
-    let out = s.slice(q + 1, j);
+    // Escapes: collect the pieces and join once (a flat string, no rope of concatenations).
+    const parts: string[] = [s.slice(q + 1, j)];
     for (;;) {
       // s[j] is a backslash
       j++;
@@ -125,7 +141,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       if (e !== "u") {
         const r = ESCAPES[e];
         if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
-        out += r;
+        parts.push(r);
         j++;
       } else {
         if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
@@ -136,7 +152,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
           code = code * 16 + h;
         }
         // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
-        out += String.fromCharCode(code);
+        parts.push(String.fromCharCode(code));
         j += 5;
       }
       const from = j;
@@ -145,13 +161,14 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
         const c = s.charCodeAt(j);
         if (c === 34) {
           end = j + 1;
-          return out + s.slice(from, j);
+          if (j > from) parts.push(s.slice(from, j));
+          return parts.join("");
         }
         if (c === 92) break;
         if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
         j++;
       }
-      out += s.slice(from, j);
+      if (j > from) parts.push(s.slice(from, j));
     }
   };
 
@@ -182,7 +199,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
   };
 
   const newFrame = (arr: unknown[] | null): Frame => {
-    const f: Frame = { arr, obj: null, pairs: null, key: "", order: null };
+    const f: Frame = { arr, obj: null, pairs: null, key: "", nkeys: 0, order: null };
     if (arr === null) {
       if (pairsHook !== null) f.pairs = [];
       else f.obj = asMap ? new Map() : {};
@@ -200,10 +217,25 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
     return objectHook !== null ? objectHook(o) : o;
   };
 
+  // Objects at one depth usually repeat their keys (arrays of records): predict each key from the
+  // object read before at the same depth, and take the same string when the text matches it. That
+  // spares a slice and the engine's key interning. Only plain keys are predicted (no escape needed).
+  const predicted: string[][] = [];
+  const plainKey = /^[^"\\\u0000-\u001f]*$/;
+
   // After "{" or ",": a key, a colon, and whitespace up to the value.
   const readKey = (f: Frame): void => {
     if (s.charCodeAt(i) !== 34) throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, i);
-    f.key = scanString(i);
+    const keys = (predicted[stack.length] ??= []);
+    const guess = keys[f.nkeys];
+    if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
+      f.key = guess;
+      end = i + 2 + guess.length;
+    } else {
+      f.key = scanString(i);
+      if (f.key.length < 64 && plainKey.test(f.key)) keys[f.nkeys] = f.key;
+    }
+    f.nkeys++;
     i = skipWs(s, end);
     if (s.charCodeAt(i) !== 58) throw new JSONDecodeError("Expecting ':' delimiter", s, i);
     i = skipWs(s, i + 1);

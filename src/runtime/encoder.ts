@@ -6,6 +6,7 @@
 import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
+import { hasLoneSurrogate, nativeDumps } from "./fast.js";
 import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
 export interface EncoderOptions {
@@ -34,7 +35,6 @@ export const DUMP_MAX_DEPTH = 997;
 
 const NEEDS_ASCII_ESCAPE = /[\u007f-\uffff]/;
 const ASCII_ESCAPE_G = /[\u007f-\uffff]/g;
-const SURROGATE = /[\ud800-\udfff]/;
 
 function hex4(c: number): string {
   return "\\u" + (c < 0x1000 ? (c < 0x100 ? (c < 0x10 ? "000" : "00") : "0") : "") + c.toString(16);
@@ -49,7 +49,7 @@ export function encodeStrAscii(s: string): string {
 
 /** encode_basestring: like JSON.stringify, but lone surrogates are written raw, as Python does. */
 export function encodeStrUnicode(s: string): string {
-  if (!SURROGATE.test(s)) return JSON.stringify(s);
+  if (!hasLoneSurrogate(s)) return JSON.stringify(s);
   let out = '"';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -75,6 +75,8 @@ interface Frame {
   /** Indent level of the items (a `default` frame keeps its parent's). */
   level: number;
   first: boolean;
+  /** What goes before the first list item ("[" and, with an indent, a newline). */
+  open: string;
   sep: string;
   close: string;
 }
@@ -116,6 +118,18 @@ export class JSONEncoder {
   /** JSONEncoder.encode: the whole text. */
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
+    if (this.iterencode === JSONEncoder.prototype.iterencode && (this.indent === null || typeof this.indent !== "object")) {
+      const indent = this.indent === null ? null : indentString(this.indent);
+      const fast = nativeDumps(o, {
+        indent,
+        itemSep: this.itemSeparator,
+        keySep: this.keySeparator,
+        ascii: this.ensureAscii,
+        sortKeys: this.sortKeys,
+        maxDepth: this.maxDepth ?? (indent === null ? C_MAX_DEPTH : PY_MAX_DEPTH),
+      });
+      if (fast !== undefined) return fast;
+    }
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
     return out;
@@ -183,7 +197,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
       if (stack.length >= 64) (deepMarkers ??= new Set()).add(obj);
     }
     const level = (stack[stack.length - 1]?.level ?? 0) + (list === null && !isPlainDict(obj) ? 0 : 1);
-    const f: Frame = { obj, list, keys: null, vals: null, i: 0, level, first: true, sep: itemSep, close: "" };
+    const f: Frame = { obj, list, keys: null, vals: null, i: 0, level, first: true, open: "", sep: itemSep, close: "" };
     stack.push(f);
     return f;
   };
@@ -204,31 +218,31 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
     return open + nl;
   };
 
+  /** The text of a scalar, or undefined for containers and unsupported values. */
+  const scalar = (x: unknown): string | undefined => {
+    switch (typeof x) {
+      case "string":
+        return str(x);
+      case "number":
+        return Number.isSafeInteger(x) ? String(x) : floatStr(x);
+      case "boolean":
+        return x ? "true" : "false";
+      case "bigint":
+        return intRepr(x);
+      case "object":
+        if (x === null) return "null";
+        if (x instanceof PyFloat) return floatStr(x.value);
+    }
+    return undefined;
+  };
+
   let out = "";
   let pre = ""; // text that goes out together with the next value (CPython's `buf`)
   let v: unknown = o;
   try {
     for (;;) {
       // ---- write the value v, preceded by pre
-      let prim: string | undefined;
-      switch (typeof v) {
-        case "string":
-          prim = str(v);
-          break;
-        case "number":
-          prim = Number.isSafeInteger(v) ? String(v) : floatStr(v);
-          break;
-        case "boolean":
-          prim = v ? "true" : "false";
-          break;
-        case "bigint":
-          prim = intRepr(v);
-          break;
-        case "object":
-          if (v === null) prim = "null";
-          else if (v instanceof PyFloat) prim = floatStr(v.value);
-          break;
-      }
+      const prim = scalar(v);
       if (prim !== undefined) {
         out += pre + prim;
         pre = "";
@@ -243,7 +257,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
           } else {
             const f = enter(obj, obj);
             // CPython yields "[" together with the first item.
-            pre = newline(f, "[");
+            f.open = newline(f, "[");
           }
         } else if (isPlainDict(obj)) {
           const [ks, vs] = dictItems(obj);
@@ -265,26 +279,44 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
         }
       }
 
-      // ---- find the next value to write, closing finished containers
-      for (;;) {
+      // ---- write the scalars that follow; stop at the next container (or other value)
+      next: for (;;) {
         const f = stack[stack.length - 1];
         if (f === undefined) return out;
-        if (f.list !== null) {
-          if (f.i < f.list.length) {
-            if (f.i > 0) pre = f.sep;
-            v = f.list[f.i++];
-            break;
+        const list = f.list;
+        if (list !== null) {
+          while (f.i < list.length) {
+            const x = list[f.i];
+            const lead = f.i === 0 ? f.open : f.sep;
+            f.i++;
+            const p = scalar(x);
+            if (p !== undefined) {
+              out += lead + p;
+            } else {
+              pre = lead;
+              v = x;
+              break next;
+            }
           }
-        } else if (f.keys !== null && f.i < f.keys.length) {
-          const k = f.keys[f.i];
-          const val = f.vals === null ? (f.obj as Record<string, unknown>)[k as string] : f.vals[f.i];
-          f.i++;
-          const ks = keyString(k);
-          if (ks === null) continue; // skipkeys
-          out += (f.first ? "" : f.sep) + str(ks) + keySep;
-          f.first = false;
-          v = val;
-          break;
+        } else if (f.keys !== null) {
+          const keys = f.keys;
+          const vals = f.vals;
+          while (f.i < keys.length) {
+            const k = keys[f.i];
+            const val = vals === null ? (f.obj as Record<string, unknown>)[k as string] : vals[f.i];
+            f.i++;
+            const ks = keyString(k);
+            if (ks === null) continue; // skipkeys
+            out += (f.first ? "" : f.sep) + str(ks) + keySep;
+            f.first = false;
+            const p = scalar(val);
+            if (p !== undefined) {
+              out += p;
+            } else {
+              v = val;
+              break next;
+            }
+          }
         }
         leave();
         if (f.i !== -1) out += f.close;

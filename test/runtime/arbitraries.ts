@@ -320,3 +320,27 @@ export const randomBytesArb: fc.Arbitrary<Uint8Array> = fc.uint8Array({ maxLengt
   // mostly printable JSON-ish bytes, so the decoded text sometimes parses
   return a;
 });
+
+/** Values JSON.stringify could write (plain objects, arrays, strings, safe ints, non-integral floats),
+ * so the native fast paths are exercised; a few odd ones slip in to hit their guards. */
+export const nativeValueArb: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+  v: fc.oneof(
+    { maxDepth: 5, depthIdentifier: "n", withCrossShrink: true },
+    { weight: 3, arbitrary: fc.oneof(fc.constantFrom(null, true, false), strArb, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x))) },
+    { weight: 1, arbitrary: fc.constantFrom(1e-5, 5e-8, 1e-10, 0.0001, 1.5, NaN, 2 ** 60, -0, "\ud800", "a\udfffb", "\u007f\u0080") },
+    { weight: 2, arbitrary: fc.array(tie("v"), { maxLength: 6, depthIdentifier: "n" }) },
+    { weight: 2, arbitrary: fc.array(fc.tuple(keyArb, tie("v")), { maxLength: 6, depthIdentifier: "n" }).map(plainObject) },
+  ),
+})).v;
+
+/** Option sets the native dumps path accepts (and a few it refuses). */
+export const nativeOptsArb: fc.Arbitrary<{ opts: DumpsOptions; py: Record<string, unknown> }> = fc
+  .record({
+    ensureAscii: fc.boolean(),
+    indent: fc.constantFrom(null, null, 1, 2, 4, 10, 11, "\t", "  ", true),
+    separators: fc.constantFrom(null, null, [",", ":"] as [string, string], [",", ": "] as [string, string]),
+  })
+  .map((r) => ({
+    opts: { ensureAscii: r.ensureAscii, indent: r.indent, separators: r.separators },
+    py: { ensure_ascii: r.ensureAscii, indent: r.indent, separators: r.separators },
+  }));

@@ -5,7 +5,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dump, dumps, loads, type DumpsOptions, type LoadsOptions } from "../../src/runtime/index.js";
 import { PythonOracle, pythonAvailable, toTagged, type OracleReply, type OracleRequest } from "../support/python-oracle.js";
-import { brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, randomBytesArb, valueArb } from "./arbitraries.js";
+import {
+  brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, nativeOptsArb, nativeValueArb, randomBytesArb, spell, valueArb,
+} from "./arbitraries.js";
 import { attempt, sameOutcome, tagged, type Outcome } from "./support.js";
 
 const SOAK = process.env.DUMPLING_SOAK === "1";
@@ -110,6 +112,25 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       2500,
       (b) => ({ op: "loads", bytes: Buffer.from(b).toString("base64") }),
       (b) => attempt(() => loads(b)),
+      tagged,
+    );
+  });
+
+  it("dumps: JSON-native values (the JSON.stringify fast path and its guards)", async () => {
+    await differential(
+      fc.record({ value: nativeValueArb, o: nativeOptsArb }),
+      2000,
+      (c) => ({ op: "dumps", value: toTagged(c.value), opts: c.o.py }),
+      (c) => attempt(() => dumps(c.value, c.o.opts)),
+    );
+  });
+
+  it("loads: plain texts (the JSON.parse fast path and its guards)", async () => {
+    await differential(
+      fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)),
+      2000,
+      (s) => ({ op: "loads", s }),
+      (s) => attempt(() => loads(s)),
       tagged,
     );
   });

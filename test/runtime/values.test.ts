@@ -123,3 +123,13 @@ describe("errors behave like Python's exception classes", () => {
     expect(new PyFloat(1).toString()).toBe("1.0");
   });
 });
+
+describe("the package export", () => {
+  it("dumpling/runtime resolves to the built bundle and its .d.ts", async () => {
+    const { existsSync } = await import("node:fs");
+    const spec = "dumpling/runtime"; // resolved at run time: dist/ exists once `npm test` has built it
+    const m = (await import(/* @vite-ignore */ spec)) as { dumps: typeof dumps; float: typeof float };
+    expect(m.dumps({ a: [1, m.float(2)] }, { sortKeys: true })).toBe(dumps({ a: [1, float(2)] }, { sortKeys: true }));
+    expect(existsSync(new URL("../../dist/runtime/index.d.ts", import.meta.url))).toBe(true);
+  });
+});

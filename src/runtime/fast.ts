@@ -1,0 +1,202 @@
+// Fast paths through the engine's native JSON, taken only where its output is provably the same as
+// CPython's (the differential tests run both paths against CPython):
+// - dumps: a tree of plain objects (no recorded key order), arrays, strings, booleans, null, safe
+//   integers and non-integral floats that JS prints the way Python does, with the default separators
+//   (or compact ones) and an indent of 1..10. JSON.stringify writes it; we add Python's spaces after
+//   "," and ":" and \u-escape non-ASCII in one pass.
+// - loads: a text with no token JS would read differently (integral floats such as 1.0, ints beyond
+//   2**53, -0, integer-like keys whose order JS would change, NaN/Infinity) goes to JSON.parse.
+
+import { KEY_ORDER } from "./values.js";
+
+/** A surrogate that is not half of a pair (Python writes it raw with ensure_ascii=False; JS escapes it). */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+export const hasLoneSurrogate = (s: string): boolean => SURROGATE.test(s) && LONE_SURROGATE.test(s);
+
+/** Whether JSON.stringify writes `v` exactly as CPython's json would (nesting up to maxDepth; this
+ * check recurses, so past 1000 levels we leave it to the iterative encoder). */
+function nativeSafe(v: unknown, maxDepthOption: number, unicode: boolean): boolean {
+  const maxDepth = Math.min(maxDepthOption, 1000);
+  const walk = (x: unknown, depth: number): boolean => {
+    switch (typeof x) {
+      case "string":
+        return !unicode || !hasLoneSurrogate(x);
+      case "boolean":
+        return true;
+      case "number": {
+        if (Number.isInteger(x)) return Number.isSafeInteger(x);
+        // Non-integral floats are below 2**53; JS and Python agree from 1e-4 up and below 1e-9.
+        const a = x < 0 ? -x : x;
+        return a >= 1e-4 ? a !== Infinity : a < 1e-9 && a === a;
+      }
+      case "object": {
+        if (x === null) return true;
+        if (depth >= maxDepth) return false;
+        if (Array.isArray(x)) {
+          for (let i = 0; i < x.length; i++) if (!walk(x[i], depth + 1)) return false;
+          return true;
+        }
+        const p = Object.getPrototypeOf(x);
+        if ((p !== Object.prototype && p !== null) || (x as { [KEY_ORDER]?: unknown })[KEY_ORDER] !== undefined) return false;
+        for (const k in x) {
+          if (unicode && hasLoneSurrogate(k)) return false;
+          if (!walk((x as Record<string, unknown>)[k], depth + 1)) return false;
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+  return walk(v, 0);
+}
+
+const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]; // "0".."9a".."f"
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
+/**
+ * Python's spelling of JSON.stringify's output: with `spaces`, ", " and ": " between items; with
+ * `ascii`, every code unit >= 0x7f in a string as \uXXXX. One pass writing UTF-8 bytes, decoded at
+ * once (the text holds no lone surrogate: nativeSafe refused them, or JSON.stringify escaped them).
+ * Outside strings the text is ASCII; inside, a tight loop runs to the closing quote.
+ */
+function pythonize(s: string, spaces: boolean, ascii: boolean): string {
+  const n = s.length;
+  let buf = new Uint8Array(n + (n >> 1) + 64);
+  let o = 0;
+  let i = 0;
+  // Keeps room for `need` more bytes plus the rest of the input copied one for one.
+  const grow = (need: number): void => {
+    const want = o + need + (n - i);
+    if (want <= buf.length) return;
+    const bigger = new Uint8Array(want * 2);
+    bigger.set(buf.subarray(0, o));
+    buf = bigger;
+  };
+  while (i < n) {
+    let c = s.charCodeAt(i++);
+    buf[o++] = c;
+    if (c !== 34) {
+      if (spaces && (c === 44 || c === 58)) {
+        if (o + (n - i) + 8 > buf.length) grow(8);
+        buf[o++] = 32;
+      }
+      continue;
+    }
+    // inside a string, up to its closing quote
+    for (;;) {
+      c = s.charCodeAt(i++);
+      if (c < 0x7f) {
+        buf[o++] = c;
+        if (c === 34) break;
+        if (c === 92) buf[o++] = s.charCodeAt(i++); // an escape: its next unit never ends the string
+      } else if (ascii) {
+        if (o + (n - i) + 16 > buf.length) grow(16);
+        buf[o] = 92;
+        buf[o + 1] = 117;
+        buf[o + 2] = HEX[c >> 12]!;
+        buf[o + 3] = HEX[(c >> 8) & 15]!;
+        buf[o + 4] = HEX[(c >> 4) & 15]!;
+        buf[o + 5] = HEX[c & 15]!;
+        o += 6;
+      } else {
+        if (o + (n - i) + 16 > buf.length) grow(16);
+        if (c === 0x7f) {
+          buf[o++] = c;
+        } else if (c < 0x800) {
+          buf[o++] = 0xc0 | (c >> 6);
+          buf[o++] = 0x80 | (c & 63);
+        } else if (c >= 0xd800 && c <= 0xdbff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(i++) - 0xdc00);
+          buf[o++] = 0xf0 | (cp >> 18);
+          buf[o++] = 0x80 | ((cp >> 12) & 63);
+          buf[o++] = 0x80 | ((cp >> 6) & 63);
+          buf[o++] = 0x80 | (cp & 63);
+        } else {
+          buf[o++] = 0xe0 | (c >> 12);
+          buf[o++] = 0x80 | ((c >> 6) & 63);
+          buf[o++] = 0x80 | (c & 63);
+        }
+      }
+    }
+  }
+  utf8 ??= new TextDecoder();
+  return utf8.decode(buf.subarray(0, o));
+}
+
+export interface NativeDumpsParams {
+  indent: string | null;
+  itemSep: string;
+  keySep: string;
+  ascii: boolean;
+  sortKeys: boolean;
+  maxDepth: number;
+}
+
+/** dumps through JSON.stringify, or undefined when that would not be CPython's output. */
+export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefined {
+  if (p.sortKeys) return undefined;
+  let out: string;
+  if (p.indent === null) {
+    const spaces = p.itemSep === ", " && p.keySep === ": ";
+    if (!spaces && !(p.itemSep === "," && p.keySep === ":")) return undefined;
+    if (!nativeSafe(v, p.maxDepth, !p.ascii)) return undefined;
+    out = JSON.stringify(v);
+    return spaces || p.ascii ? pythonize(out, spaces, p.ascii) : out;
+  }
+  // JSON.stringify indents by at most 10 and writes ",\n" and ": ", as Python does with indent.
+  // (Only blank indents: pythonize must not take an indent's quote for a string or escape its é.)
+  if (p.itemSep !== "," || p.keySep !== ": " || !/^[ \t]{1,10}$/.test(p.indent)) return undefined;
+  if (!nativeSafe(v, p.maxDepth, !p.ascii)) return undefined;
+  out = JSON.stringify(v, null, p.indent);
+  return p.ascii ? pythonize(out, false, true) : out;
+}
+
+// Tokens JSON.parse would read differently from CPython (false alarms only cost the fast path):
+// - an int part of 16+ digits (an int past 2**53, or a float that is integral at that size);
+// - a float that may round to an integral value (Python's 1.0 is a PyFloat, JSON.parse's 1 an int):
+//   written with only zeros after the point ("1.00"), with an exponent, or with k integer digits
+//   followed by 16-k zeros or nines (closer to an integer than half a unit in the last place);
+// - -0 (Python's int 0); keys that look like array indexes (JS lists them first), also when a
+//   digit is written as an escape (\u0030-\u0039).
+const nearInteger = Array.from({ length: 15 }, (_, k) => `${k === 0 ? "" : `\\d{${k}}`}\\.(?:0{${15 - k}}|9{${15 - k}})`).join("|");
+const DANGER = new RegExp(
+  [
+    "(?<![\\d.])\\d{16}",
+    `(?<![\\d.])\\d(?:${nearInteger})`,
+    "\\d\\.0+(?!\\d)",
+    "\\d[eE]",
+    "(?:^|[[,:])[ \\t\\n\\r]*-0(?![.\\deE])",
+    '"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:',
+    "\\\\u003\\d",
+  ].join("|"),
+);
+
+/** Nesting depth of a parsed value, or Infinity once it passes `limit`. */
+function depthOver(v: unknown, limit: number): boolean {
+  const walk = (x: unknown, depth: number): boolean => {
+    if (typeof x !== "object" || x === null) return false;
+    if (depth >= limit) return true;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) if (walk(x[i], depth + 1)) return true;
+    } else {
+      for (const k in x) if (walk((x as Record<string, unknown>)[k], depth + 1)) return true;
+    }
+    return false;
+  };
+  return walk(v, 0);
+}
+
+/** loads through JSON.parse: { value } when provably CPython's result, else undefined. */
+export function nativeLoads(s: string, maxDepth: number): { value: unknown } | undefined {
+  if (DANGER.test(s)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(s);
+  } catch {
+    return undefined; // NaN/Infinity, or an error: the scanner reports it CPython's way
+  }
+  if (maxDepth !== Infinity && depthOver(value, Math.min(maxDepth, 1000))) return undefined;
+  return { value };
+}
