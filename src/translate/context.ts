@@ -193,7 +193,10 @@ export function callExpression(call: JsonCall, e: Emitter, target: Target | null
 
 /** Whether the call can do its work on the target: dump writes text, load and loads(f.read()) read. */
 function fits(call: JsonCall, t: Target): boolean {
-  const reads = call.api !== "dump";
+  return fitsUse(call.api !== "dump", t);
+}
+
+function fitsUse(reads: boolean, t: Target): boolean {
   if (t.kind === "std") return reads ? t.stream === "stdin" : t.stream !== "stdin" && !t.binary;
   return reads ? t.base === "r" : t.base !== "r" && !t.binary;
 }
@@ -217,15 +220,24 @@ interface SingleUseHandle {
   /** The with block holds nothing but the call's statement. */
   alone: boolean;
   target: PathTarget;
+  /** The handle is the call's file (dump, load, loads(h.read())), or the statement is `h.write(text)`. */
+  via: "call" | "write";
+  /** For "write": the text written. */
+  written: SyntaxNode | null;
 }
 
 function singleUseHandle(call: JsonCall, e: Emitter): SingleUseHandle | null {
   let handle: SyntaxNode | null = null;
+  let written: SyntaxNode | null = null;
   const k = call.target?.kind;
   if (call.api === "dump" || call.api === "load") handle = call.target ? unwrapParens(call.target.arg.value) : null;
   else if (call.api === "loads" && k?.kind === "text" && k.origin === "read" && k.readCall && k.readReceiver) {
     if (callArguments(k.readCall).length > 0 || unwrapParens(call.target?.arg.value as SyntaxNode).id !== k.readCall.id) return null;
     handle = unwrapParens(k.readReceiver);
+  } else if (call.api === "dumps") {
+    // with open(p, "w") as h: h.write(json.dumps(x) + "\n")
+    const write = writeStatement(call, e);
+    if (write) [handle, written] = write;
   }
   if (handle?.type !== "identifier") return null;
   const scopes = e.ctx.scopes;
@@ -246,7 +258,28 @@ function singleUseHandle(call: JsonCall, e: Emitter): SingleUseHandle | null {
   const target = openTarget(binding.binding.value, e);
   if (!target) return null;
   const statements = body.namedChildren.filter((c) => c.type !== "comment");
-  return { withStatement, alone: statements.length === 1, target };
+  return { withStatement, alone: statements.length === 1, target, via: written ? "write" : "call", written };
+}
+
+/** `h.write(text)` as the call's whole statement, the call its only outermost json call: [h, text]. */
+function writeStatement(call: JsonCall, e: Emitter): [SyntaxNode, SyntaxNode] | null {
+  const stmt = call.statement;
+  const expr = stmt.type === "expression_statement" ? unwrapParens(stmt.namedChildren[0] as SyntaxNode) : null;
+  const fn = expr?.type === "call" ? expr.childForFieldName("function") : null;
+  if (!expr || fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "write") return null;
+  const receiver = fn.childForFieldName("object");
+  const args = callArguments(expr);
+  const arg = args[0];
+  if (receiver?.type !== "identifier" || args.length !== 1 || arg?.kind !== "positional") return null;
+  if (!(arg.value.startIndex <= call.node.startIndex && call.node.endIndex <= arg.value.endIndex)) return null;
+  if (outermostCalls(e, stmt).length !== 1 || outermostCalls(e, stmt)[0] !== call) return null;
+  return [receiver, arg.value];
+}
+
+/** The json calls of a statement that are not inside another json call. */
+function outermostCalls(e: Emitter, stmt: SyntaxNode): JsonCall[] {
+  const inStmt = e.ctx.calls.filter((c) => c.statement.id === stmt.id);
+  return inStmt.filter((c) => !inStmt.some((o) => o !== c && o.node.startIndex <= c.node.startIndex && c.node.endIndex <= o.node.endIndex));
 }
 
 function resolvesTo(e: Emitter, use: Occurrence, binding: Occurrence): boolean {
@@ -262,9 +295,10 @@ function ancestor(node: SyntaxNode, type: string): SyntaxNode | null {
 /** The unit of a call: the with block or statement around it when the context changes, else the call. */
 export function unitOf(call: JsonCall, e: Emitter): Unit {
   const handle = singleUseHandle(call, e);
-  if (handle && fits(call, handle.target)) {
-    const ts = callExpression(call, e, handle.target);
-    const stmt = statementWith(call, ts, e);
+  if (handle && (handle.via === "write" ? fitsUse(false, handle.target) : fits(call, handle.target))) {
+    const stmt = handle.written
+      ? { text: `${writeText(call, handle.target, e.expr(handle.written, "string"), e)};`, declares: [] }
+      : statementWith(call, callExpression(call, e, handle.target), e);
     if (stmt) {
       if (!handle.alone) {
         e.note("with-block", `the \`with\` block's handle served only this call: the file is now read or written here, so the \`with ${handle.withStatement.namedChildren[0]?.text ?? ""}:\` around it can go`);
@@ -291,32 +325,36 @@ function printStatement(call: JsonCall, e: Emitter): SyntaxNode | null {
   if (q !== "builtins.print" && q !== "sys.stdout.write" && q !== "sys.stderr.write") return null;
   const [parent] = parentSkippingParens(call.node);
   if (parent?.type !== "argument_list" || parent.parent?.id !== expr.id) return null;
-  const others = e.ctx.calls.filter((c) => c !== call && c.statement.id === stmt.id && !(c.node.startIndex >= call.node.startIndex && c.node.endIndex <= call.node.endIndex));
-  return others.length === 0 ? stmt : null;
+  const outer = outermostCalls(e, stmt);
+  return outer.length === 1 && outer[0] === call ? stmt : null;
 }
 
 /** The call's statement translated, with the call replaced by `ts`; null when the statement has no translation. */
 function statementWith(call: JsonCall, ts: string, e: Emitter): { text: string; declares: string[] } | null {
-  const stmt = call.statement;
   e.override(call.node, ts);
   try {
-    switch (stmt.type) {
-      case "expression_statement": {
-        const expr = stmt.namedChildren.filter((c) => c.type !== "comment");
-        if (expr.length !== 1) return null;
-        const only = expr[0] as SyntaxNode;
-        if (only.type === "assignment") return assignment(only, e);
-        return { text: `${e.expr(only)};`, declares: [] };
-      }
-      case "return_statement": {
-        const value = stmt.namedChildren.find((c) => c.type !== "comment");
-        return { text: value ? `return ${e.expr(value)};` : "return;", declares: [] };
-      }
-      default:
-        return null;
-    }
+    return translateStatement(call.statement, e);
   } finally {
     e.override(call.node, null);
+  }
+}
+
+/** An expression statement, an assignment or a return, translated; null for any other statement. */
+export function translateStatement(stmt: SyntaxNode, e: Emitter): { text: string; declares: string[] } | null {
+  switch (stmt.type) {
+    case "expression_statement": {
+      const expr = stmt.namedChildren.filter((c) => c.type !== "comment");
+      if (expr.length !== 1) return null;
+      const only = expr[0] as SyntaxNode;
+      if (only.type === "assignment") return assignment(only, e);
+      return { text: `${e.expr(only)};`, declares: [] };
+    }
+    case "return_statement": {
+      const value = stmt.namedChildren.find((c) => c.type !== "comment");
+      return { text: value ? `return ${e.expr(value)};` : "return;", declares: [] };
+    }
+    default:
+      return null;
   }
 }
 

@@ -317,6 +317,10 @@ export class Emitter {
   private string(node: SyntaxNode): Code {
     const lit = stringLiteral(node);
     if (!lit) return this.untranslated(node);
+    const named = /(?<!\\)(?:\\\\)*\\N\{[^}]*\}/.exec(node.text);
+    if (named && !lit.raw && !lit.bytes) {
+      this.note("expression", `\`${named[0].replace(/^(\\\\)*/, "")}\`: named Unicode escapes are not decoded (there is no Unicode name table here): write the character itself`);
+    }
     if (lit.bytes) return atom(jsBytes(lit.value));
     if (!lit.fstring) return atom(jsString(lit.value));
     return this.fstring(node);
@@ -400,7 +404,9 @@ export class Emitter {
       if (splats.length > 0 && entries.length === 0 && splats.length === 1) return atom(`{ ...${wrap(this.code(splats[0] as SyntaxNode))} }`);
       const items = entries.map((e) => `[${this.expr(e.key)}, ${this.expr(e.value)}]`);
       for (const s of splats) items.push(`...${this.rt("items")}(${wrap(this.code(s))})`);
-      return atom(`${this.rt("dict")}([${items.join(", ")}])`);
+      // Several pairs may have different types: TypeScript needs the widest key and value types said.
+      const types = items.length > 1 ? "<unknown, unknown>" : "";
+      return atom(`${this.rt("dict")}${types}([${items.join(", ")}])`);
     }
     // A plain object. Duplicate keys: Python keeps the first position and the last value, as an
     // object literal would, but TypeScript rejects duplicates, so they are merged here.
