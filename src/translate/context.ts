@@ -209,7 +209,8 @@ function fileObject(node: SyntaxNode, e: Emitter, use: "read" | "write"): string
     "file-object",
     `\`${n.text}\` stays a file object: give it a \`${use === "write" ? "write(s: string)" : "read()"}\` method in TypeScript (the runtime has no open() yet)`,
   );
-  return e.expr(n, type);
+  // A literal here is a bug check reports (a path or text where a file is needed): keep it, typed loosely.
+  return n.type === "identifier" || n.type === "attribute" || n.type === "call" ? e.expr(n, type) : `(${e.expr(n)} as any)`;
 }
 
 // --- the unit: the call, or the statement (or with block) around it -----------------------------------------

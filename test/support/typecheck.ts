@@ -42,7 +42,7 @@ function check(text: string): string[] {
 export function snippetSource(t: Translation): string {
   const declarations = [...t.names].map(([n, type]) => `declare let ${n}: ${type};`);
   const body = t.expression ? `const value = ${t.typescript};\nreturn value;` : t.typescript;
-  return [...t.imports, ...declarations, "export async function snippet(): Promise<unknown> {", body, "}", ""].join("\n");
+  return [...t.imports, ...declarations, "export async function snippet(): Promise<any> {", body, "}", ""].join("\n");
 }
 
 export function typecheckSnippet(t: Translation): string[] {
