@@ -483,6 +483,10 @@ export class Emitter {
     if (q === "collections.OrderedDict") {
       return atom(`${this.orderedDict()}(${positional.map((a) => this.element(a)).join(", ")})`);
     }
+    if (fn.type === "attribute") {
+      const method = this.literalMethod(fn, positional, keywords);
+      if (method) return method;
+    }
     const callee = this.code(fn);
     const what = fn.type === "attribute" ? `the method \`${fn.childForFieldName("attribute")?.text}()\`` : `\`${fn.text}\``;
     this.note("port", `${what} is Python code: port it${keywords.length > 0 ? "; its keyword arguments were passed positionally, in order" : ""}`);
@@ -495,6 +499,17 @@ export class Emitter {
       return this.element(a);
     });
     return atom(`${wrap(callee)}(${argTexts.join(", ")})`);
+  }
+
+  /** A method of a str literal: `", ".join(xs)`; others have no TypeScript twin on a string. */
+  private literalMethod(fn: SyntaxNode, args: SyntaxNode[], keywords: SyntaxNode[]): Code | null {
+    const receiver = fn.childForFieldName("object");
+    const method = fn.childForFieldName("attribute")?.text;
+    const lit = receiver ? stringLiteral(receiver) : null;
+    if (!receiver || !lit || lit.fstring) return null;
+    const only = args.length === 1 && keywords.length === 0 ? (args[0] as SyntaxNode) : null;
+    if (method === "join" && only && !lit.bytes) return atom(`[...${wrap(this.code(only))}].join(${this.expr(receiver)})`);
+    return this.untranslated(fn.parent as SyntaxNode);
   }
 
   /** Builtin calls with a faithful (exact) or idiomatic (native) equivalent. */
