@@ -171,6 +171,10 @@ export class Emitter {
       }
       case "lambda":
         return this.lambda(node);
+      case "await": {
+        const arg = node.namedChildren.find((c) => c.type !== "comment");
+        return arg ? compound(`await ${wrap(this.code(arg))}`) : this.untranslated(node);
+      }
       case "list_comprehension":
         return this.comprehension(node);
       default:

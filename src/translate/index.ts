@@ -112,16 +112,20 @@ export function translateCall(ctx: FileContext, call: JsonCall, options: Transla
   const e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em));
   const unit = unitOf(call, e);
   const notes = [...extraNotes, ...e.notes.all()];
+  const python = ctx.text.slice(unit.node.startIndex, unit.node.endIndex);
+  // Free names in the order the Python mentions them (they become parameters in --out-dir modules).
+  const at = (name: string) => new RegExp(`(?<![\\w.])${name.replace(/_$/, "")}(?!\\w)`).exec(python)?.index ?? python.length;
+  const names = new Map([...e.names].sort(([a], [b]) => at(a) - at(b)));
   return {
     start: unit.node.startIndex,
     end: unit.node.endIndex,
-    python: ctx.text.slice(unit.node.startIndex, unit.node.endIndex),
+    python,
     typescript: unit.typescript,
     expression: unit.expression,
     imports: e.imports.declarations(),
     notes: [...notes.filter((n) => n.severity === "review"), ...notes.filter((n) => n.severity === "info")],
     mode: options.mode as Mode,
-    names: e.names,
+    names,
     declares: unit.declares,
   };
 }

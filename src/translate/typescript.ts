@@ -9,14 +9,16 @@ export class TypeScriptBuilder {
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, strict: true },
   });
-  private scratch = 0;
 
   /** Syntax errors of a snippet (an expression or statements), as messages; empty when it parses. */
   syntaxErrors(t: Translation): string[] {
     const body = t.expression ? `(${t.typescript});` : t.typescript;
-    const sf = this.project.createSourceFile(`/snippet${this.scratch++ % 2}.ts`, `${t.imports.join("\n")}\nasync function snippet() {\n${body}\n}\n`, { overwrite: true });
-    const errors = this.project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode);
-    return errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    // Parsing alone (no program, no lib files): the syntactic diagnostics of the snippet in a function.
+    const out = ts.transpileModule(`${t.imports.join("\n")}\nasync function snippet() {\n${body}\n}\n`, {
+      reportDiagnostics: true,
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    });
+    return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   }
 
   /**
@@ -38,6 +40,7 @@ export class TypeScriptBuilder {
           : [t.typescript];
       sf.addFunction({
         isExported: true,
+        isAsync: /\bawait\b/.test(t.typescript),
         name,
         parameters: [...t.names].map(([n, type]) => ({ name: n, type })),
         statements,
