@@ -2,6 +2,11 @@
 // literals, prints, defs, with blocks and json calls); this turns it into a runnable TypeScript
 // program by splicing in each call's translation exactly as `convert` reports it, and translating
 // the glue around the calls with the translator's own expression and statement translation.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import type { SyntaxNode } from "../../src/python/parser.js";
 import { callExpression, translateStatement } from "../../src/translate/context.js";
@@ -9,6 +14,7 @@ import { Emitter } from "../../src/translate/expr.js";
 import { RUNTIME } from "../../src/translate/imports.js";
 import { translateText, type Translation } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
+import { PYTHON } from "./python.js";
 
 export interface Program {
   /** The TypeScript program (what expected.ts holds). */
@@ -88,4 +94,63 @@ function mergeImports(declarations: string[]): string[] {
 export function transpile(program: string, runtimeUrl: string): string {
   const out = ts.transpileModule(program, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
   return out.outputText.replaceAll(`from "${RUNTIME}"`, `from ${JSON.stringify(runtimeUrl)}`);
+}
+
+// --- running both sides in sandboxes -------------------------------------------------------------
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every file left in the sandbox (but the program itself), base64. */
+  files: Map<string, string>;
+}
+
+const RUNTIME_URL = pathToFileURL(resolve("dist/runtime/index.js")).href;
+
+/** A fresh directory holding a copy of `filesDir` (as files/) and the given files. */
+function sandbox(filesDir: string | null, extra: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), "dumpling-diff-"));
+  if (filesDir && existsSync(filesDir)) cpSync(filesDir, join(dir, "files"), { recursive: true });
+  for (const [name, data] of Object.entries(extra)) writeFileSync(join(dir, name), data);
+  return dir;
+}
+
+function snapshot(dir: string, skip: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name !== skip) out.set(relative(dir, p), readFileSync(p).toString("base64"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function finish(r: ReturnType<typeof spawnSync>, dir: string, skip: string): Run {
+  return { status: r.status, stdout: (r.stdout as Buffer).toString("latin1"), stderr: (r.stderr as Buffer).toString("utf8"), files: snapshot(dir, skip) };
+}
+
+export interface Setup {
+  /** A directory copied into the sandbox as files/. */
+  filesDir?: string | null;
+  /** Files written into the sandbox before the run. */
+  files?: Record<string, string | Uint8Array>;
+  stdin?: Uint8Array;
+}
+
+/** python3 input.py in a sandbox. */
+export function runPython(source: string, setup: Setup = {}): Run {
+  const dir = sandbox(setup.filesDir ?? null, { ...setup.files, "input.py": source });
+  const r = spawnSync(PYTHON, ["input.py"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0), env: { ...process.env, PYTHONIOENCODING: "utf-8", LC_ALL: "C.UTF-8" } });
+  return finish(r, dir, "input.py");
+}
+
+/** A translated program, transpiled, run by node in a sandbox (the runtime from dist/). */
+export function runProgram(program: string, setup: Setup = {}): Run {
+  const dir = sandbox(setup.filesDir ?? null, { ...setup.files, "main.mjs": transpile(program, RUNTIME_URL) });
+  const r = spawnSync(process.execPath, ["main.mjs"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0) });
+  return finish(r, dir, "main.mjs");
 }

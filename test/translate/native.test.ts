@@ -11,6 +11,7 @@ import { NATIVE_KINDS, type NoteKind } from "../../src/translate/notes.js";
 import { translateText } from "../../src/translate/index.js";
 import type { Translation } from "../../src/translate/types.js";
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
+import { programOf, runProgram, runPython } from "../support/translate-program.js";
 
 type Outcome = { ok: string } | { error: string };
 
@@ -46,7 +47,7 @@ function runJs(t: Translation, repr: boolean): Outcome {
 let oracle: PythonOracle | undefined;
 afterAll(() => oracle?.close());
 
-async function runPython(source: string, repr: boolean, statement: boolean, setup = ""): Promise<Outcome> {
+async function askPython(source: string, repr: boolean, statement: boolean, setup = ""): Promise<Outcome> {
   oracle ??= new PythonOracle();
   const code = statement ? `${setup}\n${source}` : `${setup}\nresult = ${repr ? `repr(${source})` : source}`;
   const reply = await oracle.ask({ op: "exec", code });
@@ -111,7 +112,7 @@ describe.skipIf(!pythonAvailable())("native mode: every note names a real differ
     expect(t.notes.map((n) => n.kind)).toContain(e.kind);
     const statement = !t.expression;
     const js = runJs(t, !!e.repr);
-    const py = await runPython(e.source, !!e.repr, statement, e.setup);
+    const py = await askPython(e.source, !!e.repr, statement, e.setup);
     expect(js).not.toEqual(py);
   });
 });
@@ -188,7 +189,7 @@ describe.skipIf(!pythonAvailable())("native mode: a call without notes behaves l
         const t = translateNative(source);
         if (t.notes.length > 0) return;
         noteFree++;
-        expect(runJs(t, false)).toEqual(await runPython(source, false, false));
+        expect(runJs(t, false)).toEqual(await askPython(source, false, false));
       }),
       { numRuns: 400 },
     );
@@ -208,10 +209,38 @@ describe.skipIf(!pythonAvailable())("native mode: a call without notes behaves l
         const t = translateNative(source);
         if (t.notes.length > 0) return;
         noteFree++;
-        expect(runJs(t, true)).toEqual(await runPython(source, true, false));
+        expect(runJs(t, true)).toEqual(await askPython(source, true, false));
       }),
       { numRuns: 300 },
     );
     expect(noteFree).toBeGreaterThan(30);
+  });
+});
+
+// --- the file notes (both modes): shown by running programs on real files --------------------------
+
+describe.skipIf(!pythonAvailable())("file notes name real differences", () => {
+  it.each(["exact", "native"] as const)("%s: codec-errors: a file that is not UTF-8 raises in Python, not in TypeScript", (mode) => {
+    const source = 'import json\nwith open("bad.json", encoding="utf-8") as f:\n    data = json.load(f)\nprint(repr(data) if False else "read")\n';
+    const { program, translations } = programOf(source, mode);
+    expect(translations[0]?.notes.map((n) => n.kind)).toContain("codec-errors");
+    const files = { "bad.json": Uint8Array.from([0x22, 0xff, 0x22]) };
+    const py = runPython(source, { files });
+    const js = runProgram(program, { files });
+    expect(py.stderr).toContain("UnicodeDecodeError");
+    expect(js.status).toBe(0);
+    expect(js.stdout).not.toBe(py.stdout);
+  });
+
+  // Native mode has the same note, but no literal makes JSON.stringify throw where json.dump does.
+  it.each(["exact"] as const)("%s: partial-write: Python empties the file before the error, writeFileSync never runs", (mode) => {
+    const source = 'import json\ntry:\n    with open("out.json", "w", encoding="utf-8") as f:\n        json.dump([1, {2}], f)\nexcept Exception as e:\n    print(type(e).__name__, e)\n';
+    const { program, translations } = programOf(source, mode);
+    expect(translations[0]?.notes.map((n) => n.kind)).toContain("partial-write");
+    const files = { "out.json": "old" };
+    const py = runPython(source, { files });
+    const js = runProgram(program, { files });
+    expect(py.files.get("out.json")).not.toEqual(js.files.get("out.json"));
+    expect(Buffer.from(js.files.get("out.json") as string, "base64").toString()).toBe("old");
   });
 });
