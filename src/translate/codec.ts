@@ -37,7 +37,7 @@ interface Options {
 const JSON_ENCODER_OPTIONS = new Set(["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys"]);
 const JSON_DECODER_OPTIONS = new Set(["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"]);
 
-export function runtimeType(e: Emitter, name: string): string {
+function runtimeType(e: Emitter, name: string): string {
   return `import(${JSON.stringify(e.imports.runtimeModule)}).${name}`;
 }
 
