@@ -160,18 +160,16 @@ export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefine
 //   followed by 16-k zeros or nines (closer to an integer than half a unit in the last place);
 // - -0 (Python's int 0); keys that look like array indexes (JS lists them first), also when a
 //   digit is written as an escape (\u0030-\u0039).
-const nearInteger = Array.from({ length: 15 }, (_, k) => `${k === 0 ? "" : `\\d{${k}}`}\\.(?:0{${15 - k}}|9{${15 - k}})`).join("|");
-const DANGER = new RegExp(
-  [
-    "(?<![\\d.])\\d{16}",
-    `(?<![\\d.])\\d(?:${nearInteger})`,
-    "\\d\\.0+(?!\\d)",
-    "\\d[eE]",
-    "(?:^|[[,:])[ \\t\\n\\r]*-0(?![.\\deE])",
-    '"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:',
-    "\\\\u003\\d",
-  ].join("|"),
-);
+// A number token starts after "[", "," or ":" (and blanks), or at the start of the text, and in
+// valid JSON is followed by blanks and ",", "]", "}" or the end (an invalid text fails JSON.parse
+// and goes to the scanner anyway): the number rules are anchored on both sides, so digits inside
+// strings (timestamps, ids) rarely raise a false alarm.
+const nearInteger = Array.from({ length: 15 }, (_, k) => `\\d{${k + 1}}\\.(?:0{${15 - k}}|9{${15 - k}})\\d*`).join("|");
+const numberRules =
+  `(?:-0|-?(?:\\d{16}[\\d.]*|${nearInteger}|\\d+\\.0+|\\d+(?:\\.\\d+)?[eE][-+]?\\d+))` +
+  `(?=[ \\t\\n\\r]*(?:[,\\]}]|$))`;
+const DANGER = new RegExp(`[[,:][ \\t\\n\\r]*${numberRules}|"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:|\\\\u003\\d`);
+const DANGER_AT_START = new RegExp(`^[ \\t\\n\\r]*${numberRules}`);
 
 /** Nesting depth of a parsed value, or Infinity once it passes `limit`. */
 function depthOver(v: unknown, limit: number): boolean {
@@ -190,7 +188,7 @@ function depthOver(v: unknown, limit: number): boolean {
 
 /** loads through JSON.parse: { value } when provably CPython's result, else undefined. */
 export function nativeLoads(s: string, maxDepth: number): { value: unknown } | undefined {
-  if (DANGER.test(s)) return undefined;
+  if (DANGER.test(s) || DANGER_AT_START.test(s)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(s);
