@@ -31,7 +31,10 @@ const enum Needs {
 function nativeSafe(v: unknown, maxDepthOption: number, unicode: boolean): Needs {
   const maxDepth = Math.min(maxDepthOption, 1000);
   let needs = Needs.Nothing;
+  let values = 0;
+  let marks = 0;
   const walk = (x: unknown, depth: number): boolean => {
+    values++;
     switch (typeof x) {
       case "string":
         // A string starting with NUL could pass for a mark; refuse it (rare), as any lone surrogate.
@@ -46,12 +49,12 @@ function nativeSafe(v: unknown, maxDepthOption: number, unicode: boolean): Needs
         return true;
       case "bigint":
         needs |= Needs.Marks;
-        return x < INT_LIMIT && x > -INT_LIMIT;
+        return ++marks * 8 <= values + 64 && x < INT_LIMIT && x > -INT_LIMIT;
       case "object": {
         if (x === null) return true;
         if (x instanceof PyFloat) {
           needs |= Needs.Marks;
-          return x.value - x.value === 0;
+          return ++marks * 8 <= values + 64 && x.value - x.value === 0;
         }
         if (depth >= maxDepth) return false;
         if (Array.isArray(x)) {
@@ -70,7 +73,8 @@ function nativeSafe(v: unknown, maxDepthOption: number, unicode: boolean): Needs
         return false;
     }
   };
-  return walk(v, 0) ? needs : Needs.Unsafe;
+  // Each mark costs JSON.stringify a call into JS: with many, our own encoder is faster.
+  return walk(v, 0) && marks * 8 <= values ? needs : Needs.Unsafe;
 }
 
 // PyFloats and bigints reach the text as strings marked by a leading NUL ("\u0000" once stringified).
@@ -148,11 +152,25 @@ function pythonize(s: string, spaces: boolean, ascii: boolean, needs: Needs): st
     let c = s.charCodeAt(i++);
     if (c !== 34) {
       if (numbers && (c === 45 || (c >= 48 && c <= 57))) {
-        // a number token: copy it, or Python's spelling of it
+        // a number token: copy it, unless JS may have spelled it otherwise than Python (an exponent,
+        // "0.0000", 16+ digits), then respell it
         const from = i - 1;
-        while (i < n && ((c = s.charCodeAt(i)) === 46 || c === 43 || c === 45 || c === 101 || (c >= 48 && c <= 57))) i++;
-        const tok = s.slice(from, i);
-        put(respell(tok) ?? tok);
+        buf[o++] = c;
+        let odd = false;
+        while (i < n && ((c = s.charCodeAt(i)) === 46 || c === 43 || c === 45 || c === 101 || (c >= 48 && c <= 57))) {
+          buf[o++] = c;
+          i++;
+          if (c === 101) odd = true;
+        }
+        const lead = s.charCodeAt(s.charCodeAt(from) === 45 ? from + 1 : from);
+        if (odd || i - from >= 16 || (lead === 48 && i - from > 6)) {
+          const tok = s.slice(from, i);
+          const py = respell(tok);
+          if (py !== undefined) {
+            o -= tok.length;
+            put(py);
+          }
+        }
         continue;
       }
       buf[o++] = c;
