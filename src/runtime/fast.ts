@@ -269,8 +269,9 @@ export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefine
 // and goes to the scanner anyway): the number rules are anchored on both sides, so digits inside
 // strings (timestamps, ids) rarely raise a false alarm.
 const nearInteger = Array.from({ length: 15 }, (_, k) => `\\d{${k + 1}}\\.(?:0{${15 - k}}|9{${15 - k}})\\d*`).join("|");
+// (The lookaheads fail fast: most tokens are not numbers, and only 16+ characters can hold 16 digits.)
 const numberRules =
-  `(?:-0|-?(?:\\d{16}[\\d.]*|${nearInteger}|\\d+\\.0+|\\d+(?:\\.\\d+)?[eE][-+]?\\d+))` +
+  `(?=-?\\d)(?:-0|-?(?:(?=[\\d.]{16})(?:\\d{16}[\\d.]*|${nearInteger})|\\d+(?:\\.0+|(?:\\.\\d+)?[eE][-+]?\\d+)))` +
   `(?=[ \\t\\n\\r]*(?:[,\\]}]|$))`;
 const DANGER = new RegExp(`[[,:][ \\t\\n\\r]*${numberRules}|"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:|\\\\u003\\d`);
 const DANGER_AT_START = new RegExp(`^[ \\t\\n\\r]*${numberRules}`);
