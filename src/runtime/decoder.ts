@@ -38,6 +38,8 @@ interface Frame {
   order: string[] | null;
 }
 
+const POW10 = Array.from({ length: 23 }, (_, k) => Number("1e" + k));
+
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 function hexValue(c: number): number {
@@ -260,12 +262,22 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
     }
     const intEnd = j;
     let isFloat = false;
+    // The digits as an integer while they fit 15 digits, and the power of ten that scales them.
+    let mant = val;
+    let digits = intEnd - from - (c === 45 ? 1 : 0);
+    let scale = 0;
     if (k === 46) {
       const k1 = s.charCodeAt(j + 1);
       if (k1 >= 48 && k1 <= 57) {
         isFloat = true;
-        j += 2;
-        while ((k = s.charCodeAt(j)) >= 48 && k <= 57) j++;
+        j++;
+        while ((k = s.charCodeAt(j)) >= 48 && k <= 57) {
+          if (++digits <= 15) {
+            mant = mant * 10 + (k - 48);
+            scale--;
+          }
+          j++;
+        }
       }
     }
     if (k === 101 || k === 69) {
@@ -273,17 +285,30 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       const sg = s.charCodeAt(e);
       if (sg === 43 || sg === 45) e++;
       const e0 = e;
-      while ((k = s.charCodeAt(e)) >= 48 && k <= 57) e++;
+      let exp = 0;
+      while ((k = s.charCodeAt(e)) >= 48 && k <= 57) {
+        if (exp < 1e6) exp = exp * 10 + (k - 48);
+        e++;
+      }
       if (e > e0) {
         isFloat = true;
         j = e;
+        scale += sg === 45 ? -exp : exp;
       }
     }
     i = j;
     if (isFloat) {
       if (parseFloat !== null) v = parseFloat(s.slice(from, j));
       else {
-        const x = Number(s.slice(from, j));
+        // Up to 15 digits and a power of ten up to 22 are exact doubles: one multiplication or
+        // division rounds once, correctly (Clinger's fast path). Otherwise the engine parses.
+        let x: number;
+        if (digits <= 15 && scale >= -22 && scale <= 22) {
+          x = scale < 0 ? mant / POW10[-scale]! : mant * POW10[scale]!;
+          if (c === 45) x = -x;
+        } else {
+          x = Number(s.slice(from, j));
+        }
         v = Number.isInteger(x) ? new PyFloat(x) : x;
       }
     } else if (parseInt !== null) {
