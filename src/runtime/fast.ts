@@ -58,6 +58,7 @@ function nativeSafe(v: unknown, maxDepthOption: number, unicode: boolean): Needs
         }
         if (depth >= maxDepth) return false;
         if (Array.isArray(x)) {
+          if ((x as { toJSON?: unknown }).toJSON !== undefined) return false; // JSON.stringify would call it
           for (let i = 0; i < x.length; i++) if (!walk(x[i], depth + 1)) return false;
           return true;
         }
@@ -250,6 +251,8 @@ export function nativeDumps(v: unknown, p: NativeDumpsParams): string | undefine
     // only blank indents: pythonize must not take an indent's quote for a string or escape its é.
     return undefined;
   }
+  // A toJSON inherited by every object would run inside JSON.stringify: leave such worlds alone.
+  if ((Object.prototype as { toJSON?: unknown }).toJSON !== undefined) return undefined;
   const needs = nativeSafe(v, p.maxDepth, !p.ascii);
   if (needs === Needs.Unsafe) return undefined;
   const out = needs & Needs.Marks ? stringifyMarked(v, p.indent ?? undefined) : JSON.stringify(v, null, p.indent ?? undefined);
