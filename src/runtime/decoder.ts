@@ -38,6 +38,8 @@ interface Frame {
   order: string[] | null;
 }
 
+const POW10 = Array.from({ length: 23 }, (_, k) => Number("1e" + k));
+
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 function hexValue(c: number): number {
@@ -241,12 +243,92 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
     i = skipWs(s, i + 1);
   };
 
+  // A number: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?, starting at i with character c.
+  const number = (c: number): unknown => {
+    let v: unknown;
+    const from = i;
+    let j = c === 45 ? i + 1 : i;
+    let k = s.charCodeAt(j);
+    let val = 0;
+    if (k >= 49 && k <= 57) {
+      do {
+        val = val * 10 + (k - 48);
+        k = s.charCodeAt(++j);
+      } while (k >= 48 && k <= 57);
+    } else if (k === 48) {
+      k = s.charCodeAt(++j);
+    } else {
+      throw new JSONDecodeError("Expecting value", s, from);
+    }
+    const intEnd = j;
+    let isFloat = false;
+    // The digits as an integer while they fit 15 digits, and the power of ten that scales them.
+    let mant = val;
+    let digits = intEnd - from - (c === 45 ? 1 : 0);
+    let scale = 0;
+    if (k === 46) {
+      const k1 = s.charCodeAt(j + 1);
+      if (k1 >= 48 && k1 <= 57) {
+        isFloat = true;
+        j++;
+        while ((k = s.charCodeAt(j)) >= 48 && k <= 57) {
+          if (++digits <= 15) {
+            mant = mant * 10 + (k - 48);
+            scale--;
+          }
+          j++;
+        }
+      }
+    }
+    if (k === 101 || k === 69) {
+      let e = j + 1;
+      const sg = s.charCodeAt(e);
+      if (sg === 43 || sg === 45) e++;
+      const e0 = e;
+      let exp = 0;
+      while ((k = s.charCodeAt(e)) >= 48 && k <= 57) {
+        if (exp < 1e6) exp = exp * 10 + (k - 48);
+        e++;
+      }
+      if (e > e0) {
+        isFloat = true;
+        j = e;
+        scale += sg === 45 ? -exp : exp;
+      }
+    }
+    i = j;
+    if (isFloat) {
+      if (parseFloat !== null) v = parseFloat(s.slice(from, j));
+      else {
+        // Up to 15 digits and a power of ten up to 22 are exact doubles: one multiplication or
+        // division rounds once, correctly (Clinger's fast path). Otherwise the engine parses.
+        let x: number;
+        if (digits <= 15 && scale >= -22 && scale <= 22) {
+          x = scale < 0 ? mant / POW10[-scale]! : mant * POW10[scale]!;
+          if (c === 45) x = -x;
+        } else {
+          x = Number(s.slice(from, j));
+        }
+        v = Number.isInteger(x) ? new PyFloat(x) : x;
+      }
+    } else if (parseInt !== null) {
+      v = parseInt(s.slice(from, j));
+    } else {
+      const digits = intEnd - from - (c === 45 ? 1 : 0);
+      if (digits <= 15) v = c === 45 ? 0 - val : val; // 0 - 0 is 0, not -0
+      else v = bigInt(s.slice(from, j), digits);
+    }
+    return v;
+  };
+
   for (;;) {
     // ---- a value starts at i
     const c = s.charCodeAt(i);
     if (c === 34) {
       v = scanString(i);
       i = end;
+    } else if (c >= 48 && c <= 57) {
+      v = number(c);
     } else if (c === 123) {
       open("object");
       i = skipWs(s, i + 1);
@@ -288,56 +370,7 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       v = parseConstant !== null ? parseConstant("-Infinity") : -Infinity;
       i += 9;
     } else {
-      // A number: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?
-      const from = i;
-      let j = c === 45 ? i + 1 : i;
-      let k = s.charCodeAt(j);
-      let val = 0;
-      if (k >= 49 && k <= 57) {
-        do {
-          val = val * 10 + (k - 48);
-          k = s.charCodeAt(++j);
-        } while (k >= 48 && k <= 57);
-      } else if (k === 48) {
-        k = s.charCodeAt(++j);
-      } else {
-        throw new JSONDecodeError("Expecting value", s, from);
-      }
-      const intEnd = j;
-      let isFloat = false;
-      if (k === 46) {
-        const k1 = s.charCodeAt(j + 1);
-        if (k1 >= 48 && k1 <= 57) {
-          isFloat = true;
-          j += 2;
-          while ((k = s.charCodeAt(j)) >= 48 && k <= 57) j++;
-        }
-      }
-      if (k === 101 || k === 69) {
-        let e = j + 1;
-        const sg = s.charCodeAt(e);
-        if (sg === 43 || sg === 45) e++;
-        const e0 = e;
-        while ((k = s.charCodeAt(e)) >= 48 && k <= 57) e++;
-        if (e > e0) {
-          isFloat = true;
-          j = e;
-        }
-      }
-      i = j;
-      if (isFloat) {
-        if (parseFloat !== null) v = parseFloat(s.slice(from, j));
-        else {
-          const x = Number(s.slice(from, j));
-          v = Number.isInteger(x) ? new PyFloat(x) : x;
-        }
-      } else if (parseInt !== null) {
-        v = parseInt(s.slice(from, j));
-      } else {
-        const digits = intEnd - from - (c === 45 ? 1 : 0);
-        if (digits <= 15) v = c === 45 ? 0 - val : val; // 0 - 0 is 0, not -0
-        else v = bigInt(s.slice(from, j), digits);
-      }
+      v = number(c);
     }
 
     // ---- hand v to the open container; find where the next value starts

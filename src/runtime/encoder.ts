@@ -34,17 +34,26 @@ export const DUMP_MAX_DEPTH = 997;
 // --- strings -------------------------------------------------------------------------------------
 
 const NEEDS_ASCII_ESCAPE = /[\u007f-\uffff]/;
-const ASCII_ESCAPE_G = /[\u007f-\uffff]/g;
+const UNIT_ESCAPES: string[] = [];
 
 function hex4(c: number): string {
-  return "\\u" + (c < 0x1000 ? (c < 0x100 ? (c < 0x10 ? "000" : "00") : "0") : "") + c.toString(16);
+  return (UNIT_ESCAPES[c] ??= "\\u" + c.toString(16).padStart(4, "0"));
 }
-const escapeUnit = (ch: string): string => hex4(ch.charCodeAt(0));
 
 /** encode_basestring_ascii: JSON.stringify's escapes, then every code unit >= 0x7f as \uXXXX. */
 export function encodeStrAscii(s: string): string {
   const j = JSON.stringify(s);
-  return NEEDS_ASCII_ESCAPE.test(j) ? j.replace(ASCII_ESCAPE_G, escapeUnit) : j;
+  if (!NEEDS_ASCII_ESCAPE.test(j)) return j;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < j.length; i++) {
+    const c = j.charCodeAt(i);
+    if (c >= 0x7f) {
+      out += j.slice(from, i) + hex4(c);
+      from = i + 1;
+    }
+  }
+  return out + j.slice(from);
 }
 
 /** encode_basestring: like JSON.stringify, but lone surrogates are written raw, as Python does. */
@@ -206,16 +215,22 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
     if (deepMarkers !== null && stack.length >= 64) deepMarkers.delete(f.obj);
     return f;
   };
+  // Per indent level: "\n" + indent * level, and the item separator that goes with it.
+  const newlines: string[] = [];
+  const seps: string[] = [];
   const newline = (f: Frame, open: string): string => {
-    const depth = f.level;
     if (indent === null) {
       f.close = open === "[" ? "]" : "}";
       return open;
     }
-    const nl = "\n" + indent.repeat(depth);
-    f.sep = itemSep + nl;
-    f.close = "\n" + indent.repeat(depth - 1) + (open === "[" ? "]" : "}");
-    return open + nl;
+    const depth = f.level;
+    for (let d = newlines.length; d <= depth; d++) {
+      newlines.push("\n" + indent.repeat(d));
+      seps.push(itemSep + newlines[d]);
+    }
+    f.sep = seps[depth]!;
+    f.close = newlines[depth - 1]! + (open === "[" ? "]" : "}");
+    return open + newlines[depth]!;
   };
 
   /** The text of a scalar, or undefined for containers and unsupported values. */

@@ -327,7 +327,8 @@ export const nativeValueArb: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((
   v: fc.oneof(
     { maxDepth: 5, depthIdentifier: "n", withCrossShrink: true },
     { weight: 3, arbitrary: fc.oneof(fc.constantFrom(null, true, false), strArb, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x))) },
-    { weight: 1, arbitrary: fc.constantFrom(1e-5, 5e-8, 1e-10, 0.0001, 1.5, NaN, 2 ** 60, -0, "\ud800", "a\udfffb", "\u007f\u0080") },
+    { weight: 1, arbitrary: fc.constantFrom(1e-5, 5e-8, 1e-9, 1e-10, 0.0001, -0.00009, 1.5, NaN, 2 ** 60, -(2 ** 53), 1e21, 1e16, -0, "\ud800", "a\udfffb", "\u007f\u0080", "\u0000x") },
+    { weight: 1, arbitrary: fc.oneof(floatArb, intArb) },
     { weight: 2, arbitrary: fc.array(tie("v"), { maxLength: 6, depthIdentifier: "n" }) },
     { weight: 2, arbitrary: fc.array(fc.tuple(keyArb, tie("v")), { maxLength: 6, depthIdentifier: "n" }).map(plainObject) },
   ),

@@ -102,6 +102,14 @@ for (const s of ["1.1", "1.0", "-0", "-0.0", "0e0", "1E400", "-1e400", "1e-400",
   '"\\ud834\\udd20"', '"\\ud834"', '"\\udd20\\ud834"', '"\\ud834\\u0041"', '"\\ud834\\udd20\\ud834"', '"\u{1d120}"', '"\\u007f\\u0000"', ' \t\n\r[ ] \r\n', '"\\/"']) {
   L("value", s);
 }
+// Floats at the edge of rounding to an integer (the JSON.parse path must leave these to the scanner).
+for (let d = 1; d <= 16; d++) {
+  const int = "9".repeat(d);
+  for (const z of [14 - d, 15 - d, 16 - d]) {
+    if (z < 0) continue;
+    for (const tail of ["1", "5", "9"]) L("near-integer", `[${int}.${"0".repeat(z)}${tail}, -${int.slice(1) || "0"}.${"9".repeat(z)}${tail}]`);
+  }
+}
 L("limit ok", "1".repeat(4300));
 L("limit", "1".repeat(4301));
 L("limit negative", "-" + "9".repeat(4301));
