@@ -2,7 +2,9 @@
 // Dependencies stay external: native tree-sitter must be loaded from node_modules, and ts-morph is
 // only imported dynamically by `convert`, so `check` never loads it.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 
 rmSync("dist", { recursive: true, force: true });
 const entryPoints = { cli: "src/cli/bin.ts" };
@@ -22,3 +24,9 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
+
+// The runtime ships its own .d.ts (dumpling/runtime), checked without Node's types: it must run in browsers.
+if (existsSync("src/runtime/index.ts")) {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.runtime.json"], { stdio: "inherit" });
+}

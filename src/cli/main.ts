@@ -43,6 +43,27 @@ function buildProgram(): Command {
     });
 
   program
+    .command("convert")
+    .description("Translate every json call to TypeScript that does what the Python did")
+    .argument("[paths...]", 'files or directories ("-" reads stdin)', ["."])
+    .addOption(new Option("--mode <mode>", "exact: the runtime, byte for byte; native: JSON.stringify/JSON.parse with notes").choices(["exact", "native"]).default("exact"))
+    .option("--out-dir <dir>", "write one .ts module per Python file there")
+    .addOption(new Option("--runtime <how>", "with --out-dir: import dumpling/runtime (package) or copy its source there (inline)").choices(["package", "inline"]).default("package"))
+    .addOption(new Option("--output-format <format>", "report format").choices(["text", "json", "markdown"]).default("text"))
+    .option("--stdin-filename <name>", 'the name to report for "-"')
+    .action(async (paths: string[], opts) => {
+      if (opts.runtime === "inline" && !opts.outDir) throw new UsageError("--runtime inline needs --out-dir (the runtime's source is copied there)");
+      // ts-morph and the TypeScript compiler load only here: `check` never pays for them.
+      const { renderConvert, runConvert } = await import("./convert.js");
+      const options = { paths, mode: opts.mode, outDir: opts.outDir, runtime: opts.runtime, outputFormat: opts.outputFormat, stdinFilename: opts.stdinFilename };
+      const outcome = runConvert(options);
+      write(renderConvert(outcome, options));
+      for (const e of outcome.errors) process.stderr.write(`dumpling: ${e}\n`);
+      for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
+      process.exitCode = outcome.internalErrors.length > 0 ? 2 : outcome.errors.length > 0 ? 1 : 0;
+    });
+
+  program
     .command("rules")
     .description("List every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
