@@ -125,10 +125,10 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     );
   });
 
-  it("loads: plain texts (the JSON.parse fast path and its guards)", async () => {
+  it("loads: default options (JSON.parse, with Python's numbers put back, and its guards)", async () => {
     await differential(
-      fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)),
-      2000,
+      fc.oneof(fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)), jsonTextArb),
+      3000,
       (s) => ({ op: "loads", s }),
       (s) => attempt(() => loads(s)),
       tagged,
