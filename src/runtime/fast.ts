@@ -276,9 +276,8 @@ const nearInteger = Array.from({ length: 15 }, (_, k) => `\\d{${k + 1}}\\.(?:0{$
 const numberRules =
   `(?=-?\\d)(?:-0|-?(?:(?=[\\d.]{16})(?:\\d{16}[\\d.]*|${nearInteger})|\\d+(?:\\.0+|(?:\\.\\d+)?[eE][-+]?\\d+)))` +
   `(?=[ \\t\\n\\r]*(?:[,\\]}]|$))`;
-const KEY_DANGER = /"(?:0|[1-9]\d*)"[ \t\n\r]*:|\\u003\d/;
-const NUMBER_DANGER = new RegExp(`[[,:][ \\t\\n\\r]*${numberRules}`);
-const NUMBER_DANGER_AT_START = new RegExp(`^[ \\t\\n\\r]*${numberRules}`);
+const DANGER = new RegExp(`[[,:][ \\t\\n\\r]*${numberRules}|"(?:0|[1-9]\\d*)"[ \\t\\n\\r]*:|\\\\u003\\d`);
+const DANGER_AT_START = new RegExp(`^[ \\t\\n\\r]*${numberRules}`);
 
 /** Nesting depth of a parsed value, or Infinity once it passes `limit`. */
 function depthOver(v: unknown, limit: number): boolean {
@@ -295,121 +294,15 @@ function depthOver(v: unknown, limit: number): boolean {
   return walk(v, 0);
 }
 
-const INT = 0; // an int JSON.parse read exactly
-const FLOAT = 1; // a float: a PyFloat if its value is integral
-const BIG = 2; // an int of 16+ digits: number if safe, else bigint
-const NEG_ZERO = 3; // "-0", Python's int 0
-
-/**
- * Python's reading of the numbers in JSON.parse's result, or undefined. The text's number tokens
- * are listed in order (strings skipped), and the tree is walked in the same order: without
- * duplicate keys (the key counts must agree) and without integer-like keys (refused before), JS
- * keeps every object's keys in text order, so the k-th number met is the k-th token.
- */
-function fixNumbers(s: string, value: unknown, maxDepth: number): { value: unknown } | undefined {
-  const n = s.length;
-  const kinds = new Uint8Array((n >> 1) + 1); // a number token takes 2 characters at least, with its comma
-  let count = 0;
-  const bigs: number[] = [];
-  let textKeys = 0;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (c === 34) {
-      let j = s.indexOf('"', i + 1);
-      for (;;) {
-        let b = j - 1;
-        while (s.charCodeAt(b) === 92) b--;
-        if ((j - 1 - b) % 2 === 0) break; // not escaped
-        j = s.indexOf('"', j + 1);
-      }
-      i = j + 1;
-      let k = i;
-      for (let w = s.charCodeAt(k); w === 32 || w === 10 || w === 13 || w === 9; w = s.charCodeAt(++k));
-      if (s.charCodeAt(k) === 58) textKeys++;
-    } else if (c === 45 || (c >= 48 && c <= 57)) {
-      const from = i++;
-      let float = false;
-      for (;;) {
-        const d = s.charCodeAt(i);
-        if (d >= 48 && d <= 57) i++;
-        else if (d === 46 || d === 101 || d === 69 || d === 43 || d === 45) {
-          float = true;
-          i++;
-        } else break;
-      }
-      if (float) kinds[count++] = FLOAT;
-      else if (i - from - (c === 45 ? 1 : 0) >= 16) {
-        if (i - from > 4300) return undefined; // the scanner raises CPython's ValueError
-        kinds[count++] = BIG;
-        bigs.push(from, i);
-      } else kinds[count++] = c === 45 && i - from === 2 && s.charCodeAt(from + 1) === 48 ? NEG_ZERO : INT;
-    } else {
-      i++;
-    }
-  }
-
-  let ord = 0;
-  let big = 0;
-  let treeKeys = 0;
-  const fix = (x: number): unknown => {
-    if (ord >= count) {
-      ord++;
-      return x; // more numbers than tokens: the counts below disagree
-    }
-    switch (kinds[ord++]) {
-      case INT:
-        return x;
-      case FLOAT:
-        return Number.isInteger(x) ? new PyFloat(x) : x;
-      case BIG: {
-        const b = BigInt(s.slice(bigs[big++], bigs[big++]));
-        return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
-      }
-      default: // NEG_ZERO
-        return 0;
-    }
-  };
-  const limit = Math.min(maxDepth, 1000); // this walk recurses: deeper trees go to the scanner
-  const walk = (x: object, depth: number): boolean => {
-    if (depth >= limit) return false;
-    if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) {
-        const e: unknown = x[i];
-        if (typeof e === "number") {
-          const f = fix(e);
-          if (f !== e || e === 0) x[i] = f; // (writing an object turns an array of doubles into a generic one; -0 becomes 0)
-        }
-        else if (typeof e === "object" && e !== null && !walk(e, depth + 1)) return false;
-      }
-    } else {
-      const o = x as Record<string, unknown>;
-      for (const k in o) {
-        treeKeys++;
-        const e = o[k];
-        if (typeof e === "number") {
-          const f = fix(e);
-          if (f !== e || e === 0) o[k] = f;
-        }
-        else if (typeof e === "object" && e !== null && !walk(e, depth + 1)) return false;
-      }
-    }
-    return true;
-  };
-  if (typeof value === "number") value = fix(value);
-  else if (typeof value === "object" && value !== null && !walk(value, 0)) return undefined;
-  return ord === count && big === bigs.length && treeKeys === textKeys ? { value } : undefined;
-}
-
 /** loads through JSON.parse: { value } when provably CPython's result, else undefined. */
 export function nativeLoads(s: string, maxDepth: number): { value: unknown } | undefined {
-  if (KEY_DANGER.test(s)) return undefined;
+  if (DANGER.test(s) || DANGER_AT_START.test(s)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(s);
   } catch {
     return undefined; // NaN/Infinity, or an error: the scanner reports it CPython's way
   }
-  if (NUMBER_DANGER.test(s) || NUMBER_DANGER_AT_START.test(s)) return fixNumbers(s, value, maxDepth);
   if (maxDepth !== Infinity && depthOver(value, Math.min(maxDepth, 1000))) return undefined;
   return { value };
 }

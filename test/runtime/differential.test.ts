@@ -125,7 +125,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     );
   });
 
-  it("loads: default options (JSON.parse, with Python's numbers put back, and its guards)", async () => {
+  it("loads: default options (the JSON.parse fast path and its guards)", async () => {
     await differential(
       fc.oneof(fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)), jsonTextArb),
       3000,
