@@ -127,18 +127,9 @@ export class JSONEncoder {
   /** JSONEncoder.encode: the whole text. */
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
-    if (this.iterencode === JSONEncoder.prototype.iterencode && (this.indent === null || typeof this.indent !== "object")) {
-      const indent = this.indent === null ? null : indentString(this.indent);
-      const fast = nativeDumps(o, {
-        indent,
-        itemSep: this.itemSeparator,
-        keySep: this.keySeparator,
-        ascii: this.ensureAscii,
-        sortKeys: this.sortKeys,
-        maxDepth: this.maxDepth ?? (indent === null ? C_MAX_DEPTH : PY_MAX_DEPTH),
-      });
-      if (fast !== undefined) return fast;
-    }
+    // (A subclass's own iterencode must be the one that runs, as in Python.)
+    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.native(o, true) : undefined;
+    if (fast !== undefined) return fast;
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
     return out;
@@ -146,6 +137,11 @@ export class JSONEncoder {
 
   /** JSONEncoder.iterencode: yields the text (one chunk; on error, what CPython had yielded, then throws). */
   *iterencode(o: unknown, oneShot = false): Generator<string, void, undefined> {
+    const fast = oneShot ? undefined : this.native(o, false);
+    if (fast !== undefined) {
+      yield fast;
+      return;
+    }
     const state: EncodeState = { partial: "" };
     let text: string;
     try {
@@ -157,6 +153,22 @@ export class JSONEncoder {
       throw err;
     }
     yield text;
+  }
+
+  /** The text through JSON.stringify, when that is provably CPython's (see fast.ts); else undefined.
+   * (Such a value cannot fail to encode, so dump's partial output never comes into play.) */
+  private native(o: unknown, oneShot: boolean): string | undefined {
+    if (typeof this.indent === "object" && this.indent !== null) return undefined; // a PyFloat: TypeError
+    const indent = this.indent === null ? null : indentString(this.indent);
+    const depth = indent === null && oneShot ? C_MAX_DEPTH : oneShot ? PY_MAX_DEPTH : DUMP_MAX_DEPTH;
+    return nativeDumps(o, {
+      indent,
+      itemSep: this.itemSeparator,
+      keySep: this.keySeparator,
+      ascii: this.ensureAscii,
+      sortKeys: this.sortKeys,
+      maxDepth: this.maxDepth ?? depth,
+    });
   }
 }
 
