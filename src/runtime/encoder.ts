@@ -127,18 +127,9 @@ export class JSONEncoder {
   /** JSONEncoder.encode: the whole text. */
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
-    if (this.iterencode === JSONEncoder.prototype.iterencode && (this.indent === null || typeof this.indent !== "object")) {
-      const indent = this.indent === null ? null : indentString(this.indent);
-      const fast = nativeDumps(o, {
-        indent,
-        itemSep: this.itemSeparator,
-        keySep: this.keySeparator,
-        ascii: this.ensureAscii,
-        sortKeys: this.sortKeys,
-        maxDepth: this.maxDepth ?? (indent === null ? C_MAX_DEPTH : PY_MAX_DEPTH),
-      });
-      if (fast !== undefined) return fast;
-    }
+    // (A subclass's own iterencode must be the one that runs, as in Python.)
+    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.native(o, true) : undefined;
+    if (fast !== undefined) return fast;
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
     return out;
@@ -146,6 +137,11 @@ export class JSONEncoder {
 
   /** JSONEncoder.iterencode: yields the text (one chunk; on error, what CPython had yielded, then throws). */
   *iterencode(o: unknown, oneShot = false): Generator<string, void, undefined> {
+    const fast = oneShot ? undefined : this.native(o, false);
+    if (fast !== undefined) {
+      yield fast;
+      return;
+    }
     const state: EncodeState = { partial: "" };
     let text: string;
     try {
@@ -157,6 +153,22 @@ export class JSONEncoder {
       throw err;
     }
     yield text;
+  }
+
+  /** The text through JSON.stringify, when that is provably CPython's (see fast.ts); else undefined.
+   * (Such a value cannot fail to encode, so dump's partial output never comes into play.) */
+  private native(o: unknown, oneShot: boolean): string | undefined {
+    if (typeof this.indent === "object" && this.indent !== null) return undefined; // a PyFloat: TypeError
+    const indent = this.indent === null ? null : indentString(this.indent);
+    const depth = indent === null && oneShot ? C_MAX_DEPTH : oneShot ? PY_MAX_DEPTH : DUMP_MAX_DEPTH;
+    return nativeDumps(o, {
+      indent,
+      itemSep: this.itemSeparator,
+      keySep: this.keySeparator,
+      ascii: this.ensureAscii,
+      sortKeys: this.sortKeys,
+      maxDepth: this.maxDepth ?? depth,
+    });
   }
 }
 
@@ -251,7 +263,21 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
     return undefined;
   };
 
+  // Output: a string grown by +=, set aside every 2048 pieces once flattened. (A single rope grown
+  // to the end keeps all its nodes alive, and the garbage collector copies them again and again.)
+  const done: string[] = [];
   let out = "";
+  let pieces = 0;
+  const add = (t: string): void => {
+    out += t;
+    if (++pieces === 2048) {
+      out.charCodeAt(0); // flattens the rope, so its nodes die young
+      done.push(out);
+      out = "";
+      pieces = 0;
+    }
+  };
+  const text = (): string => (done.length === 0 ? out : done.join("") + out);
   let pre = ""; // text that goes out together with the next value (CPython's `buf`)
   let v: unknown = o;
   try {
@@ -259,16 +285,16 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
       // ---- write the value v, preceded by pre
       const prim = scalar(v);
       if (prim !== undefined) {
-        out += pre + prim;
+        add(pre + prim);
         pre = "";
       } else {
-        out += pre;
+        add(pre);
         pre = "";
         const obj = v as object;
         if (Array.isArray(obj)) {
           if (obj.length === 0) {
             if (stack.length >= maxDepth) enter(obj, obj); // raises RecursionError
-            out += "[]";
+            add("[]");
           } else {
             const f = enter(obj, obj);
             // CPython yields "[" together with the first item.
@@ -278,10 +304,10 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
           const [ks, vs] = dictItems(obj);
           if (ks.length === 0) {
             if (stack.length >= maxDepth) enter(obj, null); // raises RecursionError
-            out += "{}";
+            add("{}");
           } else {
             const f = enter(obj, null);
-            out += newline(f, "{");
+            add(newline(f, "{"));
             if (sortKeys) sortFrame(f, ks, vs);
             else [f.keys, f.vals] = [ks, vs];
           }
@@ -297,7 +323,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
       // ---- write the scalars that follow; stop at the next container (or other value)
       next: for (;;) {
         const f = stack[stack.length - 1];
-        if (f === undefined) return out;
+        if (f === undefined) return text();
         const list = f.list;
         if (list !== null) {
           while (f.i < list.length) {
@@ -306,7 +332,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
             f.i++;
             const p = scalar(x);
             if (p !== undefined) {
-              out += lead + p;
+              add(lead + p);
             } else {
               pre = lead;
               v = x;
@@ -322,11 +348,11 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
             f.i++;
             const ks = keyString(k);
             if (ks === null) continue; // skipkeys
-            out += (f.first ? "" : f.sep) + str(ks) + keySep;
+            add((f.first ? "" : f.sep) + str(ks) + keySep);
             f.first = false;
             const p = scalar(val);
             if (p !== undefined) {
-              out += p;
+              add(p);
             } else {
               v = val;
               break next;
@@ -334,11 +360,11 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
           }
         }
         leave();
-        if (f.i !== -1) out += f.close;
+        if (f.i !== -1) add(f.close);
       }
     }
   } catch (err) {
-    state.partial = out;
+    state.partial = text();
     throw err;
   }
 

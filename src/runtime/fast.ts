@@ -12,7 +12,7 @@ import { floatRepr } from "./float-repr.js";
 import { KEY_ORDER, PyFloat } from "./values.js";
 
 /** A surrogate that is not half of a pair (Python writes it raw with ensure_ascii=False; JS escapes it). */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const SURROGATE = /[\ud800-\udfff]/;
 export const hasLoneSurrogate = (s: string): boolean => SURROGATE.test(s) && LONE_SURROGATE.test(s);
 

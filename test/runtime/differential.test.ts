@@ -125,10 +125,23 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     );
   });
 
-  it("loads: plain texts (the JSON.parse fast path and its guards)", async () => {
+  it("dump: JSON-native values (the native path under dump)", async () => {
     await differential(
-      fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)),
-      2000,
+      fc.record({ value: nativeValueArb, o: nativeOptsArb }),
+      1000,
+      (c) => ({ op: "dump", value: toTagged(c.value), opts: c.o.py }),
+      (c) => {
+        let written = "";
+        const out = attempt(() => dump(c.value, { write: (s: string) => (written += s) }, c.o.opts));
+        return "error" in out ? out : { ok: written };
+      },
+    );
+  });
+
+  it("loads: default options (the JSON.parse fast path and its guards)", async () => {
+    await differential(
+      fc.oneof(fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)), jsonTextArb),
+      3000,
       (s) => ({ op: "loads", s }),
       (s) => attempt(() => loads(s)),
       tagged,

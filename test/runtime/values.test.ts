@@ -133,3 +133,18 @@ describe("the package export", () => {
     expect(existsSync(new URL("../../dist/runtime/index.d.ts", import.meta.url))).toBe(true);
   });
 });
+
+describe("ints never come back as -0", () => {
+  it("loads('-0') is the int 0 on every path", () => {
+    for (const text of ["-0", "[-0]", '{"a": -0}', "[-0, 1.0]", '{"a": [-0, 1e5]}']) {
+      const found: number[] = [];
+      const walk = (x: unknown): void => {
+        if (typeof x === "number") found.push(x);
+        else if (x !== null && typeof x === "object") Object.values(x).forEach(walk);
+      };
+      walk(loads(text));
+      walk(loads(text, { mapping: "map" }) instanceof Map ? Object.fromEntries(loads(text, { mapping: "map" }) as Map<string, unknown>) : loads(text, { mapping: "map" }));
+      expect(found.filter((x) => x === 0).every((x) => !Object.is(x, -0))).toBe(true);
+    }
+  });
+});
