@@ -83,6 +83,6 @@ function unusedNoqaDiagnostic(text: string, u: UnusedNoqa, rules: readonly Rule[
   return {
     code: meta.code, name: meta.name, severity: meta.severity, start: u.directive.start, end: u.directive.end,
     message: `Unused \`noqa\` directive (${detail})`,
-    fix: { applicability: "safe", message: "Remove the unused `noqa` code", edits: [removeUnusedCodes(text, u)] },
+    fix: { applicability: "safe", message: "Remove the unused `noqa` code", edits: [removeUnusedCodes(text, u)], editsComments: true },
   };
 }
