@@ -1,5 +1,5 @@
 // Configuration files, per-file rules, excludes and --force-exclude.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpling } from "./support/cli.js";
@@ -111,4 +111,13 @@ it("a noqa comment and a config work together", () => {
   const dir = tree({ "pyproject.toml": '[tool.dumpling]\nextend-select = ["JSN100"]\n', "a.py": 'import json\njson.dump(d)  # noqa: JSN001\nx = 1  # noqa: JSN004\n' });
   writeFileSync(join(dir, "b.py"), "x = 1\n");
   expect(codes(dir)).toEqual(["a.py:JSN100"]);
+});
+
+it("the README's example pyproject.toml is a valid configuration that does what its comments say", () => {
+  const readme = readFileSync("README.md", "utf8");
+  const example = /```toml\n(\[tool\.dumpling\][\s\S]*?)```/.exec(readme)?.[1];
+  expect(example).toBeDefined();
+  const dir = tree({ "pyproject.toml": example!, "tests/t.py": 'import json\nx = json.load(open("c.json", "rb"))\n', "migrations/m.py": BAD, "app.py": 'import json\nwith open("c.json") as f:\n    x = json.load(f)\n' });
+  expect(codes(dir)).toEqual([]);
+  expect(codes(dir, [".", "--isolated"])).toEqual(["app.py:JSN021", "migrations/m.py:JSN001", "migrations/m.py:JSN004", "tests/t.py:JSN020"]);
 });
