@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
@@ -52,8 +52,10 @@ describe.skipIf(!hasPreCommit)("pre-commit", () => {
     expect(readFileSync(join(repo, "app.py"), "utf8")).toBe(BAD);
 
     // The hook with --fix, from this checkout's commit (CI's checkout is clean, so that is the code under test).
+    // try-repo names the repository by its path relative to the working directory; the same
+    // name and commit reuse the environment it installed.
     const rev = git(CHECKOUT, "rev-parse", "HEAD");
-    const config = `repos:\n  - repo: ${CHECKOUT}\n    rev: ${rev}\n    hooks:\n      - id: dumpling-check\n        args: [--fix]\n`;
+    const config = `repos:\n  - repo: ${relative(repo, CHECKOUT)}\n    rev: ${rev}\n    hooks:\n      - id: dumpling-check\n        args: [--fix]\n`;
     writeFileSync(join(repo, ".pre-commit-config.yaml"), config);
     git(repo, "add", ".pre-commit-config.yaml");
     const fixing = run("pre-commit", ["run", "--all-files"], repo);
