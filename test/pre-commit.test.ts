@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
@@ -16,8 +16,8 @@ if (!hasPreCommit) {
 }
 
 const CHECKOUT = resolve(".");
-// Installed environments are keyed by repository and commit: a fixed home reuses them between
-// runs on the same commit.
+// pre-commit keys installed environments by repository and commit: a fixed home lets the
+// second part reuse its environment in later runs on the same commit.
 const HOME = resolve("node_modules/.cache/dumpling-pre-commit");
 
 function run(cmd: string, args: string[], cwd: string) {
@@ -52,10 +52,10 @@ describe.skipIf(!hasPreCommit)("pre-commit", () => {
     expect(readFileSync(join(repo, "app.py"), "utf8")).toBe(BAD);
 
     // The hook with --fix, from this checkout's commit (CI's checkout is clean, so that is the code under test).
-    // try-repo names the repository by its path relative to the working directory; the same
-    // name and commit reuse the environment it installed.
+    // try-repo installs into a temporary store of its own; this run installs into HOME, which
+    // later runs on the same commit reuse.
     const rev = git(CHECKOUT, "rev-parse", "HEAD");
-    const config = `repos:\n  - repo: ${relative(repo, CHECKOUT)}\n    rev: ${rev}\n    hooks:\n      - id: dumpling-check\n        args: [--fix]\n`;
+    const config = `repos:\n  - repo: ${CHECKOUT}\n    rev: ${rev}\n    hooks:\n      - id: dumpling-check\n        args: [--fix]\n`;
     writeFileSync(join(repo, ".pre-commit-config.yaml"), config);
     git(repo, "add", ".pre-commit-config.yaml");
     const fixing = run("pre-commit", ["run", "--all-files"], repo);
