@@ -2,8 +2,8 @@
 // schema (fixtures/sarif-schema-2.1.0.json, the 2.1.0-rtm.5 schema that GitHub code scanning
 // and SchemaStore use, as shipped in npm's @microsoft/jest-sarif).
 import { readFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../src/rules/index.js";
 import { dumpling } from "./support/cli.js";
@@ -50,8 +50,9 @@ describe("SARIF", () => {
   const schema = JSON.parse(readFileSync("fixtures/sarif-schema-2.1.0.json", "utf8"));
   // The schema's `language` pattern (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) has a stray "]"
   // that only a non-unicode RegExp accepts, as JSON Schema's ECMA 262 dialect of draft-04 did.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
+  // Both are CommonJS modules whose `default` is the export (NodeNext sees the module object).
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajvFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it("is valid SARIF 2.1.0, with fixes", () => {
@@ -62,6 +63,9 @@ describe("SARIF", () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     expect(log.version).toBe("2.1.0");
+    // The validator does reject what is not SARIF: a run without its tool, a bad level.
+    expect(validate({ version: "2.1.0", runs: [{ results: [] }] })).toBe(false);
+    expect(validate({ ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0].results[0], level: "fatal" }] }] })).toBe(false);
     const results = log.runs[0].results;
     expect(results.map((x: { ruleId: string }) => x.ruleId)).toEqual(["JSN021", "JSN101", "JSN004", "JSN001"]);
     expect(results[1].fixes[0]).toEqual({
