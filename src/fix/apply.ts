@@ -60,6 +60,12 @@ function overlaps(a: Edit, b: Edit): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** A rule's bug, not the user's: such a fix cannot be applied, but it must not stop the run. */
+function selfOverlapping(fix: Fix): boolean {
+  const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((e, i) => i > 0 && e.start < (sorted[i - 1] as Edit).end);
+}
+
 /** A fix must keep every comment inside the text it replaces. */
 function losesComment(comments: { start: number; end: number; text: string }[], fix: Fix): boolean {
   return fix.edits.some((e) => comments.some((c) => c.start >= e.start && c.end <= e.end && c.end > c.start && !e.content.includes(c.text)));
@@ -91,6 +97,10 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     const taken: Edit[] = [];
     for (const d of candidates) {
       const fix = d.fix as Fix;
+      if (selfOverlapping(fix)) {
+        reject(d, "its edits overlap each other");
+        continue;
+      }
       if (!fix.editsComments && losesComment(comments, fix)) {
         reject(d, "it would remove a comment");
         continue;

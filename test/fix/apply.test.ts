@@ -31,6 +31,27 @@ describe("fixText", () => {
     expect(fixText("t.py", r.text, defaults, { unsafe: true }).text).toBe(r.text);
   });
 
+  it("JSN010 then JSN021: a read-only text file becomes writable, then gets its encoding", () => {
+    const text = 'import json\nwith open("o.json") as f:\n    json.dump(d, f, ensure_ascii=False)\n';
+    expect(fixText("t.py", text, defaults, { unsafe: false }).initial.diagnostics.map((d) => d.code)).toEqual(["JSN010"]);
+    const r = fixText("t.py", text, defaults, { unsafe: true });
+    expect(r.text).toBe('import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f, ensure_ascii=False)\n');
+    expect(r.applied).toBe(2);
+  });
+
+  it("a fix whose own edits overlap is dropped, and the run goes on", () => {
+    const overlapping: Rule = defineRule({
+      meta: { ...RULES[1]!.meta, code: "JSN997", name: "overlaps" },
+      checkCall(call, ctx) {
+        const s = call.node.startIndex;
+        ctx.report({ node: call.node, message: "x", fix: { applicability: "safe", message: "Overlap", edits: [{ start: s, end: s + 4, content: "a" }, { start: s + 2, end: s + 6, content: "b" }] } });
+      },
+    });
+    const r = fixText("t.py", "import json\nx = json.dumps(d)\n", [overlapping], { unsafe: true });
+    expect(r.applied).toBe(0);
+    expect(r.rejected.map((x) => x.reason)).toEqual(["its edits overlap each other"]);
+  });
+
   it("overlapping fixes are applied in later rounds, not together", () => {
     const text = 'import json\njson.dump(json.load(open("a.json", "rb")), open("b.json", "wb"))\n';
     const r = fixText("t.py", text, defaults, { unsafe: true });
