@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { fixText } from "../src/fix/apply.js";
 import { RULES } from "../src/rules/index.js";
 import { decodeSource } from "../src/source/load.js";
-import { dumpling } from "./support/cli.js";
+import { BIN, dumpling } from "./support/cli.js";
 import { PYTHON, pythonVersion } from "./support/python.js";
 import { tree } from "./support/tree.js";
 
@@ -129,3 +129,20 @@ function list(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+describe("fixing stdin keeps the bytes", () => {
+  const raw = (args: string[], input: Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, env: { ...process.env, NO_COLOR: "1" } });
+
+  it("a latin-1 source comes back in latin-1, CRLF kept", () => {
+    const src = Buffer.from('# coding: latin-1\r\nimport json\r\n# caf\u00e9\r\nv = json.loads(f.read())\r\n', "latin1");
+    const r = raw(["check", "--fix", "-"], src);
+    expect(r.stdout.equals(Buffer.from('# coding: latin-1\r\nimport json\r\n# caf\u00e9\r\nv = json.load(f)\r\n', "latin1"))).toBe(true);
+  });
+
+  it("input that cannot be read comes back unchanged", () => {
+    const binary = Buffer.from([0x69, 0x6d, 0x70, 0x00, 0xff, 0x0a]);
+    const r = raw(["check", "--fix", "-"], binary);
+    expect(r.stdout.equals(binary)).toBe(true);
+    expect(r.stderr.toString()).toMatch(/JSN901/);
+  });
+});

@@ -44,8 +44,8 @@ export interface FixSummary {
   problems: string[];
   /** diff mode: the unified diff ("" when nothing changes). */
   diff?: string;
-  /** stdin in write mode: the fixed source. */
-  output?: string;
+  /** stdin in write mode: the fixed source, in the source's own encoding (the input as it was when it cannot be read). */
+  output?: Uint8Array;
   /** Whether the text changed (and, in write mode for a file, was written). */
   changed: boolean;
 }
@@ -126,7 +126,12 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
   if (fix.mode === "diff") {
     summary.diff = changed ? createTwoFilesPatch(filename, filename, decoded.text, result.text, undefined, undefined, { context: 3 }).replace(/^Index: [^\n]*\n=+\n/, "") : "";
   } else if (path === null) {
-    summary.output = result.text;
+    try {
+      summary.output = changed ? encodeSource(result.text, decoded.encoding) : bytes;
+    } catch (e) {
+      problems.push(`${filename}: not fixed: ${(e as Error).message}`);
+      summary.output = bytes;
+    }
   } else if (changed) {
     try {
       writeAtomic(path, encodeSource(result.text, decoded.encoding), bytes);
@@ -166,7 +171,12 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
     return unreadable(filename, describeFsError(e), settings);
   }
   if (entry.kind === "file" && settings.fix) return fixFile(entry.path, bytes, settings);
-  return checkBytes(filename, bytes, settings);
+  const outcome = checkBytes(filename, bytes, settings);
+  // An editor replaces its buffer with what a fix of stdin prints: unreadable input comes back as it was.
+  if (entry.kind === "stdin" && settings.fix?.mode === "write" && !outcome.fix) {
+    outcome.fix = { applied: 0, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
+  }
+  return outcome;
 }
 
 /** Every outcome, in discovery order. */

@@ -71,7 +71,7 @@ function buildProgram(): Command {
       // Fixing stdin: the fixed source is the output (what editors need); the report goes to stderr.
       const stdinOutput = outcome.outcomes.find((o) => o.fix?.output !== undefined)?.fix?.output;
       const report = stdinOutput !== undefined ? (s: string) => process.stderr.write(s) : write;
-      if (stdinOutput !== undefined) write(stdinOutput);
+      if (stdinOutput !== undefined) process.stdout.write(stdinOutput);
       if (opts.fixOnly) {
         if (format === "text" || format === "concise") report(`Fixed ${totals.applied} error${totals.applied === 1 ? "" : "s"}.\n`);
         process.exitCode = internal ? 2 : 0;

@@ -1,11 +1,11 @@
 // Analyse one file's text: parse, bind, model, then every selected rule.
 import { Kinds } from "../python/kinds.js";
-import { RULES } from "./index.js";
 import { findJsonCalls } from "../python/model.js";
 import { Names } from "../python/names.js";
 import { parsePython } from "../python/parser.js";
 import { Scopes } from "../python/scopes.js";
 import { LineIndex } from "../python/text.js";
+import { RULES } from "./index.js";
 import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
 import type { Diagnostic, FileContext, Report, Rule, RuleContext } from "./types.js";
 import unusedNoqa from "./unused-noqa.js";
