@@ -122,16 +122,25 @@ function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 
+const matchers = new Map<string, (s: string) => boolean>();
+
+/** picomatch compiles a RegExp per call: compile each glob once. */
+function matcher(glob: string): (s: string) => boolean {
+  let m = matchers.get(glob);
+  if (!m) matchers.set(glob, (m = picomatch(glob, { dot: true })));
+  return m;
+}
+
 /** Whether a glob matches a path: by name when it has no "/", else relative to `base`. */
 export function globMatches(pattern: string, path: string, base: string, isDirectory: boolean): boolean {
   const dirOnly = pattern.endsWith("/");
   if (dirOnly && !isDirectory) return false;
   const glob = dirOnly ? pattern.slice(0, -1) : pattern;
   const abs = resolve(path);
-  if (!glob.includes("/")) return picomatch.isMatch(basename(abs), glob, { dot: true });
+  if (!glob.includes("/")) return matcher(glob)(basename(abs));
   const rel = toPosix(relative(base, abs));
-  if (rel.startsWith("..") || isAbsolute(rel)) return picomatch.isMatch(toPosix(abs), glob, { dot: true });
-  return picomatch.isMatch(rel, glob.replace(/^\.\//, ""), { dot: true });
+  if (rel.startsWith("..") || isAbsolute(rel)) return matcher(glob)(toPosix(abs));
+  return matcher(glob.replace(/^\.\//, ""))(rel);
 }
 
 /** A path is excluded when it or one of its directories (below `base`) matches a pattern. */
