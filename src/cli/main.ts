@@ -3,7 +3,9 @@ import { Command, CommanderError, Option } from "commander";
 import { RULES, ruleByCode, ruleUrl } from "../rules/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
 import { parseSelectorList, selectRules, UnknownSelectorError } from "../rules/select.js";
-import { renderOutcome, runCheck } from "./check.js";
+import { fixTotals, OUTPUT_FORMATS, renderOutcome, runCheck, type OutputFormat } from "./check.js";
+import { ConfigError } from "./config.js";
+import type { FixSettings } from "./engine.js";
 
 export class UsageError extends Error {}
 
@@ -26,20 +28,57 @@ function buildProgram(): Command {
     .option("--select <codes>", "rules to run: codes, prefixes (JSN0) or ALL, comma-separated")
     .option("--ignore <codes>", "rules to skip")
     .option("--extend-select <codes>", "rules to add to the default set")
-    .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--stdin-filename <name>", 'the name to report for "-"')
+    .addOption(new Option("--output-format <format>", "output format").choices([...OUTPUT_FORMATS]).default("text"))
+    .option("--stdin-filename <name>", 'the name to report for "-" (and to match configuration globs against)')
     .option("--exit-zero", "exit 0 even when there are diagnostics")
+    .option("--fix", "apply safe fixes, then report what remains")
+    .option("--unsafe-fixes", "with --fix, --fix-only or --diff: apply unsafe fixes too")
+    .option("--diff", "write nothing; print the fixes as unified diffs; exit 1 if there is any")
+    .option("--fix-only", "apply fixes without reporting what remains")
+    .option("--config <file>", "the configuration file (pyproject.toml or dumpling.toml) to use instead of searching")
+    .option("--isolated", "ignore every configuration file")
+    .option("--exclude <patterns>", "more files or directories to skip (globs, comma-separated)")
+    .option("--force-exclude", "apply excludes to paths named on the command line too (for pre-commit)")
     .action((paths: string[], opts) => {
-      const rules = selectRules({
+      const selection = {
         select: opts.select ? parseSelectorList(opts.select) : undefined,
         ignore: opts.ignore ? parseSelectorList(opts.ignore) : undefined,
         extendSelect: opts.extendSelect ? parseSelectorList(opts.extendSelect) : undefined,
+      };
+      const rules = selectRules(selection);
+      if (opts.config && opts.isolated) throw new UsageError("--config and --isolated cannot be used together");
+      const unsafe = !!opts.unsafeFixes;
+      const fix: FixSettings | undefined = opts.diff ? { mode: "diff", unsafe } : opts.fix || opts.fixOnly ? { mode: "write", unsafe } : undefined;
+      const format = opts.outputFormat as OutputFormat;
+      const outcome = runCheck({
+        paths, rules, outputFormat: format, exitZero: !!opts.exitZero, stdinFilename: opts.stdinFilename, fix,
+        config: opts.isolated ? undefined : { file: opts.config ?? null, selection },
+        exclude: opts.exclude ? opts.exclude.split(",").map((p: string) => p.trim()).filter(Boolean) : [],
+        forceExclude: !!opts.forceExclude,
       });
-      const outcome = runCheck({ paths, rules, outputFormat: opts.outputFormat, exitZero: !!opts.exitZero, stdinFilename: opts.stdinFilename });
-      write(renderOutcome(outcome, opts.outputFormat));
+      for (const o of outcome.outcomes) for (const p of o.fix?.problems ?? []) process.stderr.write(`dumpling: warning: ${p}\n`);
       for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
+      const internal = outcome.internalErrors.length > 0;
       const found = outcome.files.some((f) => f.diagnostics.length > 0);
-      process.exitCode = outcome.internalErrors.length > 0 ? 2 : found && !opts.exitZero ? 1 : 0;
+      const totals = fixTotals(outcome);
+      if (fix?.mode === "diff") {
+        const diffs = outcome.outcomes.map((o) => o.fix?.diff ?? "").join("");
+        write(diffs);
+        process.stderr.write(`${totals.applied > 0 ? `Would fix ${totals.applied} error${totals.applied === 1 ? "" : "s"}.` : "No fixes to apply."}${totals.withheldUnsafe > 0 ? ` ${totals.withheldUnsafe} unsafe fix${totals.withheldUnsafe === 1 ? "" : "es"} withheld: enable with --unsafe-fixes.` : ""}\n`);
+        process.exitCode = internal ? 2 : diffs && !opts.exitZero ? 1 : 0;
+        return;
+      }
+      // Fixing stdin: the fixed source is the output (what editors need); the report goes to stderr.
+      const stdinOutput = outcome.outcomes.find((o) => o.fix?.output !== undefined)?.fix?.output;
+      const report = stdinOutput !== undefined ? (s: string) => process.stderr.write(s) : write;
+      if (stdinOutput !== undefined) process.stdout.write(stdinOutput);
+      if (opts.fixOnly) {
+        if (format === "text" || format === "concise") report(`Fixed ${totals.applied} error${totals.applied === 1 ? "" : "s"}.\n`);
+        process.exitCode = internal ? 2 : 0;
+        return;
+      }
+      report(renderOutcome(outcome, format, fix ? totals : null));
+      process.exitCode = internal ? 2 : found && !opts.exitZero ? 1 : 0;
     });
 
   program
@@ -107,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version "fail" with exit code 0.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError || e instanceof UnknownSelectorError) {
+    if (e instanceof UsageError || e instanceof UnknownSelectorError || e instanceof ConfigError) {
       process.stderr.write(`dumpling: error: ${e.message}\n`);
       return 2;
     }

@@ -5,7 +5,10 @@ import { Names } from "../python/names.js";
 import { parsePython } from "../python/parser.js";
 import { Scopes } from "../python/scopes.js";
 import { LineIndex } from "../python/text.js";
+import { RULES } from "./index.js";
+import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
 import type { Diagnostic, FileContext, Report, Rule, RuleContext } from "./types.js";
+import unusedNoqa from "./unused-noqa.js";
 
 export interface InternalError {
   rule: string;
@@ -16,6 +19,8 @@ export interface FileResult {
   context: FileContext | null;
   diagnostics: Diagnostic[];
   internalErrors: InternalError[];
+  /** Diagnostics silenced by `# noqa` comments. */
+  suppressed: number;
 }
 
 /**
@@ -37,7 +42,7 @@ export function buildContext(filename: string, text: string): FileContext {
 }
 
 export function analyzeText(filename: string, text: string, rules: readonly Rule[]): FileResult {
-  if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [] };
+  if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [], suppressed: 0 };
   const context = buildContext(filename, text);
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
@@ -58,6 +63,26 @@ export function analyzeText(filename: string, text: string, rules: readonly Rule
       internalErrors.push({ rule: rule.meta.code, error });
     }
   }
-  diagnostics.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
-  return { context, diagnostics, internalErrors };
+  // Suppression comes after every rule, so each rule gets it for free.
+  const noqa = findNoqa(context.tree, context.lines);
+  const { kept, suppressed, unused } = applyNoqa(diagnostics, noqa, context.lines);
+  if (rules.includes(unusedNoqa)) kept.push(...unused.map((u) => unusedNoqaDiagnostic(text, u, rules)));
+  kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { context, diagnostics: kept, internalErrors, suppressed };
+}
+
+function unusedNoqaDiagnostic(text: string, u: UnusedNoqa, rules: readonly Rule[]): Diagnostic {
+  const groups = new Map<string, string[]>();
+  for (const c of u.unused) {
+    const rule = RULES.find((r) => r.meta.code === c.code);
+    const why = !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
+    groups.set(why, [...(groups.get(why) ?? []), `\`${c.code}\``]);
+  }
+  const detail = [...groups].map(([why, codes]) => `${why}: ${codes.join(", ")}`).join("; ");
+  const meta = unusedNoqa.meta;
+  return {
+    code: meta.code, name: meta.name, severity: meta.severity, start: u.directive.start, end: u.directive.end,
+    message: `Unused \`noqa\` directive (${detail})`,
+    fix: { applicability: "safe", message: "Remove the unused `noqa` code", edits: [removeUnusedCodes(text, u)], editsComments: true },
+  };
 }
