@@ -8,7 +8,7 @@ import { fixText } from "../fix/apply.js";
 import { writeAtomic, WriteRefusedError } from "../fix/write.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
-import { analyzeText } from "../rules/run.js";
+import { analysisLimit, analyzeText } from "../rules/run.js";
 import type { Diagnostic, Rule } from "../rules/types.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
@@ -102,6 +102,8 @@ export function checkBytes(filename: string, bytes: Uint8Array, settings: Settin
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
+  const limit = analysisLimit(decoded.text);
+  if (limit) return unreadable(filename, limit, settings);
   const rules = rulesFor(filename, settings);
   if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, null);
   const result = analyzeText(filename, decoded.text, rules);
@@ -157,6 +159,8 @@ export function fixFile(path: string, bytes: Uint8Array, settings: Settings): Fi
   if (bytes.length > settings.maxBytes) return checkBytes(path, bytes, settings);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(path, decoded.reason, settings);
+  const limit = analysisLimit(decoded.text);
+  if (limit) return unreadable(path, limit, settings);
   return fixBytes(path, bytes, decoded, rulesFor(path, settings), settings.fix, settings.fix.mode === "write" ? path : null);
 }
 

@@ -48,6 +48,8 @@ function escapeRegExp(s: string): string {
 
 export class Scopes {
   private readonly occurrenceCache = new Map<string, Occurrence[]>();
+  /** Per name: its bindings and its global/nonlocal declarations, by scope id. */
+  private readonly indexCache = new Map<string, { bindings: Map<number, Occurrence[]>; declared: Map<number, Role> }>();
   readonly root: SyntaxNode;
 
   constructor(readonly tree: Tree, readonly text: string) {
@@ -233,7 +235,7 @@ export class Scopes {
 
   /** Resolve a use of a name (an identifier node) to the bindings it may refer to; null means a builtin. */
   resolve(use: SyntaxNode): Resolution | null {
-    const occs = this.occurrences(use.text);
+    const index = this.index(use.text);
     const useScope = this.scopeOf(use);
     let scope: SyntaxNode | null = useScope;
     let first = true;
@@ -241,14 +243,14 @@ export class Scopes {
       const current: SyntaxNode = scope;
       const skipClass = current.type === "class_definition" && !first;
       if (!skipClass) {
-        const declared = occs.find((o) => (o.role === "global" || o.role === "nonlocal") && o.scope.id === current.id);
-        if (declared?.role === "global") {
-          const bindings = occs.filter((o) => o.role === "bind" && o.scope.id === this.root.id);
-          return bindings.length > 0 ? { scope: this.root, bindings, sameScope: false } : null;
+        const declared = index.declared.get(current.id);
+        if (declared === "global") {
+          const bindings = index.bindings.get(this.root.id);
+          return bindings ? { scope: this.root, bindings, sameScope: false } : null;
         }
         if (!declared) {
-          const bindings = occs.filter((o) => o.role === "bind" && o.scope.id === current.id);
-          if (bindings.length > 0) return { scope: current, bindings, sameScope: current.id === useScope.id };
+          const bindings = index.bindings.get(current.id);
+          if (bindings) return { scope: current, bindings, sameScope: current.id === useScope.id };
         }
       }
       if (current.id === this.root.id) break;
@@ -258,6 +260,23 @@ export class Scopes {
     return null;
   }
 
+  private index(name: string): { bindings: Map<number, Occurrence[]>; declared: Map<number, Role> } {
+    let index = this.indexCache.get(name);
+    if (index) return index;
+    index = { bindings: new Map(), declared: new Map() };
+    for (const o of this.occurrences(name)) {
+      if (o.role === "bind") {
+        const list = index.bindings.get(o.scope.id);
+        if (list) list.push(o);
+        else index.bindings.set(o.scope.id, [o]);
+      } else if ((o.role === "global" || o.role === "nonlocal") && !index.declared.has(o.scope.id)) {
+        index.declared.set(o.scope.id, o.role);
+      }
+    }
+    this.indexCache.set(name, index);
+    return index;
+  }
+
   /**
    * The bindings that may reach `use`. In the same scope, the last binding before the use wins
    * when its statement surely ran first (its block encloses the use); otherwise every binding
@@ -265,7 +284,15 @@ export class Scopes {
    */
   reaching(res: Resolution, use: SyntaxNode): Occurrence[] {
     if (!res.sameScope) return res.bindings;
-    const before = res.bindings.filter((b) => b.node.startIndex < use.startIndex);
+    // Bindings are in source order: the ones before the use are a prefix.
+    let lo = 0;
+    let hi = res.bindings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((res.bindings[mid] as Occurrence).node.startIndex < use.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = res.bindings.slice(0, lo);
     if (before.length === 0) return res.bindings;
     const last = before[before.length - 1] as Occurrence;
     const block = enclosingBlock(last.node);

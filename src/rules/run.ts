@@ -32,6 +32,21 @@ export function mayCallJson(text: string): boolean {
   return text.includes("json");
 }
 
+/**
+ * The model keeps a few tree nodes per json call in memory (about 10 KB a call), so a
+ * generated file with millions of json calls would exhaust the heap. Such a file is reported as
+ * unreadable instead of crashing the run.
+ */
+export const MAX_JSON_MENTIONS = 50_000;
+
+export function analysisLimit(text: string): string | null {
+  let n = 0;
+  for (let i = text.indexOf("json"); i >= 0; i = text.indexOf("json", i + 4)) {
+    if (++n > MAX_JSON_MENTIONS) return `mentions json more than ${MAX_JSON_MENTIONS.toLocaleString("en")} times, more than dumpling analyses in one file`;
+  }
+  return null;
+}
+
 export function buildContext(filename: string, text: string): FileContext {
   const tree = parsePython(text);
   const scopes = new Scopes(tree, text);

@@ -15,8 +15,9 @@ import type { Mode, TranslateOptions, Translation } from "./types.js";
 export type { Mode, TranslateOptions, Translation } from "./types.js";
 export type { Note, NoteKind } from "./notes.js";
 
-// Rules about the file rather than a call (syntax errors, unreadable files) say nothing of intent.
-const CALL_RULES = RULES.filter((r) => r.checkCall);
+// The mistakes that make a call raise (severity "error") say what the code meant; rules about
+// the file (syntax errors, unreadable files) and warnings about style or resources do not.
+const CALL_RULES = RULES.filter((r) => r.checkCall && r.meta.severity === "error");
 
 export interface FileTranslation {
   context: FileContext | null;
@@ -46,7 +47,6 @@ export function translateText(filename: string, text: string, options: Translate
 function assignDiagnostics(ctx: FileContext, diagnostics: Diagnostic[]): Map<JsonCall, Diagnostic[]> {
   const owners = new Map<JsonCall, Diagnostic[]>();
   for (const d of diagnostics) {
-    if (isStrictOnDecoder(ctx, d)) continue;
     let owner: JsonCall | null = null;
     for (const c of ctx.calls) {
       if (c.node.startIndex <= d.start && d.end <= c.node.endIndex && (!owner || c.node.startIndex >= owner.node.startIndex)) owner = c;
@@ -54,12 +54,6 @@ function assignDiagnostics(ctx: FileContext, diagnostics: Diagnostic[]): Map<Jso
     if (owner) owners.set(owner, [...(owners.get(owner) ?? []), d]);
   }
   return owners;
-}
-
-/** `json.loads(s, strict=False)` is valid (loads passes it to JSONDecoder); unknown-option reports it. */
-function isStrictOnDecoder(ctx: FileContext, d: Diagnostic): boolean {
-  if (d.code !== "JSN009" || ctx.text.slice(d.start, d.end) !== "strict") return false;
-  return ctx.calls.some((c) => (c.api === "load" || c.api === "loads") && c.node.startIndex <= d.start && d.end <= c.node.endIndex);
 }
 
 function bugNote(d: Diagnostic, applied: boolean): Note {
