@@ -26,6 +26,8 @@ export interface CheckOptions {
   config?: { file: string | null; selection: Selection };
   exclude?: string[];
   forceExclude?: boolean;
+  /** Told of each directory named in `paths` that holds nothing to check. */
+  onEmptyDirectory?: (path: string) => void;
 }
 
 export interface CheckOutcome {
@@ -44,7 +46,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   const files: FileReport[] = [];
   const outcomes: FileOutcome[] = [];
   const internalErrors: string[] = [];
-  for (const outcome of runFiles(options.paths, settings, { isExcluded, forceExclude: options.forceExclude, defaultExcludes: false })) {
+  for (const outcome of runFiles(options.paths, settings, { isExcluded, forceExclude: options.forceExclude, defaultExcludes: false, onEmptyDirectory: options.onEmptyDirectory })) {
     files.push(outcome.report);
     outcomes.push(outcome);
     internalErrors.push(...outcome.internalErrors);

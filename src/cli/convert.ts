@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { renderConvertJson, renderConvertMarkdown, renderConvertText, type ConvertedCall } from "../report/convert.js";
+import { analysisLimit } from "../rules/run.js";
 import { decodeSource, DEFAULT_MAX_BYTES } from "../source/load.js";
 import { describeFsError, discover, type Discovered } from "../source/discover.js";
 import { translateText } from "../translate/index.js";
@@ -21,6 +22,8 @@ export interface ConvertOptions {
   runtime: "package" | "inline";
   outputFormat: "text" | "json" | "markdown";
   stdinFilename?: string;
+  /** Told of each directory named in `paths` that holds no Python file. */
+  onEmptyDirectory?: (path: string) => void;
 }
 
 export interface ConvertOutcome {
@@ -36,7 +39,7 @@ export interface ConvertOutcome {
 const PROGRESS_MIN_FILES = 5;
 
 export function runConvert(options: ConvertOptions): ConvertOutcome {
-  const entries = [...discover(options.paths)];
+  const entries = [...discover(options.paths, { onEmptyDirectory: options.onEmptyDirectory })];
   const builder = new TypeScriptBuilder();
   const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [] };
   const bar =
@@ -47,7 +50,13 @@ export function runConvert(options: ConvertOptions): ConvertOutcome {
   const modules: { path: string; text: string }[] = [];
   try {
     for (const entry of entries) {
-      convertEntry(entry, options, builder, outcome, modules);
+      try {
+        convertEntry(entry, options, builder, outcome, modules);
+      } catch (e) {
+        // A bug of ours on one file: that file's internal error; the others are still converted.
+        const name = entry.kind === "stdin" ? (options.stdinFilename ?? "-") : entry.path;
+        outcome.internalErrors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
       bar?.increment();
     }
   } finally {
@@ -84,6 +93,11 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeS
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     outcome.errors.push(`cannot read \`${filename}\`: ${decoded.reason}`);
+    return;
+  }
+  const limit = analysisLimit(decoded.text);
+  if (limit) {
+    outcome.errors.push(`cannot read \`${filename}\`: ${limit}`);
     return;
   }
   const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;

@@ -5,11 +5,12 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixText } from "../fix/apply.js";
-import { writeAtomic, WriteRefusedError } from "../fix/write.js";
+import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../fix/write.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analysisLimit, analyzeText } from "../rules/run.js";
 import type { Diagnostic, Rule } from "../rules/types.js";
+import { displayPath } from "../report/path.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
 import { decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
@@ -70,7 +71,7 @@ function unreadable(filename: string, reason: string, settings: Settings): FileO
   const meta = RULES.find((r) => r.meta.code === "JSN901")?.meta;
   const diagnostics: Diagnostic[] =
     meta && settings.rules.includes(meta.code)
-      ? [{ code: meta.code, name: meta.name, message: `Cannot read \`${filename}\`: ${reason}`, severity: meta.severity, start: 0, end: 0, fix: null }]
+      ? [{ code: meta.code, name: meta.name, message: `Cannot read \`${displayPath(filename)}\`: ${reason}`, severity: meta.severity, start: 0, end: 0, fix: null }]
       : [];
   return { report: { filename, lines: null, diagnostics }, internalErrors: [] };
 }
@@ -92,7 +93,7 @@ function loadConfigOnce(file: string): DumplingConfig {
 }
 
 function internalErrorsOf(filename: string, errors: { rule: string; error: unknown }[]): string[] {
-  return errors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
+  return errors.map((e) => `${displayPath(filename)}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
 }
 
 /** Check one file's bytes. */
@@ -119,8 +120,9 @@ type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
  */
 function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null): FileOutcome {
   const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe });
-  const problems = result.rejected.map((r) => `${filename}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
-  if (!result.converged) problems.push(`${filename}: fixes did not settle after ${result.applied} were applied; the rest are reported`);
+  const shown = displayPath(filename);
+  const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
+  if (!result.converged) problems.push(`${shown}: fixes did not settle after ${result.applied} were applied; the rest are reported`);
   const changed = result.text !== decoded.text;
   const summary: FixSummary = { applied: result.applied, withheldUnsafe: result.withheldUnsafe, problems, changed };
   let final = result.final;
@@ -131,7 +133,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
     try {
       summary.output = changed ? encodeSource(result.text, decoded.encoding) : bytes;
     } catch (e) {
-      problems.push(`${filename}: not fixed: ${(e as Error).message}`);
+      problems.push(`${shown}: not fixed: ${(e as Error).message}`);
       summary.output = bytes;
     }
   } else if (changed) {
@@ -139,7 +141,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
       writeAtomic(path, encodeSource(result.text, decoded.encoding), bytes);
     } catch (e) {
       const reason = e instanceof WriteRefusedError ? e.message : describeFsError(e);
-      problems.push(`${filename}: not fixed: ${reason}`);
+      problems.push(`${shown}: not fixed: ${reason}`);
       summary.applied = 0;
       summary.changed = false;
       final = result.initial;
@@ -164,8 +166,20 @@ export function fixFile(path: string, bytes: Uint8Array, settings: Settings): Fi
   return fixBytes(path, bytes, decoded, rulesFor(path, settings), settings.fix, settings.fix.mode === "write" ? path : null);
 }
 
-/** Read and check (or fix) one discovered entry. */
+/**
+ * Read and check (or fix) one discovered entry. Whatever fails on one file (a bug of ours) is
+ * that file's internal error: the run goes on and every other result is still reported.
+ */
 export function processEntry(entry: Discovered, settings: Settings): FileOutcome {
+  try {
+    return processEntryUnguarded(entry, settings);
+  } catch (e) {
+    const filename = entry.kind === "stdin" ? settings.stdinFilename : entry.path;
+    return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [`${displayPath(filename)}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutcome {
   if (entry.kind === "error") return unreadable(entry.path, entry.reason, settings);
   const filename = entry.kind === "stdin" ? settings.stdinFilename : entry.path;
   let bytes: Uint8Array;
@@ -174,7 +188,10 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
   } catch (e) {
     return unreadable(filename, describeFsError(e), settings);
   }
-  if (entry.kind === "file" && settings.fix) return fixFile(entry.path, bytes, settings);
+  if (entry.kind === "file" && settings.fix) {
+    if (settings.fix.mode === "write") removeStaleTempFiles(entry.path);
+    return fixFile(entry.path, bytes, settings);
+  }
   const outcome = checkBytes(filename, bytes, settings);
   // An editor replaces its buffer with what a fix of stdin prints: unreadable input comes back as it was.
   if (entry.kind === "stdin" && settings.fix?.mode === "write" && !outcome.fix) {

@@ -13,6 +13,11 @@ function write(s: string): void {
   process.stdout.write(s);
 }
 
+/** A directory with nothing to check is not an error (exit codes are unchanged), but it is said. */
+function warnEmptyDirectory(path: string): void {
+  process.stderr.write(`dumpling: warning: no Python files found in \`${path}\`\n`);
+}
+
 function buildProgram(): Command {
   const program = new Command("dumpling")
     .description("Find, fix and translate Python's json.dump/dumps/load/loads calls.")
@@ -55,6 +60,7 @@ function buildProgram(): Command {
         config: opts.isolated ? undefined : { file: opts.config ?? null, selection },
         exclude: opts.exclude ? opts.exclude.split(",").map((p: string) => p.trim()).filter(Boolean) : [],
         forceExclude: !!opts.forceExclude,
+        onEmptyDirectory: warnEmptyDirectory,
       });
       for (const o of outcome.outcomes) for (const p of o.fix?.problems ?? []) process.stderr.write(`dumpling: warning: ${p}\n`);
       for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
@@ -94,7 +100,7 @@ function buildProgram(): Command {
       if (opts.runtime === "inline" && !opts.outDir) throw new UsageError("--runtime inline needs --out-dir (the runtime's source is copied there)");
       // ts-morph and the TypeScript compiler load only here: `check` never pays for them.
       const { renderConvert, runConvert } = await import("./convert.js");
-      const options = { paths, mode: opts.mode, outDir: opts.outDir, runtime: opts.runtime, outputFormat: opts.outputFormat, stdinFilename: opts.stdinFilename };
+      const options = { paths, mode: opts.mode, outDir: opts.outDir, runtime: opts.runtime, outputFormat: opts.outputFormat, stdinFilename: opts.stdinFilename, onEmptyDirectory: warnEmptyDirectory };
       const outcome = runConvert(options);
       write(renderConvert(outcome, options));
       for (const e of outcome.errors) process.stderr.write(`dumpling: ${e}\n`);

@@ -2,6 +2,7 @@
 // repeat until nothing changes (bounded). A fix that would add a syntax error or drop a comment
 // is dropped and reported, never applied. Pure: text in, text out.
 import type Parser from "tree-sitter";
+import { parserLimit } from "../python/limits.js";
 import { parsePython, pythonQuery, type Tree } from "../python/parser.js";
 import { analyzeText, type FileResult } from "../rules/run.js";
 import type { Diagnostic, Edit, Fix, Rule } from "../rules/types.js";
@@ -111,13 +112,13 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     }
     if (chosen.length === 0) continue;
     let next = applyEdits(text, taken);
-    let nextAnalysis = analyzeText(filename, next, rules);
-    if (errorsOf(nextAnalysis, next) > baseErrors) {
+    let nextAnalysis = analyzeParsable(filename, next, rules);
+    if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
       // Together they break the file: try the first alone; drop it if it breaks the file by itself.
       const first = chosen[0] as Diagnostic;
       next = applyEdits(text, (first.fix as Fix).edits);
-      nextAnalysis = analyzeText(filename, next, rules);
-      if (errorsOf(nextAnalysis, next) > baseErrors) {
+      nextAnalysis = analyzeParsable(filename, next, rules);
+      if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
         reject(first, "its result would not parse");
         continue;
       }
@@ -130,6 +131,11 @@ export function fixText(filename: string, original: string, rules: readonly Rule
   }
   const withheldUnsafe = options.unsafe ? 0 : analysis.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
   return { text, initial, final: analysis, applied, rejected, withheldUnsafe, converged };
+}
+
+/** The analysis of a fix's result; null when the parser cannot be given it (indented too deep). */
+function analyzeParsable(filename: string, text: string, rules: readonly Rule[]): FileResult | null {
+  return parserLimit(text) ? null : analyzeText(filename, text, rules);
 }
 
 function errorsOf(result: FileResult, text: string): number {

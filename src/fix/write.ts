@@ -2,8 +2,12 @@
 // system, so the rename is atomic), the original mode and owner, and a refusal to overwrite a
 // file that is read-only or whose bytes changed since they were read. The temp file never stays.
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+
+const TEMP_SUFFIX = ".dumpling.tmp";
+/** `.<name>.<pid>.<8 hex digits>.dumpling.tmp`: the temp file of process <pid>. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.dumpling\.tmp$/;
 
 /** A write that was refused on purpose: the file is left as it is. */
 export class WriteRefusedError extends Error {}
@@ -23,7 +27,7 @@ export function writeAtomic(path: string, bytes: Uint8Array, original: Uint8Arra
   // Root can write anything; a file without write bits was made read-only on purpose.
   if ((st.mode & 0o222) === 0) throw new WriteRefusedError("the file is read-only");
   assertUnchanged(target, original);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.dumpling.tmp`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, "wx", st.mode & 0o7777);
@@ -44,5 +48,44 @@ export function writeAtomic(path: string, bytes: Uint8Array, original: Uint8Arra
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+const swept = new Set<string>();
+
+/**
+ * A dumpling killed between writing a temp file and renaming it leaves the temp file behind
+ * (the original is intact). The next run that fixes a file in that directory removes every such
+ * file whose process is gone; once per directory per run.
+ */
+export function removeStaleTempFiles(path: string): void {
+  let dir: string;
+  let names: string[];
+  try {
+    dir = dirname(realpathSync(path));
+    if (swept.has(dir)) return;
+    swept.add(dir);
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m || isRunning(Number(m[1]))) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+    } catch {
+      // Not ours to remove (a directory we may not write): left as it is.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, another user's
   }
 }

@@ -1,6 +1,7 @@
 // One tree-sitter parser per thread, created on first use and reused for every file.
 import { createRequire } from "node:module";
 import type Parser from "tree-sitter";
+import { parserLimit } from "./limits.js";
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -109,6 +110,9 @@ function recordPath(node: SyntaxNode, cache: Map<number, SyntaxNode | null>): vo
 }
 
 export function parsePython(text: string): Tree {
+  // What would abort the process in the parser's C code is an exception here (callers check parserLimit first).
+  const limit = parserLimit(text);
+  if (limit) throw new Error(`cannot parse: ${limit}`);
   const p = getParser();
   // The binding copies the whole string in one buffer when told its size; the default
   // 32 KiB buffer makes large files parse in many small slices.

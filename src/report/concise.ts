@@ -1,10 +1,11 @@
 // --output-format concise: one line per diagnostic, `path:row:col: CODE [*] message`, where
 // `[*]` marks a diagnostic with a fix (`[*]` safe, `[-]` unsafe, as `--unsafe-fixes` needs).
 import type { Diagnostic } from "../rules/types.js";
+import { displayPath } from "./path.js";
 import type { FileReport } from "./types.js";
 
 export function renderConciseDiagnostic(file: FileReport, d: Diagnostic): string {
   const start = file.lines ? file.lines.position(d.start) : { row: 1, column: 1 };
   const mark = d.fix ? (d.fix.applicability === "safe" ? "[*] " : "[-] ") : "";
-  return `${file.filename}:${start.row}:${start.column}: ${d.code} ${mark}${d.message}\n`;
+  return `${displayPath(file.filename)}:${start.row}:${start.column}: ${d.code} ${mark}${d.message}\n`;
 }

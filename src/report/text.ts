@@ -3,13 +3,14 @@
 import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
+import { displayPath } from "./path.js";
 import type { FileReport } from "./types.js";
 
 const TAB = "    ";
 
 export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
   const start = file.lines ? file.lines.position(d.start) : { row: 1, column: 1 };
-  const head = `${pc.bold(file.filename)}${pc.cyan(":")}${start.row}${pc.cyan(":")}${start.column}${pc.cyan(":")} ${pc.bold(pc.red(d.code))} ${d.message}`;
+  const head = `${pc.bold(displayPath(file.filename))}${pc.cyan(":")}${start.row}${pc.cyan(":")}${start.column}${pc.cyan(":")} ${pc.bold(pc.red(d.code))} ${d.message}`;
   if (!file.lines) return head + "\n";
   const line = start.row - 1;
   const source = file.lines.lineText(line);

@@ -2,6 +2,7 @@
 import { Kinds } from "../python/kinds.js";
 import { findJsonCalls } from "../python/model.js";
 import { Names } from "../python/names.js";
+import { parserLimit } from "../python/limits.js";
 import { parsePython } from "../python/parser.js";
 import { Scopes } from "../python/scopes.js";
 import { LineIndex } from "../python/text.js";
@@ -40,6 +41,8 @@ export function mayCallJson(text: string): boolean {
 export const MAX_JSON_MENTIONS = 50_000;
 
 export function analysisLimit(text: string): string | null {
+  const parser = parserLimit(text);
+  if (parser) return parser;
   let n = 0;
   for (let i = text.indexOf("json"); i >= 0; i = text.indexOf("json", i + 4)) {
     if (++n > MAX_JSON_MENTIONS) return `mentions json more than ${MAX_JSON_MENTIONS.toLocaleString("en")} times, more than dumpling analyses in one file`;

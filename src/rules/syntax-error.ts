@@ -1,9 +1,10 @@
 import { pythonQuery } from "../python/parser.js";
 import type Parser from "tree-sitter";
 import type { SyntaxNode } from "../python/parser.js";
-import { defineRule } from "./types.js";
+import { defineRule, type RuleContext } from "./types.js";
 
 let query: Parser.Query | undefined;
+let python2Query: Parser.Query | undefined;
 
 export default defineRule({
   meta: {
@@ -14,7 +15,7 @@ export default defineRule({
     defaultEnabled: true,
     fix: { availability: "none", applicability: null, title: null },
     docs: {
-      what: "Reports the places where a file that may call the json module does not parse as Python. The rest of the file is still analysed: calls outside the broken region are checked as usual.",
+      what: "Reports the places where a file that may call the json module does not parse as Python 3 (Python 2's `print x` and `exec code` statements included). The rest of the file is still analysed: calls outside the broken region are checked as usual.",
       why: "Python refuses to run a file with a syntax error, so nothing in it runs. dumpling also cannot see calls inside the broken region, so they go unchecked until the error is fixed.",
       whatHappens: null,
       example: 'import json\n\ndef save(data, path:\n    return json.dumps(data)\n',
@@ -24,6 +25,7 @@ export default defineRule({
     },
   },
   checkFile(ctx) {
+    python2Statements(ctx);
     if (!ctx.tree.rootNode.hasError) return;
     query ??= pythonQuery("(ERROR) @error (MISSING) @missing");
     let lastEnd = -1;
@@ -42,6 +44,19 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The grammar also accepts Python 2's `print x` and `exec code`, which CPython 3 refuses with
+ * "Missing parentheses in call to 'print'". `print >>f, x` is not one: in Python 3 it is a shift.
+ */
+function python2Statements(ctx: RuleContext): void {
+  python2Query ??= pythonQuery("(print_statement) @print (exec_statement) @exec");
+  for (const { node } of python2Query.captures(ctx.tree.rootNode)) {
+    if (node.type === "print_statement" && node.namedChildren.some((c) => c.type === "chevron")) continue;
+    const keyword = node.child(0) as SyntaxNode;
+    ctx.report({ node: keyword, message: `Syntax error: missing parentheses in call to \`${keyword.text}\` (a Python 2 statement); use \`${keyword.text}(...)\`` });
+  }
+}
 
 function lastTokenOnFirstLine(error: SyntaxNode): SyntaxNode {
   const row = error.startPosition.row;

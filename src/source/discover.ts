@@ -24,6 +24,8 @@ export interface DiscoverOptions {
   forceExclude?: boolean;
   /** Skip DEFAULT_EXCLUDES directories (default true; false when `isExcluded` decides them itself). */
   defaultExcludes?: boolean;
+  /** Told of each directory named in `paths` in which nothing was found to check (for a warning). */
+  onEmptyDirectory?: (path: string) => void;
 }
 
 interface Matcher {
@@ -51,7 +53,12 @@ export function* discover(paths: readonly string[], options: DiscoverOptions = {
       let matchers = respectGitignore ? ancestorMatchers(resolve(p)) : [];
       // A directory named on the command line is checked even if its repository ignores it.
       if (isIgnored(matchers, resolve(p), true)) matchers = [];
-      yield* walk(p, resolve(p), matchers, options, new Set([safeRealpath(p)]));
+      let found = 0;
+      for (const entry of walk(p, resolve(p), matchers, options, new Set([safeRealpath(p)]))) {
+        found++;
+        yield entry;
+      }
+      if (found === 0) options.onEmptyDirectory?.(p);
     } else if (st.isFile()) {
       if (options.forceExclude && options.isExcluded?.(p, false)) continue;
       yield { kind: "file", path: p, explicit: true };

@@ -5,6 +5,7 @@
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import type { Occurrence } from "../python/scopes.js";
+import { MAX_NESTING } from "../python/limits.js";
 import { decodeEscapes, stringLiteral, unwrapParens } from "../python/syntax.js";
 import type { FileContext } from "../rules/types.js";
 import { Imports } from "./imports.js";
@@ -50,6 +51,8 @@ export class Emitter {
   readonly names = new Map<string, string>();
   /** Names bound inside the snippet (lambda parameters, comprehension variables). */
   private readonly bound: Set<string>[] = [];
+  /** How many expressions `code` is inside of: the recursion is bounded by MAX_NESTING. */
+  private depth = 0;
   private readonly callsById: Map<number, JsonCall>;
   /** Translations to use for given nodes (the unit's own call inside its statement). */
   private readonly overrides = new Map<number, string>();
@@ -103,6 +106,16 @@ export class Emitter {
   }
 
   code(expr: SyntaxNode, type?: string): Code {
+    if (this.depth >= MAX_NESTING) return this.tooDeep();
+    this.depth++;
+    try {
+      return this.codeOf(expr, type);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private codeOf(expr: SyntaxNode, type?: string): Code {
     const node = expr;
     switch (node.type) {
       case "parenthesized_expression": {
@@ -186,6 +199,12 @@ export class Emitter {
   untranslated(node: SyntaxNode): Code {
     this.note("expression", `\`${node.text}\` (${node.type.replace(/_/g, " ")}) was not translated: write it by hand`);
     return atom(`(undefined /* Python: ${node.text.replace(/\*\//g, "* /").replace(/\s+/g, " ")} */ as any)`);
+  }
+
+  /** An expression nested deeper than CPython compiles is left to the author, not overflowing the stack. */
+  private tooDeep(): Code {
+    this.note("expression", `an expression nested more than ${MAX_NESTING} levels deep was not translated: write it by hand`);
+    return atom("(undefined as any)");
   }
 
   private operand(node: SyntaxNode | null): string {

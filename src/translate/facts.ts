@@ -1,6 +1,7 @@
 // What a value may contain, as far as json.dumps vs JSON.stringify (or json.loads vs JSON.parse)
 // can tell apart. Native mode attaches a note only for a difference the value can show: a literal
 // is read exactly; anything else may hold everything.
+import { MAX_NESTING } from "../python/limits.js";
 import type { SyntaxNode } from "../python/parser.js";
 import { stringLiteral, unwrapParens } from "../python/syntax.js";
 import { KEY_ORDER, PyFloat, floatRepr, isTuple, loads } from "../runtime/index.js";
@@ -98,7 +99,9 @@ export function factsOfPython(node: SyntaxNode): ValueFacts {
   return walkPython(node, f) ? f : { ...EVERYTHING };
 }
 
-function walkPython(expr: SyntaxNode, f: ValueFacts): boolean {
+function walkPython(expr: SyntaxNode, f: ValueFacts, depth = 0): boolean {
+  // Deeper than CPython compiles: not read as a literal (the value may then hold anything).
+  if (depth > MAX_NESTING) return false;
   const node = unwrapParens(expr);
   const items = () => node.namedChildren.filter((c) => c.type !== "comment");
   switch (node.type) {
@@ -129,7 +132,7 @@ function walkPython(expr: SyntaxNode, f: ValueFacts): boolean {
         floatFacts(f, op === "-" ? -v : v);
         return true;
       }
-      return inner.type === "integer" && walkPython(inner, f);
+      return inner.type === "integer" && walkPython(inner, f, depth + 1);
     }
     case "string":
     case "concatenated_string": {
@@ -144,7 +147,7 @@ function walkPython(expr: SyntaxNode, f: ValueFacts): boolean {
       const xs = items();
       if (xs.length > 0) f.nonEmpty = true;
       if (xs.length > 1) f.separated = true;
-      return xs.every((x) => x.type !== "list_splat" && walkPython(x, f));
+      return xs.every((x) => x.type !== "list_splat" && walkPython(x, f, depth + 1));
     }
     case "set":
       f.unserializable = true;
@@ -155,7 +158,7 @@ function walkPython(expr: SyntaxNode, f: ValueFacts): boolean {
         if (pair.type !== "pair") return false;
         const k = pair.childForFieldName("key");
         const v = pair.childForFieldName("value");
-        if (!k || !v || !walkPython(v, f)) return false;
+        if (!k || !v || !walkPython(v, f, depth + 1)) return false;
         const key = keyText(k, f);
         if (key === null) return false;
         keys.push(key);

@@ -5,7 +5,8 @@ ruleTester(rule, {
   valid: [
     "import json\nprint(json.dumps({}))",
     { name: "a file that cannot call json is never parsed", code: "def f(:\n    pass" },
-    { name: "Python 2 print is accepted by the grammar", code: 'import json\nprint "x"' },
+    { name: "`print >>f, x` is a shift in Python 3, not a print statement", code: "import json\nprint >>f, json.dumps(1)" },
+    { name: "`print -1` and `exec (c), d` are expressions in Python 3", code: "import json\nprint -1\nexec (c), d" },
   ],
   invalid: [
     {
@@ -24,6 +25,15 @@ ruleTester(rule, {
       name: "a dangling operator",
       code: "import json\nx = json.dumps(1) +\n",
       errors: [{ line: 2, column: 19, endLine: 2, endColumn: 20, message: "Syntax error: unexpected `+`" }],
+      output: null,
+    },
+    {
+      name: "Python 2's print and exec statements (CPython 3: \"Missing parentheses in call to 'print'\")",
+      code: 'import json\nprint "x", json.dumps(1)\nexec "code"\n',
+      errors: [
+        { line: 2, column: 1, endLine: 2, endColumn: 6, message: "Syntax error: missing parentheses in call to `print` (a Python 2 statement); use `print(...)`" },
+        { line: 3, column: 1, endLine: 3, endColumn: 5, message: "Syntax error: missing parentheses in call to `exec` (a Python 2 statement); use `exec(...)`" },
+      ],
       output: null,
     },
   ],
