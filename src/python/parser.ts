@@ -114,9 +114,15 @@ export function parsePython(text: string): Tree {
   const limit = parserLimit(text);
   if (limit) throw new Error(`cannot parse: ${limit}`);
   const p = getParser();
+  // Python reads a lone \r as a line break; the grammar's scanner does not (a file saved with
+  // classic Mac line endings parsed as one broken line). It parses the text with \n in their
+  // place, which keeps every index, and node.text still reads the original.
+  const parsed = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
   // The binding copies the whole string in one buffer when told its size; the default
   // 32 KiB buffer makes large files parse in many small slices.
-  return p.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+  const tree = p.parse(parsed, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+  if (parsed !== text) (tree as unknown as { input: string }).input = text; // what node-tree-sitter's node.text slices
+  return tree;
 }
 
 /** A compiled tree-sitter query over Python (compiled once per thread). */

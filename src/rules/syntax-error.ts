@@ -4,7 +4,6 @@ import type { SyntaxNode } from "../python/parser.js";
 import { defineRule, type RuleContext } from "./types.js";
 
 let query: Parser.Query | undefined;
-let python2Query: Parser.Query | undefined;
 
 export default defineRule({
   meta: {
@@ -50,8 +49,9 @@ export default defineRule({
  * "Missing parentheses in call to 'print'". `print >>f, x` is not one: in Python 3 it is a shift.
  */
 function python2Statements(ctx: RuleContext): void {
-  python2Query ??= pythonQuery("(print_statement) @print (exec_statement) @exec");
-  for (const { node } of python2Query.captures(ctx.tree.rootNode)) {
+  // Looking costs a walk of the whole tree (seconds on a 5 MB line): only when the text may hold one.
+  if (!/\b(?:print|exec)[ \t]+[^\s(=]/.test(ctx.text)) return;
+  for (const node of ctx.tree.rootNode.descendantsOfType(["print_statement", "exec_statement"])) {
     if (node.type === "print_statement" && node.namedChildren.some((c) => c.type === "chevron")) continue;
     const keyword = node.child(0) as SyntaxNode;
     ctx.report({ node: keyword, message: `Syntax error: missing parentheses in call to \`${keyword.text}\` (a Python 2 statement); use \`${keyword.text}(...)\`` });

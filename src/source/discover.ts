@@ -99,7 +99,8 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch (e) {
-        yield { kind: "error", path, reason: describeFsError(e) };
+        // A broken link is reported only where a Python file was meant (`docs/latest -> build/` is not one).
+        if (PYTHON_FILE.test(entry.name)) yield { kind: "error", path, reason: describeFsError(e) };
         continue;
       }
     }

@@ -71,22 +71,32 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   }
 }
 
-/** Where UTF-8 decoding fails, for the message. */
+/** Where UTF-8 decoding fails, for the message: the first byte of the first invalid sequence (as CPython names it). */
 function firstInvalidUtf8(bytes: Uint8Array, offset: number): string {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the longest valid prefix (a prefix may end inside a sequence, so allow 3 bytes).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
+  let i = 0;
+  for (; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    // The well-formed sequences of the Unicode standard (table 3-7): the lead byte bounds the second.
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) [need, lo, hi] = [2, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+    else if (b >= 0xf0 && b <= 0xf4) [need, lo, hi] = [3, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+    else break;
+    let ok = true;
+    for (let k = 1; k <= need && ok; k++) {
+      const c = bytes[i + k];
+      ok = c !== undefined && c >= (k === 1 ? lo : 0x80) && c <= (k === 1 ? hi : 0xbf);
+    }
+    if (!ok) break;
+    i += need + 1;
   }
-  return `byte 0x${(bytes[lo] ?? 0).toString(16).padStart(2, "0")} at offset ${lo + offset}`;
+  return `byte 0x${(bytes[i] ?? 0).toString(16).padStart(2, "0")} at offset ${i + offset}`;
 }
 
 /** Text → bytes in the file's own encoding, for writing fixes back. Throws if a character does not fit. */
