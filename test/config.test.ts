@@ -64,6 +64,7 @@ describe("configuration", () => {
       ["pyproject.toml", '[tool.dumpling]\nselcet = ["JSN001"]\n', /pyproject\.toml: unknown key `tool\.dumpling\.selcet`/],
       ["pyproject.toml", '[tool.dumpling]\nselect = "JSN001"\n', /pyproject\.toml: `tool\.dumpling\.select` must be a list of strings/],
       ["dumpling.toml", 'ignore = ["JSN777"]\n', /dumpling\.toml: `ignore`: unknown rule selector `JSN777`/],
+      ["pyproject.toml", '[tool.dumpling]\nselect = ["JSN001", "JSN777"]\n', /pyproject\.toml: `tool\.dumpling\.select`: unknown rule selector `JSN777`/],
       ["dumpling.toml", '[per-file-ignores]\n"*.py" = ["nope"]\n', /dumpling\.toml: `per-file-ignores\."\*\.py"`: unknown rule selector `nope`/],
       ["dumpling.toml", "select = [", /dumpling\.toml: invalid TOML/],
     ];
@@ -97,6 +98,14 @@ describe("excludes", () => {
     expect(filenames(rep, ["."])).toEqual([".venv/lib.py", "a.py", "src/gen/x.py", "src/y_pb2.py"]);
     const cli = tree(files);
     expect(filenames(cli, [".", "--exclude", "src,migrations"])).toEqual(["a.py"]);
+  });
+
+  it("a configuration that excludes everything: nothing checked, a warning naming the directory, exit 0", () => {
+    for (const config of ['exclude = ["*"]\n', 'extend-exclude = ["*.py", "*.pyi"]\n']) {
+      const dir = tree({ ...files, "dumpling.toml": config });
+      const r = dumpling(["check", "."], { cwd: dir });
+      expect(r, config).toMatchObject({ status: 0, stdout: "All checks passed! (0 files checked)\n", stderr: "dumpling: warning: no Python files found in `.`\n" });
+    }
   });
 
   it("paths named on the command line are checked unless --force-exclude (what pre-commit needs)", () => {

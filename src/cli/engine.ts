@@ -175,7 +175,17 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
     return processEntryUnguarded(entry, settings);
   } catch (e) {
     const filename = entry.kind === "stdin" ? settings.stdinFilename : entry.path;
-    return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [`${displayPath(filename)}: ${e instanceof Error ? e.message : String(e)}`] };
+    const error = `${displayPath(filename)}: ${e instanceof Error ? e.message : String(e)}`;
+    if (settings.fix && entry.kind === "file") {
+      // Fixing failed: what checking alone finds is still reported (the file is left as it was).
+      try {
+        const checked = processEntryUnguarded(entry, { ...settings, fix: undefined });
+        return { ...checked, internalErrors: [...checked.internalErrors, error] };
+      } catch {
+        // Checking fails too: the internal error is all there is.
+      }
+    }
+    return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [error] };
   }
 }
 

@@ -80,8 +80,9 @@ describe("file contents", () => {
 
   it("one line of 5 MB: the column is right, the fix applies, convert translates it", () => {
     const dir = tree({});
-    const n = 5 * 1024 * 1024;
-    const list = "1, ".repeat(n / 3);
+    // Generated data on one line: 150,000 strings of 32 characters (the parse tree's size, not the line's, costs time).
+    const list = `"${"\u00e9abcdefghijklmnopqrstuvwxyz01234"}", `.repeat(150_000);
+    expect(Buffer.byteLength(list)).toBeGreaterThan(5 * 1024 * 1024);
     writeFileSync(join(dir, "long.py"), `import json\nx = [${list}0]; y = json.loads(f.read())\n`);
     const col = `x = [${list}0]; y = `.length + 1;
     expect(lines(concise(["long.py"], dir).stdout)[0]).toBe(`long.py:2:${col}: JSN101 [*] \`json.loads(f.read())\` is what \`json.load(f)\` does; use \`json.load(f)\``);
