@@ -313,17 +313,26 @@ export class Emitter {
   private binary(node: SyntaxNode): Code {
     const op = node.childForFieldName("operator")?.text ?? "";
     const left = node.childForFieldName("left");
-    const right = node.childForFieldName("right");
-    if (!left || !right) return this.untranslated(node);
+    const rightNode = node.childForFieldName("right");
+    if (!left || !rightNode) return this.untranslated(node);
     // "a" "b" * 2 and friends: only plain arithmetic and concatenation have a close JavaScript form.
     if (op === "//") {
       this.note("expression", `\`${node.text}\`: Python's // on ints is exact floor division; Math.floor(a / b) loses digits past 2**53`);
-      return atom(`Math.floor(${this.operand(left)} / ${this.operand(right)})`);
+      return atom(`Math.floor(${this.operand(left)} / ${this.operand(rightNode)})`);
+    }
+    const k = op === "/" ? this.ctx.kinds.of(node) : null;
+    if (k?.kind === "path" && k.pathlib) {
+      // A pathlib join: the path becomes a string, joined the way Node joins paths.
+      const relative = stringLiteral(rightNode);
+      if (!relative || relative.fstring || relative.bytes || relative.value.startsWith("/")) {
+        this.note("expression", `\`${node.text}\`: a pathlib join, translated as path.join, which appends an absolute right-hand side where pathlib replaces the left with it`);
+      }
+      return atom(`${this.imports.from("node:path", "join")}(${this.expr(left)}, ${this.expr(rightNode)})`);
     }
     const js = JS_OPERATORS[op];
     if (!js || op === "@") return this.untranslated(node);
     this.note("expression", `\`${node.text}\`: Python's \`${op}\` works on its operands' types (ints of any size, lists, str * int...); check that JavaScript's ${js} does the same here`);
-    return compound(`${this.operand(left)} ${js} ${this.operand(right)}`);
+    return compound(`${this.operand(left)} ${js} ${this.operand(rightNode)}`);
   }
 
   private comparison(node: SyntaxNode): Code {
@@ -452,6 +461,8 @@ export class Emitter {
       if (v !== null && v >= 0n) return String(v);
     }
     if (k.type === "true" || k.type === "false" || k.type === "none") return k.type === "none" ? "null" : k.type;
+    // A tuple (or other container) key: an object key is its string, as JavaScript would make it; TypeScript wants that said.
+    if (["tuple", "list", "set", "dictionary"].includes(k.type)) return `[String(${this.expr(key)})]`;
     return `[${this.expr(key)}]`;
   }
 

@@ -1,0 +1,78 @@
+// Fuzzing: mutated fixtures through check, check --fix --unsafe-fixes and convert (in-process).
+// Properties: nothing throws and there is no internal error; every fix alone and the engine's
+// result re-parse without new syntax errors; fixing settles and a second run changes nothing; the
+// encoding is kept; every translation parses; and, checked in batches at the end, CPython
+// compiles every fixed file whose source it compiled, and every distinct translation of a source
+// CPython compiles type-checks.
+//
+// `npm test` runs a fixed seed (DUMPLING_FUZZ_RUNS cases, 2,000 by default); `npm run fuzz` runs
+// many more from a random seed, keeps going past a failure, and writes each failing input,
+// minimised, to fixtures/regressions/ (to be fixed, commented and committed).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decodeSource } from "../../src/source/load.js";
+import { caseArb, fixesCPythonRefuses, fuzzCorpus, minimise, mutate, newPending, newStats, runCase, tokenize, translationsThatDoNotTypecheck, type FuzzCase } from "../support/fuzz.js";
+import { pythonVersion } from "../support/python.js";
+
+const RUNS = Number(process.env.DUMPLING_FUZZ_RUNS ?? 2000);
+const LONG = process.env.DUMPLING_FUZZ_LONG === "1";
+const SEED = Number(process.env.DUMPLING_FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20_251_127));
+/** Distinct translations type-checked (the compiler's time per snippet is what bounds a run). */
+const TYPECHECK_LIMIT = Number(process.env.DUMPLING_FUZZ_TYPECHECKS ?? (LONG ? Infinity : 400));
+
+const corpus = fuzzCorpus();
+const donor = [...new Set(corpus.flatMap((c) => tokenize(c.bytes.toString("utf8"))))].filter((t) => t.trim());
+const inputOf = (c: FuzzCase) => mutate((corpus[c.source] as (typeof corpus)[number]).bytes, c.mutations, donor);
+
+describe("fuzzing check, fix and convert", () => {
+  const stats = newStats();
+  const pending = newPending();
+  const failures: { seed: number; input: string; failure: string; file?: string }[] = [];
+
+  it(`${RUNS} mutated inputs (seed ${SEED}): nothing throws, fixes re-parse, settle and are idempotent, translations parse`, () => {
+    const chunk = LONG ? 1000 : RUNS;
+    for (let done = 0, seed = SEED; done < RUNS; done += chunk, seed++) {
+      const property = fc.property(caseArb(corpus.length), (c) => runCase(`case${c.source}.py`, inputOf(c), stats, pending) === null);
+      const result = fc.check(property, { numRuns: Math.min(chunk, RUNS - done), seed });
+      if (!result.failed || !result.counterexample) continue;
+      const [c] = result.counterexample;
+      const bytes = inputOf(c);
+      const failure = runCase("case.py", bytes, newStats(), newPending()) ?? "(passes when run again)";
+      const entry: (typeof failures)[number] = { seed, input: bytes.toString("latin1"), failure };
+      if (LONG) entry.file = saveRegression(bytes, failure);
+      failures.push(entry);
+      if (!LONG) break;
+    }
+    console.log(`fuzz: ${JSON.stringify(stats)}; ${failures.length} failing input(s)`);
+    expect(failures.map((f) => `seed ${f.seed}: ${f.failure}\n--- input (latin-1 view) ---\n${f.input}${f.file ? `\n(saved to ${f.file})` : ""}`)).toEqual([]);
+    expect(stats.cases).toBeGreaterThanOrEqual(RUNS);
+    expect(stats.fixedFiles).toBeGreaterThan(RUNS / 20); // the corpus is full of mistakes: the fixer really ran
+    expect(stats.translations).toBeGreaterThan(RUNS);
+  });
+
+  it.skipIf(!pythonVersion)("CPython compiles every fixed file whose source it compiled", () => {
+    expect(pending.fixed.length).toBeGreaterThan(0);
+    expect(fixesCPythonRefuses(pending)).toEqual([]);
+  });
+
+  it.skipIf(!pythonVersion)("every distinct translation of a source CPython compiles type-checks", () => {
+    const { checked, failures } = translationsThatDoNotTypecheck(pending, TYPECHECK_LIMIT);
+    console.log(`fuzz: ${checked} distinct translations type-checked (of ${pending.snippets.size})`);
+    expect(checked).toBeGreaterThan(Math.min(TYPECHECK_LIMIT, RUNS / 20));
+    expect(failures).toEqual([]);
+  });
+});
+
+/** Minimise a failing input and keep it as a regression fixture (the long run only). */
+function saveRegression(bytes: Buffer, failure: string): string {
+  const decoded = decodeSource(bytes);
+  const kind = failure.split(":")[0] as string;
+  const fails = (t: string) => (runCase("case.py", Buffer.from(t), newStats(), newPending()) ?? "").split(":")[0] === kind;
+  const small = decoded.ok && fails(decoded.text) ? Buffer.from(minimise(decoded.text, fails)) : bytes;
+  const name = `fixtures/regressions/found-${createHash("sha256").update(small).digest("hex").slice(0, 8)}.py`;
+  mkdirSync("fixtures/regressions", { recursive: true });
+  writeFileSync(name, small);
+  return name;
+}
