@@ -13,8 +13,7 @@ export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
   const head = `${pc.bold(displayPath(file.filename))}${pc.cyan(":")}${start.row}${pc.cyan(":")}${start.column}${pc.cyan(":")} ${pc.bold(pc.red(d.code))} ${d.message}`;
   if (!file.lines) return head + "\n";
   const line = start.row - 1;
-  const source = file.lines.lineText(line);
-  const lineStart = file.lines.lineStart(line);
+  const { source, lineStart } = shownLine(file.lines.lineText(line), file.lines.lineStart(line), d.start);
   const end = Math.min(d.end, lineStart + source.length);
   const before = source.slice(0, d.start - lineStart).replace(/\t/g, TAB);
   const marked = source.slice(d.start - lineStart, Math.max(end, d.start) - lineStart).replace(/\t/g, TAB);
@@ -30,6 +29,27 @@ export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
   ];
   if (d.fix) out.push(`${pad} ${pc.blue("=")} ${pc.cyan("help")}: ${d.fix.message}${d.fix.applicability === "unsafe" ? " (unsafe)" : ""}`);
   return out.join("\n") + "\n\n";
+}
+
+/** Longer source lines (generated or minified code) are shown as a window around the diagnostic. */
+const MAX_SHOWN = 200;
+const ELLIPSIS = "\u2026";
+
+/**
+ * The part of a source line to show: all of it, or MAX_SHOWN characters from a little before
+ * `at`, with an ellipsis where it is cut; `lineStart` is where the shown text would start in the
+ * file, so that offsets from the diagnostic still line up with it.
+ */
+function shownLine(text: string, start: number, at: number): { source: string; lineStart: number } {
+  if (text.length <= MAX_SHOWN) return { source: text, lineStart: start };
+  const isLow = (i: number) => i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
+  let from = Math.max(0, at - start - 40);
+  if (isLow(from)) from--; // never split a surrogate pair
+  let to = Math.min(text.length, from + MAX_SHOWN);
+  if (isLow(to)) to++;
+  const head = from > 0 ? ELLIPSIS : "";
+  const tail = to < text.length ? ELLIPSIS : "";
+  return { source: head + text.slice(from, to) + tail, lineStart: start + from - head.length };
 }
 
 export interface Summary {

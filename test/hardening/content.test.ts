@@ -86,6 +86,10 @@ describe("file contents", () => {
     writeFileSync(join(dir, "long.py"), `import json\nx = [${list}0]; y = json.loads(f.read())\n`);
     const col = `x = [${list}0]; y = `.length + 1;
     expect(lines(concise(["long.py"], dir).stdout)[0]).toBe(`long.py:2:${col}: JSN101 [*] \`json.loads(f.read())\` is what \`json.load(f)\` does; use \`json.load(f)\``);
+    // The text format shows a window of the line around the diagnostic, not 5 MB of it.
+    const line = `x = [${list}0]; y = json.loads(f.read())`;
+    const shown = dumpling(["check", "long.py"], { cwd: dir }).stdout.split("\n");
+    expect(shown.slice(1, 4)).toEqual(["  |", `2 | \u2026${line.slice(col - 1 - 40)}`, `  | ${" ".repeat(41)}${"^".repeat(20)} JSN101`]);
     const c = JSON.parse(dumpling(["convert", "long.py", "--output-format", "json"], { cwd: dir }).stdout) as { location: { row: number; column: number }; typescript: string }[];
     expect(c.map((x) => [x.location, x.typescript])).toEqual([[{ row: 2, column: col }, "loads(f.read())"]]);
     fix(["long.py"], dir);
