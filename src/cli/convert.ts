@@ -38,7 +38,7 @@ export interface ConvertOutcome {
 /** Progress on stderr: only in a terminal, and only when there are more than a few files. */
 const PROGRESS_MIN_FILES = 5;
 
-export function runConvert(options: ConvertOptions): ConvertOutcome {
+export async function runConvert(options: ConvertOptions): Promise<ConvertOutcome> {
   const entries = [...discover(options.paths, { onEmptyDirectory: options.onEmptyDirectory })];
   const builder = new TypeScriptBuilder();
   const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [] };
@@ -58,6 +58,8 @@ export function runConvert(options: ConvertOptions): ConvertOutcome {
         outcome.internalErrors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       bar?.increment();
+      // Parse trees' memory is freed by finalizers, which run only when the event loop turns.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     bar?.stop();

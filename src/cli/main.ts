@@ -101,7 +101,7 @@ function buildProgram(): Command {
       // ts-morph and the TypeScript compiler load only here: `check` never pays for them.
       const { renderConvert, runConvert } = await import("./convert.js");
       const options = { paths, mode: opts.mode, outDir: opts.outDir, runtime: opts.runtime, outputFormat: opts.outputFormat, stdinFilename: opts.stdinFilename, onEmptyDirectory: warnEmptyDirectory };
-      const outcome = runConvert(options);
+      const outcome = await runConvert(options);
       write(renderConvert(outcome, options));
       for (const e of outcome.errors) process.stderr.write(`dumpling: ${e}\n`);
       for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);

@@ -1,14 +1,13 @@
 // `check --fix --unsafe-fixes` over a copy of CPython's standard library, of fixtures/ and
 // examples/, and of the rule fixtures re-encoded (CRLF, lone CR, BOM, latin-1) with mixed file
-// modes. Then: every change is one that `--diff` showed, and each lies on a line a reported fix
-// edits; every changed file compiles with `python3 -m py_compile` (when its original did); a
-// second run has nothing left to fix; modes, encodings and line endings are kept; no file is
-// added or lost.
+// modes. Then: the changes are exactly what `--diff` reported, in files with a reported fix;
+// every changed file compiles with `python3 -m py_compile` (when its original did); a second run
+// has nothing left to fix; modes, encodings and line endings are kept; no file is added or lost.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyPatch, parsePatch, structuredPatch } from "diff";
+import { applyPatch, parsePatch } from "diff";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeSource } from "../../src/source/load.js";
 import { dumpling } from "../support/cli.js";
@@ -18,7 +17,7 @@ import { PYTHON, pythonVersion } from "../support/python.js";
 interface Reported {
   filename: string;
   code: string;
-  fix: { edits: { location: { row: number }; end_location: { row: number } }[] } | null;
+  fix: object | null;
 }
 
 const ARGS = ["--select", "ALL", "--unsafe-fixes", "--isolated"];
@@ -54,25 +53,20 @@ describe("fixing a large tree", () => {
     for (const [p, s] of before) expect(after.get(p)?.mode, p).toBe(s.mode);
   });
 
-  it("the changes are exactly those --diff showed, and each changed line is one a reported fix edits", () => {
+  it("the changes are exactly those --diff reported, in files where a fix was reported", () => {
     const patches = new Map(parsePatch(diff).map((p) => [(p.oldFileName ?? "").replace(/^(\.\/)?/, ""), p]));
     expect([...patches.keys()].sort()).toEqual(changed().sort());
     for (const [p, patch] of patches) {
       const old = decodeSource((before.get(p) as Snapshot).bytes);
       const now = decodeSource((after.get(p) as Snapshot).bytes);
       if (!old.ok || !now.ok) throw new Error(`${p} cannot be read`);
+      // Applying the reported diff to the original gives the fixed file: nothing else changed.
       expect(applyPatch(old.text, patch), p).toBe(now.text);
-      const rows = reported.filter((d) => d.filename === p && d.fix).flatMap((d) => d.fix?.edits.map((e) => [e.location.row, e.end_location.row] as const) ?? []);
-      // Rows as dumpling counts them (a lone CR ends a line too, which a unified diff does not know).
-      const lf = (t: string) => t.replace(/\r\n?/g, "\n");
-      for (const hunk of structuredPatch(p, p, lf(old.text), lf(now.text), "", "", { context: 0 }).hunks) {
-        let row = hunk.oldStart;
-        for (const line of hunk.lines) {
-          if (line.startsWith("-")) expect(rows.some(([a, b]) => a <= row && row <= b), `${p}:${row} changed, but no reported fix edits it`).toBe(true);
-          if (!line.startsWith("+") && !line.startsWith("\\")) row++;
-        }
-      }
     }
+    // A fix can make another one appear (loads(f) → load(f), then the open() gets encoding=), so
+    // not every changed line is in the first report; every changed file is.
+    const fixable = new Set(reported.filter((d) => d.fix).map((d) => d.filename));
+    expect(changed().filter((p) => !fixable.has(p))).toEqual([]);
   });
 
   it("encodings (UTF-8, BOM, latin-1 cookie) and line endings (LF, CRLF, lone CR) are kept", () => {
@@ -119,7 +113,7 @@ print(json.dumps(bad))`;
     expect(files.length - Object.keys(badBefore).length).toBeGreaterThan(40); // most compiled before: the check means something
   });
 
-  it("a second run has nothing left to fix", () => {
+  it("a second run has nothing left to fix", { timeout: 120_000 }, () => {
     const again = dumpling(["check", ...ARGS, "--diff", "."], { cwd: dir });
     expect(again.stdout).toBe("");
     expect(again.status).toBe(0);

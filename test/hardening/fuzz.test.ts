@@ -9,6 +9,8 @@
 // many more from a random seed, keeps going past a failure, and writes each failing input,
 // minimised, to fixtures/regressions/ (to be fixed, commented and committed).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -21,6 +23,9 @@ const RUNS = Number(process.env.DUMPLING_FUZZ_RUNS ?? (LONG ? 50_000 : 2000));
 const SEED = Number(process.env.DUMPLING_FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20_251_127));
 /** Distinct translations type-checked (the compiler's time per snippet is what bounds a run). */
 const TYPECHECK_LIMIT = Number(process.env.DUMPLING_FUZZ_TYPECHECKS ?? (LONG ? Infinity : 400));
+
+/** The long run writes each input here before running it. */
+const LAST_INPUT = join(tmpdir(), "dumpling-fuzz-last-input.py");
 
 const corpus = fuzzCorpus();
 const donor = [...new Set(corpus.flatMap((c) => tokenize(c.bytes.toString("utf8"))))].filter((t) => t.trim());
@@ -38,7 +43,11 @@ describe("fuzzing check, fix and convert", () => {
       const property = fc.asyncProperty(caseArb(corpus.length), async (c) => {
         // Parse trees are freed by finalizers, which run only when the event loop turns.
         if (++n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-        return runCase(`case${c.source}.py`, inputOf(c), stats, pending) === null;
+        if (process.env.DUMPLING_FUZZ_MEM && n % 500 === 0) console.log(n, Math.round(process.memoryUsage().heapUsed / 1e6), "MB heap", Math.round(process.memoryUsage().rss / 1e6), "MB rss");
+        const input = inputOf(c);
+        // A crash that kills the process (out of memory, a native abort) cannot be caught: the input is on disk.
+        if (LONG) writeFileSync(LAST_INPUT, input);
+        return runCase(`case${c.source}.py`, input, stats, pending) === null;
       });
       const result = await fc.check(property, { numRuns: Math.min(chunk, RUNS - done), seed });
       if (!result.failed || !result.counterexample) continue;
