@@ -77,7 +77,8 @@ export function renderSummary(s: Summary): string {
   if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${files})\n`;
   const lines = [`Found ${plural(s.diagnostics, "error")} in ${files}.`];
   if (s.safeFixes + s.unsafeFixes > 0) {
-    lines.push(`${s.safeFixes} with a safe fix, ${s.unsafeFixes} with an unsafe fix (shown as help).`);
+    const more = s.unsafeFixes > 0 ? `${s.safeFixes > 0 ? "; " : ""}${s.unsafeFixes}${s.safeFixes > 0 ? " more" : ""} with --fix --unsafe-fixes` : "";
+    lines.push(`${s.safeFixes > 0 ? `${s.safeFixes} fixable with --fix` : ""}${more}.`);
   }
   return lines.join("\n") + "\n";
 }
