@@ -110,6 +110,8 @@ export class Scopes {
 
   /** Every occurrence of `name` as an identifier (not in strings, comments or `x.name`). */
   occurrences(name: string): Occurrence[] {
+    // A MISSING identifier (the parser's stand-in in broken code) has no text: an empty pattern would match forever.
+    if (name === "") return [];
     const cached = this.occurrenceCache.get(name);
     if (cached) return cached;
     const out: Occurrence[] = [];

@@ -143,7 +143,7 @@ describe.skipIf(!nobodyCanRun)("permission denied, as the user nobody through se
       "tree/closed:1:1: JSN901 Cannot read `tree/closed`: permission denied",
       "tree/ok.py:2:5: JSN001 [-] `json.dump()` needs a file to write to; use `json.dumps()` to get a string",
       "Found 3 errors in 3 files checked.",
-      "0 with a safe fix, 1 with an unsafe fix (shown as help).",
+      "1 with --fix --unsafe-fixes.",
     ]);
     expect(r.status).toBe(1);
   });
