@@ -1,6 +1,7 @@
 // Writing a fixed file without ever losing it: a temp file in the same directory (same file
 // system, so the rename is atomic), the original mode and owner, and a refusal to overwrite a
-// file that is read-only or whose bytes changed since they were read. The temp file never stays.
+// file that is read-only or whose bytes changed since they were read. The temp file never stays:
+// a failed write removes it, and one left by a killed run is removed by the next run.
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";

@@ -50,7 +50,7 @@ export default defineRule({
  */
 function python2Statements(ctx: RuleContext): void {
   // Looking costs a walk of the whole tree (seconds on a 5 MB line): only when the text may hold one.
-  if (!/\b(?:print|exec)[ \t]+[^\s(=]/.test(ctx.text)) return;
+  if (!/\b(?:print|exec)\b[ \t]*[^\s(=.,;:)\]}]/.test(ctx.text)) return;
   for (const node of ctx.tree.rootNode.descendantsOfType(["print_statement", "exec_statement"])) {
     if (node.type === "print_statement" && node.namedChildren.some((c) => c.type === "chevron")) continue;
     const keyword = node.child(0) as SyntaxNode;

@@ -29,7 +29,7 @@ ruleTester(rule, {
     },
     {
       name: "Python 2's print and exec statements (CPython 3: \"Missing parentheses in call to 'print'\")",
-      code: 'import json\nprint "x", json.dumps(1)\nexec "code"\n',
+      code: 'import json\nprint "x", json.dumps(1)\nexec"code"\n',
       errors: [
         { line: 2, column: 1, endLine: 2, endColumn: 6, message: "Syntax error: missing parentheses in call to `print` (a Python 2 statement); use `print(...)`" },
         { line: 3, column: 1, endLine: 3, endColumn: 5, message: "Syntax error: missing parentheses in call to `exec` (a Python 2 statement); use `exec(...)`" },
