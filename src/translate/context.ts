@@ -295,8 +295,9 @@ function ancestor(node: SyntaxNode, type: string): SyntaxNode | null {
 
 /** The unit of a call: the with block or statement around it when the context changes, else the call. */
 export function unitOf(call: JsonCall, e: Emitter): Unit {
+  // A statement with a syntax error in it is not carried over: only the call itself is translated.
   const handle = singleUseHandle(call, e);
-  if (handle && (handle.via === "write" ? fitsUse(false, handle.target) : fits(call, handle.target))) {
+  if (handle && !handle.withStatement.hasError && (handle.via === "write" ? fitsUse(false, handle.target) : fits(call, handle.target))) {
     const stmt = handle.written
       ? { text: `${writeText(call, handle.target, e.expr(handle.written, "string"), e)};`, declares: [] }
       : statementWith(call, callExpression(call, e, handle.target), e);
@@ -309,7 +310,7 @@ export function unitOf(call: JsonCall, e: Emitter): Unit {
   }
   // print(json.dumps(x)) / sys.stdout.write(json.dumps(x)): the statement, when the call is its only json call.
   const printed = printStatement(call, e);
-  if (printed) {
+  if (printed && !printed.hasError) {
     const ts = callExpression(call, e);
     const stmt = statementWith(call, ts, e);
     if (stmt) return { node: printed, typescript: stmt.text, expression: false, declares: stmt.declares };
