@@ -84,10 +84,10 @@ export function jsBytes(s: string): string {
 
 // Words JavaScript reserves (or that mean something else there) that are valid Python names.
 const RESERVED = new Set([
-  "arguments", "case", "catch", "const", "debugger", "default", "delete", "do", "enum", "eval", "export", "extends",
-  "function", "implements", "instanceof", "interface", "let", "new", "package", "private", "protected", "public",
-  "static", "super", "switch", "this", "throw", "typeof", "var", "void", "undefined", "NaN", "Infinity", "null", "true",
-  "false",
+  "arguments", "await", "case", "catch", "const", "debugger", "default", "delete", "do", "enum", "eval", "export",
+  "extends", "function", "implements", "instanceof", "interface", "let", "new", "package", "private", "protected",
+  "public", "static", "super", "switch", "this", "throw", "typeof", "var", "void", "undefined", "NaN", "Infinity",
+  "null", "true", "false", "yield",
 ]);
 
 /** A Python name usable as a JavaScript identifier? (`default` is not; `ñame` is.) */
