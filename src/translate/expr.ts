@@ -62,6 +62,8 @@ export class Emitter {
     readonly mode: Mode,
     runtimeModule: string,
     private readonly jsonCall: JsonCallTranslator,
+    /** Free names to rename: the translation imports something of the same name. */
+    private readonly clashing: ReadonlySet<string> = new Set(),
   ) {
     this.imports = new Imports(runtimeModule);
     this.callsById = new Map(ctx.calls.map((c) => [c.node.id, c]));
@@ -90,6 +92,9 @@ export class Emitter {
     if (isReservedInJs(name)) {
       js = `${name}_`;
       this.note("expression", `\`${name}\` is a reserved word in JavaScript: renamed \`${js}\``);
+    } else if (this.clashing.has(name)) {
+      js = `${name}_`;
+      this.note("expression", `\`${name}\` is also the name of an import of this translation: renamed \`${js}\``);
     }
     const had = this.names.get(js);
     this.names.set(js, had === undefined || had === type ? type : "any");

@@ -20,6 +20,11 @@ export class Imports {
     return name;
   }
 
+  /** Every name imported, whatever the module. */
+  names(): Set<string> {
+    return new Set([...this.modules.values()].flatMap((names) => [...names]));
+  }
+
   declarations(): string[] {
     const rank = (m: string) => (m.startsWith("node:") ? 0 : 1);
     return [...this.modules.entries()]

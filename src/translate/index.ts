@@ -103,8 +103,15 @@ function toOriginal(edits: Edit[], index: number, side: "start" | "end"): number
 
 /** One call, as it is. */
 export function translateCall(ctx: FileContext, call: JsonCall, options: TranslateOptions, extraNotes: Note[] = []): Translation {
-  const e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em));
-  const unit = unitOf(call, e);
+  let e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em));
+  let unit = unitOf(call, e);
+  // A free name the translation also imports (a variable called `dumps`): translated again, renamed.
+  const imported = e.imports.names();
+  const clashing = new Set([...e.names.keys()].filter((n) => imported.has(n)));
+  if (clashing.size > 0) {
+    e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em), clashing);
+    unit = unitOf(call, e);
+  }
   const notes = [...extraNotes, ...e.notes.all()];
   const python = ctx.text.slice(unit.node.startIndex, unit.node.endIndex);
   // Free names in the order the Python mentions them (they become parameters in --out-dir modules).

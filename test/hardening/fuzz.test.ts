@@ -2,8 +2,8 @@
 // Properties: nothing throws and there is no internal error; every fix alone and the engine's
 // result re-parse without new syntax errors; fixing settles and a second run changes nothing; the
 // encoding is kept; every translation parses; and, checked in batches at the end, CPython
-// compiles every fixed file whose source it compiled, and every distinct translation of a source
-// CPython compiles type-checks.
+// compiles every fixed file whose source it compiled, and every distinct translation of a call
+// the mutations left intact, in a source CPython compiles, type-checks.
 //
 // `npm test` runs a fixed seed (DUMPLING_FUZZ_RUNS cases, 2,000 by default); `npm run fuzz` runs
 // many more from a random seed, keeps going past a failure, and writes each failing input,
@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeSource } from "../../src/source/load.js";
-import { caseArb, fixesCPythonRefuses, fuzzCorpus, minimise, mutate, newPending, newStats, runCase, tokenize, translationsThatDoNotTypecheck, type FuzzCase } from "../support/fuzz.js";
+import { caseArb, corpusCalls, fixesCPythonRefuses, fuzzCorpus, minimise, mutate, newPending, newStats, runCase, tokenize, translationsThatDoNotTypecheck, type FuzzCase } from "../support/fuzz.js";
 import { pythonVersion } from "../support/python.js";
 
 const LONG = process.env.DUMPLING_FUZZ_LONG === "1";
@@ -29,6 +29,7 @@ const LAST_INPUT = join(tmpdir(), "dumpling-fuzz-last-input.py");
 
 const corpus = fuzzCorpus();
 const donor = [...new Set(corpus.flatMap((c) => tokenize(c.bytes.toString("utf8"))))].filter((t) => t.trim());
+const intactCalls = corpusCalls(corpus);
 const inputOf = (c: FuzzCase) => mutate((corpus[c.source] as (typeof corpus)[number]).bytes, c.mutations, donor);
 
 describe("fuzzing check, fix and convert", () => {
@@ -47,7 +48,7 @@ describe("fuzzing check, fix and convert", () => {
         const input = inputOf(c);
         // A crash that kills the process (out of memory, a native abort) cannot be caught: the input is on disk.
         if (LONG) writeFileSync(LAST_INPUT, input);
-        return runCase(`case${c.source}.py`, input, stats, pending) === null;
+        return runCase(`case${c.source}.py`, input, stats, pending, intactCalls) === null;
       });
       const result = await fc.check(property, { numRuns: Math.min(chunk, RUNS - done), seed });
       if (!result.failed || !result.counterexample) continue;
@@ -72,10 +73,10 @@ describe("fuzzing check, fix and convert", () => {
     expect(fixesCPythonRefuses(pending)).toEqual([]);
   }, 600_000);
 
-  it.skipIf(!pythonVersion)("every distinct translation of a source CPython compiles type-checks", () => {
+  it.skipIf(!pythonVersion)("every distinct translation of an intact call in a source CPython compiles type-checks", () => {
     const { checked, failures } = translationsThatDoNotTypecheck(pending, TYPECHECK_LIMIT);
     console.log(`fuzz: ${checked} distinct translations type-checked (of ${pending.snippets.size})`);
-    expect(checked).toBeGreaterThan(Math.min(TYPECHECK_LIMIT, 100));
+    expect(checked).toBeGreaterThan(20); // the translations of the same call differ with their context
     expect(failures).toEqual([]);
   }, LONG ? 4 * 3600_000 : 60_000);
 });

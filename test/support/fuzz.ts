@@ -143,18 +143,35 @@ const syntaxCache = new Map<string, string[]>();
 const errorsIn = (text: string) => syntaxErrorCount(parsePython(text));
 
 /**
- * Run one input through check, fix and convert. Returns the first property that does not hold
- * (a thrown error counts), or null. Stats and pending batch work are added to.
+ * The Python of every call the unmutated corpus translates. A mutation inside a call can make
+ * Python that compiles but always raises (`1 + b"x"`, `"a"(1)`), whose translation TypeScript
+ * rightly refuses; the fuzzer type-checks the translations of calls it left intact, in whatever
+ * context it made around them.
  */
-export function runCase(name: string, bytes: Buffer, stats: Stats, pending: Pending): string | null {
+export function corpusCalls(corpus: { name: string; bytes: Buffer }[]): Set<string> {
+  const out = new Set<string>();
+  for (const { name, bytes } of corpus) {
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) continue;
+    for (const mode of ["exact", "native"] as const) for (const t of translateText(name, decoded.text, { mode }).translations) out.add(t.python);
+  }
+  return out;
+}
+
+/**
+ * Run one input through check, fix and convert. Returns the first property that does not hold
+ * (a thrown error counts), or null. Stats and pending batch work are added to; only translations
+ * of calls in `typecheckOnly` (when given) are kept for type-checking.
+ */
+export function runCase(name: string, bytes: Buffer, stats: Stats, pending: Pending, typecheckOnly?: ReadonlySet<string>): string | null {
   try {
-    return runCaseUnguarded(name, bytes, stats, pending);
+    return runCaseUnguarded(name, bytes, stats, pending, typecheckOnly);
   } catch (e) {
     return `threw: ${(e as Error)?.stack ?? String(e)}`;
   }
 }
 
-function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pending): string | null {
+function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pending, typecheckOnly?: ReadonlySet<string>): string | null {
   stats.cases++;
   const checked = checkBytes(name, bytes, CHECK);
   if (checked.internalErrors.length > 0) return `check: internal error: ${checked.internalErrors[0]}`;
@@ -206,6 +223,7 @@ function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pe
       let syntax = syntaxCache.get(key);
       if (!syntax) syntaxCache.set(key, (syntax = builder.syntaxErrors(tr)));
       if (syntax.length > 0) return `convert (${mode}): \`${tr.python}\` → \`${tr.typescript}\` does not parse: ${syntax[0]}`;
+      if (typecheckOnly && !typecheckOnly.has(tr.python)) continue;
       const source = snippetSource(tr);
       if (!pending.snippets.has(source)) pending.snippets.set(source, { name, python: text });
     }
