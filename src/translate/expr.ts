@@ -284,6 +284,10 @@ export class Emitter {
 
   private integer(text: string, negative: boolean): Code {
     const v = pythonInt(text);
+    if (v === null && !/[jJ]$/.test(text)) {
+      this.note("expression", `\`${text}\` is not an int literal of Python 3: not translated`);
+      return atom(`(undefined /* Python: ${text} */ as any)`);
+    }
     if (v === null) return this.complex(text);
     const n = negative ? -v : v;
     return n < 0n ? compound(jsInt(n)) : atom(jsInt(n));
@@ -486,7 +490,9 @@ export class Emitter {
         this.note("port", `\`${node.text}\` is \`${q}\` from Python's library: port it`);
       }
     }
-    return atom(`${wrap(this.code(object))}.${attr}`);
+    // A number needs parentheses before a dot (`(0).real`): `0.real` would read as a number.
+    const target = this.code(object);
+    return atom(`${target.atomic && !/^\d/.test(target.text) ? target.text : `(${target.text})`}.${attr}`);
   }
 
   private call(node: SyntaxNode): Code {

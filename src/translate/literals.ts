@@ -6,7 +6,12 @@ export function pythonInt(text: string): bigint | null {
   if (/[jJ]$/.test(text)) return null;
   const t = text.replace(/_/g, "");
   // Python 2 style "0777" is a syntax error in Python 3; "00" is zero.
-  return /^0+$/.test(t) ? 0n : BigInt(t.replace(/^0([oObBxX])/, (_, p: string) => "0" + p.toLowerCase()));
+  if (/^0+$/.test(t)) return 0n;
+  try {
+    return BigInt(t.replace(/^0([oObBxX])/, (_, p: string) => "0" + p.toLowerCase()));
+  } catch {
+    return null; // not a Python 3 int (Python 2's `1L`, which the grammar still reads as one)
+  }
 }
 
 /** A Python float literal's value (`1.`, `.5`, `1e5`, `1_0.5`), or null for a complex (`1.5j`). */

@@ -1,5 +1,6 @@
 // Every input that once crashed or broke a property (fixtures/regressions/, each with a comment
-// saying what went wrong) goes through check, fix and convert with the fuzzer's properties.
+// saying what went wrong) goes through check, fix and convert with the fuzzer's properties; the
+// translations of those whose comment is about type-checking are type-checked.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeSource } from "../../src/source/load.js";
@@ -18,7 +19,10 @@ describe("regression fixtures", () => {
     const decoded = decodeSource(bytes);
     // Each says what it guards against, in its first line.
     expect(decoded.ok && /^# Regression\b/.test(decoded.text)).toBe(true);
-    expect(runCase(file, bytes, stats, pending)).toBeNull();
+    // Translations are type-checked where that was the bug; elsewhere the Python may be ill-typed
+    // on purpose (`.0.i` raises AttributeError), and TypeScript rightly refuses it.
+    const typecheck = decoded.ok && /type-check/.test(decoded.text.split("\nimport")[0] as string);
+    expect(runCase(file, bytes, stats, pending, typecheck ? undefined : new Set())).toBeNull();
   });
 
   it.skipIf(!pythonVersion)("their fixes compile in CPython, their translations type-check", () => {

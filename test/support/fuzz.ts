@@ -183,14 +183,15 @@ function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pe
   const before = errorsIn(text);
 
   // On a file that parses, every fix alone parses too (one that would not is a rule's bug, even if
-  // the engine drops it). In a broken file, error recovery may count differently after any edit:
-  // there the engine's guarantee below is what holds.
+  // the engine drops it). The grammar accepts some code CPython refuses (`import json""with`), and
+  // in broken code error recovery may count differently after any edit: so a fix alone that the
+  // grammar says breaks the file is handed to CPython, which must compile it if it compiled the source.
   const analysis = analyzeText(name, text, RULES);
   if (analysis.context) stats.analysed++;
   for (const d of before === 0 ? analysis.diagnostics : []) {
     if (!d.fix) continue;
     const once = applyEdits(text, d.fix.edits);
-    if (errorsIn(once) > before) return `fix of ${d.code} (${d.fix.message}) alone adds a syntax error`;
+    if (errorsIn(once) > before) pending.fixed.push({ name: `${name} (the fix of ${d.code} alone)`, before: text, after: once });
   }
 
   // check --fix --unsafe-fixes: no new syntax error, settles, and a second run has nothing to do.
