@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { fixText } from "../fix/apply.js";
+import { fixText, MAX_ITERATIONS } from "../fix/apply.js";
 import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../fix/write.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
@@ -122,7 +122,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
   const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe });
   const shown = displayPath(filename);
   const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
-  if (!result.converged) problems.push(`${shown}: fixes did not settle after ${result.applied} were applied; the rest are reported`);
+  if (!result.converged) problems.push(`${shown}: fixes did not settle in ${MAX_ITERATIONS} rounds; none was applied`);
   const changed = result.text !== decoded.text;
   const summary: FixSummary = { applied: result.applied, withheldUnsafe: result.withheldUnsafe, problems, changed };
   let final = result.final;

@@ -33,7 +33,7 @@ export interface FixResult {
   rejected: RejectedFix[];
   /** Remaining diagnostics whose unsafe fix was not applied because unsafe fixes are off. */
   withheldUnsafe: number;
-  /** False when fixes kept producing changes for MAX_ITERATIONS rounds. */
+  /** False when fixes kept producing changes for MAX_ITERATIONS rounds: then none is applied (`text` is the original). */
   converged: boolean;
 }
 
@@ -44,6 +44,13 @@ export function syntaxErrorCount(tree: Tree): number {
   if (!tree.rootNode.hasError) return 0;
   errorQuery ??= pythonQuery("(ERROR) @error (MISSING) @missing");
   return errorQuery.captures(tree.rootNode).length;
+}
+
+/** Where the parser could not read the text: ERROR nodes, and MISSING ones (empty, where something was expected). */
+function unreadableRanges(tree: Tree): Edit[] {
+  if (!tree.rootNode.hasError) return [];
+  errorQuery ??= pythonQuery("(ERROR) @error (MISSING) @missing");
+  return errorQuery.captures(tree.rootNode).map(({ node }) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
 }
 
 function allowed(fix: Fix, options: FixOptions): boolean {
@@ -90,6 +97,7 @@ export function fixText(filename: string, original: string, rules: readonly Rule
       break;
     }
     const comments = context.tree.rootNode.descendantsOfType("comment").map((c) => ({ start: c.startIndex, end: c.endIndex, text: c.text }));
+    const unreadable = unreadableRanges(context.tree);
     const reject = (d: Diagnostic, reason: string) => {
       rejectedKeys.add(fixKey(text, d));
       rejected.push({ code: d.code, message: (d.fix as Fix).message, reason });
@@ -100,6 +108,12 @@ export function fixText(filename: string, original: string, rules: readonly Rule
       const fix = d.fix as Fix;
       if (selfOverlapping(fix)) {
         reject(d, "its edits overlap each other");
+        continue;
+      }
+      // In code the parser could not read (an unclosed string or bracket), an edit may land
+      // inside the broken part, where it changes nothing the next round sees, again and again.
+      if (fix.edits.some((e) => unreadable.some((u) => overlaps(e, u)))) {
+        reject(d, "it edits code that does not parse");
         continue;
       }
       if (!fix.editsComments && losesComment(comments, fix)) {
@@ -128,6 +142,11 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     analysis = nextAnalysis;
     applied += chosen.length;
     round++;
+  }
+  if (!converged) {
+    // Fixes that keep changing the text are a rule's bug: none of them is kept.
+    const withheld = options.unsafe ? 0 : initial.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
+    return { text: original, initial, final: initial, applied: 0, rejected, withheldUnsafe: withheld, converged };
   }
   const withheldUnsafe = options.unsafe ? 0 : analysis.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
   return { text, initial, final: analysis, applied, rejected, withheldUnsafe, converged };

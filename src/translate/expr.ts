@@ -10,7 +10,7 @@ import { decodeEscapes, stringLiteral, unwrapParens } from "../python/syntax.js"
 import type { FileContext } from "../rules/types.js";
 import { Imports } from "./imports.js";
 import { isIntegerLikeKey } from "./facts.js";
-import { isReservedInJs, jsBytes, jsInt, jsNumber, jsString, pythonFloat, pythonInt, templatePart } from "./literals.js";
+import { isReservedInJs, jsBytes, jsIdentifier, jsInt, jsNumber, jsString, pythonFloat, pythonInt, templatePart } from "./literals.js";
 import { NATIVE_MESSAGES, Notes, type NoteKind } from "./notes.js";
 import type { Mode } from "./types.js";
 
@@ -88,10 +88,11 @@ export class Emitter {
 
   /** A free name of the snippet, declared with `type` (conflicting uses make it `any`). */
   freeName(name: string, type = "any"): string {
-    let js = name;
+    let js = jsIdentifier(name);
     if (isReservedInJs(name)) {
-      js = `${name}_`;
       this.note("expression", `\`${name}\` is a reserved word in JavaScript: renamed \`${js}\``);
+    } else if (js !== name) {
+      this.note("expression", `\`${name}\` is not a name in JavaScript: renamed \`${js}\``);
     } else if (this.clashing.has(name)) {
       js = `${name}_`;
       this.note("expression", `\`${name}\` is also the name of an import of this translation: renamed \`${js}\``);
@@ -230,7 +231,7 @@ export class Emitter {
 
   private name(node: SyntaxNode, type?: string): Code {
     const name = node.text;
-    if (this.isBound(name)) return atom(name);
+    if (this.isBound(name)) return atom(jsIdentifier(name));
     const q = this.ctx.names.qualify(node);
     if (q === `builtins.${name}` && !this.locallyBound(node)) {
       const builtin = this.builtinValue(name);
@@ -646,7 +647,7 @@ export class Emitter {
     this.bound.push(new Set(names));
     try {
       const text = this.expr(body);
-      return compound(`(${names.map((n) => `${n}: any`).join(", ")}) => ${/^\{/.test(text) ? `(${text})` : text}`);
+      return compound(`(${names.map((n) => `${jsIdentifier(n)}: any`).join(", ")}) => ${/^\{/.test(text) ? `(${text})` : text}`);
     } finally {
       this.bound.pop();
     }
@@ -665,7 +666,7 @@ export class Emitter {
     const iterable = wrap(this.code(right));
     this.bound.push(new Set([left.text]));
     try {
-      const v = left.text;
+      const v = jsIdentifier(left.text);
       const filters = clauses.slice(1).map((c) => `.filter((${v}: any) => ${this.expr(c.namedChildren[0] as SyntaxNode)})`);
       if (filters.length > 0) this.note("expression", `\`${node.text}\`: the if clause tests truthiness, where JavaScript treats an empty list, dict or string as true`);
       return atom(`[...${iterable}]${filters.join("")}.map((${v}: any) => ${this.expr(body)})`);

@@ -1,5 +1,6 @@
 // Python literals as JavaScript source text: numbers (ints past 2**53 become bigints), strings
 // with every escape decoded, bytes. Pure text functions; expr.ts decides where they go.
+import { ts } from "ts-morph";
 
 /** A Python int literal's value (`0x1F`, `0o17`, `0b1`, `1_000`), or null for a complex (`1j`). */
 export function pythonInt(text: string): bigint | null {
@@ -98,6 +99,23 @@ const RESERVED = new Set([
 /** A Python name usable as a JavaScript identifier? (`default` is not; `ñame` is.) */
 export function isReservedInJs(name: string): boolean {
   return RESERVED.has(name);
+}
+
+const JS_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/**
+ * A Python name as a JavaScript identifier: itself, `name_` for a reserved word, and characters
+ * that JavaScript (Node's Unicode tables) or TypeScript do not take in a name spelled `_u13460_`.
+ */
+export function jsIdentifier(name: string): string {
+  if (isReservedInJs(name)) return `${name}_`;
+  const ok = (c: string, first: boolean) => {
+    const cp = c.codePointAt(0) as number;
+    return JS_IDENTIFIER.test(first ? c : `a${c}`) && (first ? ts.isIdentifierStart(cp, ts.ScriptTarget.ESNext) : ts.isIdentifierPart(cp, ts.ScriptTarget.ESNext));
+  };
+  const chars = [...name];
+  if (chars.every((c, i) => ok(c, i === 0))) return name;
+  return chars.map((c, i) => (ok(c, i === 0) ? c : `_u${(c.codePointAt(0) as number).toString(16)}_`)).join("");
 }
 
 /** `snake_case` → `camelCase` for option names. */

@@ -89,6 +89,27 @@ describe("fixText", () => {
     expect(r.text).toBe('import json\ndata = json.load(f)\ndef broken(:\n    pass\n');
   });
 
+  it("fixes that never settle are not kept: the text stays as it was", () => {
+    // A buggy rule whose fix always has more to add (each round, one more argument).
+    const growing: Rule = defineRule({
+      meta: { ...RULES[1]!.meta, code: "JSN997", name: "grows" },
+      checkCall(call, ctx) {
+        const end = call.node.endIndex - 1;
+        ctx.report({ node: call.node, message: "x", fix: { applicability: "safe", message: "Grow", edits: [{ start: end, end, content: ", 1" }] } });
+      },
+    });
+    const text = "import json\nx = json.dumps(d)\n";
+    const r = fixText("t.py", text, [growing], { unsafe: true });
+    expect(r).toMatchObject({ text, applied: 0, converged: false });
+  });
+
+  it("never edits code the parser could not read (the edit could land inside an unclosed string, round after round)", () => {
+    const text = 'import json\nwith open(""")as f:json.load(f)\n';
+    const r = fixText("t.py", text, all, { unsafe: true });
+    expect(r).toMatchObject({ text, applied: 0, converged: true });
+    expect(r.rejected.map((x) => x.reason)).toContain("it edits code that does not parse");
+  });
+
   it("leaves a file without json calls alone", () => {
     const r = fixText("t.py", "x = 1\n", all, { unsafe: true });
     expect(r).toMatchObject({ text: "x = 1\n", applied: 0, converged: true });
