@@ -46,11 +46,18 @@ export function syntaxErrorCount(tree: Tree): number {
   return errorQuery.captures(tree.rootNode).length;
 }
 
-/** Where the parser could not read the text: ERROR nodes, and MISSING ones (empty, where something was expected). */
+/**
+ * Where the parser could not read the text: MISSING nodes (empty, where something was expected)
+ * and ERROR nodes it could make nothing of (a stray `"""`). An ERROR around code it did read
+ * (a whole function after an unclosed parenthesis) is not one: the calls in it are fixed as usual.
+ */
 function unreadableRanges(tree: Tree): Edit[] {
   if (!tree.rootNode.hasError) return [];
   errorQuery ??= pythonQuery("(ERROR) @error (MISSING) @missing");
-  return errorQuery.captures(tree.rootNode).map(({ node }) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
+  return errorQuery
+    .captures(tree.rootNode)
+    .filter(({ node }) => node.isMissing || node.namedChildren.every((c) => c.childCount === 0))
+    .map(({ node }) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
 }
 
 function allowed(fix: Fix, options: FixOptions): boolean {
