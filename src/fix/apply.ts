@@ -64,10 +64,13 @@ function allowed(fix: Fix, options: FixOptions): boolean {
   return fix.applicability === "safe" || options.unsafe;
 }
 
-/** Identifies a fix across rounds: the same rule, message and edits over the same text. */
+/**
+ * Identifies a fix across rounds: the same rule, message and edits over the same text, in the
+ * same surroundings (two insertions of `, encoding="utf-8"` into two calls are two fixes).
+ */
 function fixKey(text: string, d: Diagnostic): string {
   const fix = d.fix as Fix;
-  return [d.code, fix.message, ...fix.edits.map((e) => `${text.slice(e.start, e.end)}\u0000${e.content}`)].join("\u0001");
+  return [d.code, fix.message, ...fix.edits.map((e) => `${text.slice(Math.max(0, e.start - 32), e.end + 32)}\u0000${e.start - Math.max(0, e.start - 32)}\u0000${e.end - e.start}\u0000${e.content}`)].join("\u0001");
 }
 
 function overlaps(a: Edit, b: Edit): boolean {
