@@ -6,7 +6,8 @@
 import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
-import { hasLoneSurrogate, nativeDumps } from "./fast.js";
+import { hasLoneSurrogate } from "./fast.js";
+import { fastDumps } from "./fast-encoder.js";
 import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
 export interface EncoderOptions {
@@ -155,18 +156,19 @@ export class JSONEncoder {
     yield text;
   }
 
-  /** The text through JSON.stringify, when that is provably CPython's (see fast.ts); else undefined.
+  /** The text by the fast path (fast-encoder.ts), when the value allows it; else undefined.
    * (Such a value cannot fail to encode, so dump's partial output never comes into play.) */
   private native(o: unknown, oneShot: boolean): string | undefined {
+    if (this.sortKeys) return undefined;
     if (typeof this.indent === "object" && this.indent !== null) return undefined; // a PyFloat: TypeError
     const indent = this.indent === null ? null : indentString(this.indent);
     const depth = indent === null && oneShot ? C_MAX_DEPTH : oneShot ? PY_MAX_DEPTH : DUMP_MAX_DEPTH;
-    return nativeDumps(o, {
+    return fastDumps(o, {
       indent,
       itemSep: this.itemSeparator,
       keySep: this.keySeparator,
       ascii: this.ensureAscii,
-      sortKeys: this.sortKeys,
+      allowNan: this.allowNan,
       maxDepth: this.maxDepth ?? depth,
     });
   }
