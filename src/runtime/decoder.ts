@@ -3,7 +3,7 @@
 // can overflow the JS stack; RecursionError is raised where CPython would raise it.
 
 import { JSONDecodeError, PyRecursionError, PyValueError } from "./errors.js";
-import { nativeLoads } from "./fast.js";
+import { nativeLoads } from "./fast-decoder.js";
 import { KEY_ORDER, PyFloat } from "./values.js";
 
 export interface DecoderOptions {

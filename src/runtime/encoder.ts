@@ -6,7 +6,6 @@
 import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
-import { hasLoneSurrogate } from "./fast.js";
 import { fastDumps } from "./fast-encoder.js";
 import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
@@ -35,6 +34,10 @@ export const DUMP_MAX_DEPTH = 997;
 // --- strings -------------------------------------------------------------------------------------
 
 const NEEDS_ASCII_ESCAPE = /[\u007f-\uffff]/;
+/** A surrogate that is not half of a pair (Python writes it raw with ensure_ascii=False; JS escapes it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const hasLoneSurrogate = (s: string): boolean => SURROGATE.test(s) && LONE_SURROGATE.test(s);
 const UNIT_ESCAPES: string[] = [];
 
 function hex4(c: number): string {
