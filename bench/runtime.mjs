@@ -6,12 +6,14 @@
 // Fair measurement on a shared machine:
 // - CPU time of each process (Node: process.cpuUsage, Python: time.process_time), so time-slicing
 //   with other work counts less than in wall time;
-// - the three contenders run interleaved, one call each in turn (the order rotating), so a busy
-//   spell of the machine slows all of them alike; medians of BENCH_REPS calls after warm-up calls;
-// - a garbage collection before every timed call on both sides (Python's gc.collect(); Node's minor
-//   gc: a forced major one makes V8 shrink its young generation, so the next calls run in a heap no
-//   real program has, 2.5x slower for the runtime's encoder), and each call's result is freed only
-//   after its clock stops, so no call pays for another's garbage;
+// - the three contenders take turns in short blocks of BLOCK calls (the order rotating), so a busy
+//   spell of the machine slows all of them alike; the first call of a block is not counted, so no
+//   contender pays for the garbage of the one before (V8 collects an old generation lazily, during
+//   whichever call comes next: taking turns call by call charged each contender for its
+//   predecessor's garbage, 20-35% on identical code); medians of BENCH_REPS counted calls;
+// - a garbage collection before every call on both sides (Python's gc.collect(); Node's minor gc:
+//   a forced major one also throws away V8's compiled code, so the next call runs unoptimized), and
+//   each call's result is freed only after its clock stops;
 // - JSON.stringify gets JSON.parse's values for the payload (it cannot take bigints or PyFloats),
 //   the runtime gets its own loads' values (bigints, PyFloats) and CPython json.loads' values; every
 //   output is checked equal to CPython's before timing, so all compare the same work.
@@ -28,7 +30,7 @@ import { dumps, loads } from "../dist/runtime/index.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
 const REPS = Number(process.env.BENCH_REPS ?? 21);
-const WARMUP = 3;
+const BLOCK = 4;
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc");
@@ -108,16 +110,18 @@ function timeCall(f) {
   return t;
 }
 
-/** Median times of contenders run in turn (the order rotating each round); a contender is a JS
+/** Median times of contenders taking turns in blocks (see the top of the file); a contender is a JS
  * function or { python: op } for CPython. */
 async function race(contenders, py, name) {
   const entries = Object.entries(contenders);
   const times = Object.fromEntries(entries.map(([k]) => [k, []]));
-  for (let round = 0; round < WARMUP + REPS; round++) {
+  for (let round = 0; times[entries[0][0]].length < REPS; round++) {
     for (let j = 0; j < entries.length; j++) {
       const [k, c] = entries[(round + j) % entries.length];
-      const t = typeof c === "function" ? timeCall(c) : await py.ask(`time ${name} ${c.python}`);
-      if (round >= WARMUP) times[k].push(t);
+      for (let b = 0; b < BLOCK; b++) {
+        const t = typeof c === "function" ? timeCall(c) : await py.ask(`time ${name} ${c.python}`);
+        if (round > 0 && b > 0) times[k].push(t); // (round 0 warms up)
+      }
     }
   }
   sink = undefined;
@@ -152,7 +156,7 @@ export async function run() {
 
   const head = ["payload", "MB", "dumps / stringify", "indent=2 / stringify", "loads / parse", "CPython dumps / ours", "CPython indent=2 / ours", "CPython loads / ours"];
   const table = [
-    `node ${process.version}, CPython ${results.python}; CPU time, medians of ${REPS} interleaved calls. Left: ours / native (at most 2 is the goal); right: CPython / ours (above 1: faster than CPython).`,
+    `node ${process.version}, CPython ${results.python}; CPU time, medians of ${REPS} calls taking turns. Left: ours / native (at most 2 is the goal); right: CPython / ours (above 1: faster than CPython).`,
     "",
     `| ${head.join(" | ")} |`,
     `| ${head.map(() => "---").join(" | ")} |`,
