@@ -6,34 +6,30 @@
 // Fair measurement on a shared machine:
 // - CPU time of each process (Node: process.cpuUsage, Python: time.process_time), so time-slicing
 //   with other work counts less than in wall time;
-// - the three contenders take turns in short blocks of BLOCK calls (the order rotating), so a busy
-//   spell of the machine slows all of them alike; the first call of a block is not counted, so no
-//   contender pays for the garbage of the one before (V8 collects an old generation lazily, during
-//   whichever call comes next: taking turns call by call charged each contender for its
-//   predecessor's garbage, 20-35% on identical code); medians of BENCH_REPS counted calls;
-// - a garbage collection before every call on both sides (Python's gc.collect(); Node's minor gc:
-//   a forced major one also throws away V8's compiled code, so the next call runs unoptimized), and
-//   each call's result is freed only after its clock stops;
+// - calls run in blocks of BLOCK in a row, each block timed as a whole: the mean per call includes
+//   the memory management the calls cause (V8's garbage collections, CPython's deallocations, each
+//   result freed when the next replaces it), as timeit and benchmark.js measure. The first call of
+//   a block is not counted (it may pay for garbage left by the contender before);
+// - the three contenders take turns block by block (the order rotating), so a busy spell of the
+//   machine slows all of them alike; the figure is the median of REPS block means, after one round
+//   of warm-up;
 // - JSON.stringify gets JSON.parse's values for the payload (it cannot take bigints or PyFloats),
 //   the runtime gets its own loads' values (bigints, PyFloats) and CPython json.loads' values; every
-//   output is checked equal to CPython's before timing, so all compare the same work.
+//   output is checked equal to CPython's before timing, so all compare the same work. Only the
+//   values of the payload being timed are alive.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { dumps, loads } from "../dist/runtime/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
-const REPS = Number(process.env.BENCH_REPS ?? 21);
-const BLOCK = 4;
+const REPS = Number(process.env.BENCH_REPS ?? 9);
+const BLOCK = 6;
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc");
 
 // ---- deterministic payloads ---------------------------------------------------------------------
 let seed = 12345;
@@ -100,28 +96,24 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 let sink;
-/** One call of f, its CPU time in ms (after a minor GC; the result lives until the clock has stopped). */
-function timeCall(f) {
-  gc({ type: "minor" });
+/** The mean CPU time in ms of BLOCK - 1 calls of f in a row, after one uncounted call. */
+function timeBlock(f) {
+  sink = f();
   const t0 = cpuMs();
-  const result = f();
-  const t = cpuMs() - t0;
-  sink = result;
-  return t;
+  for (let b = 1; b < BLOCK; b++) sink = f();
+  return (cpuMs() - t0) / (BLOCK - 1);
 }
 
-/** Median times of contenders taking turns in blocks (see the top of the file); a contender is a JS
+/** Median block means of contenders taking turns (see the top of the file); a contender is a JS
  * function or { python: op } for CPython. */
 async function race(contenders, py, name) {
   const entries = Object.entries(contenders);
   const times = Object.fromEntries(entries.map(([k]) => [k, []]));
-  for (let round = 0; times[entries[0][0]].length < REPS; round++) {
+  for (let round = 0; round <= REPS; round++) {
     for (let j = 0; j < entries.length; j++) {
       const [k, c] = entries[(round + j) % entries.length];
-      for (let b = 0; b < BLOCK; b++) {
-        const t = typeof c === "function" ? timeCall(c) : await py.ask(`time ${name} ${c.python}`);
-        if (round > 0 && b > 0) times[k].push(t); // (round 0 warms up)
-      }
+      const t = typeof c === "function" ? timeBlock(c) : await py.ask(`time ${name} ${c.python} ${BLOCK - 1}`);
+      if (round > 0) times[k].push(t); // (round 0 warms up)
     }
   }
   sink = undefined;
@@ -137,14 +129,15 @@ export async function run() {
     const file = join(corpus, `${name}.json`);
     writeFileSync(file, text);
     await py.ask(`load ${name} ${file}`);
-    const native = JSON.parse(text);
-    const value = loads(text);
+    let native = JSON.parse(text);
+    let value = loads(text);
     // The same output as CPython (checked here, so the timings compare equal work).
     const check = spawnSync("python3", ["-c", "import json,sys; t=open(sys.argv[1],encoding='utf-8').read(); o=json.loads(t); sys.stdout.write(json.dumps(o)+'\\x00'+json.dumps(o, indent=2))", file], { encoding: "utf8", maxBuffer: 1 << 28 });
     const [pyCompact, pyIndent] = check.stdout.split("\0");
     if (dumps(value) !== pyCompact || dumps(value, { indent: 2 }) !== pyIndent) throw new Error(`${name}: output differs from CPython`);
     const d = await race({ dumps: () => dumps(value), stringify: () => JSON.stringify(native), cpython_dumps: { python: "dumps" } }, py, name);
     const di = await race({ dumps_indent2: () => dumps(value, { indent: 2 }), stringify_indent2: () => JSON.stringify(native, null, 2), cpython_dumps_indent2: { python: "dumps_indent2" } }, py, name);
+    native = value = undefined; // (only the values being timed stay alive)
     const l = await race({ loads: () => loads(text), parse: () => JSON.parse(text), cpython_loads: { python: "loads" } }, py, name);
     const m = { mb: +(Buffer.byteLength(text) / 1e6).toFixed(2), ...d, ...di, ...l };
     results.payloads[name] = m;

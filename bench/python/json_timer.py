@@ -2,11 +2,12 @@
 
 One long-lived process, driven over stdin/stdout one line at a time, so the Node benchmark can
 interleave CPython's runs with its own (a busy machine then slows both alike):
-  load NAME PATH   read PATH as UTF-8 text; keep the text and json.loads(text) under NAME
-  time NAME OP     run OP once (dumps, dumps_indent2 or loads) on NAME's value or text and
-                   print the CPU time in milliseconds (time.process_time), after gc.collect()
-                   so no garbage of an earlier run is collected during this one; the result is
-                   freed after the clock stops
+  load NAME PATH   read PATH as UTF-8 text; keep the text and json.loads(text) under NAME (and
+                   drop the payload loaded before, so only the one being timed is alive)
+  time NAME OP N   run OP (dumps, dumps_indent2 or loads) on NAME's value or text N + 1 times
+                   in a row and print the mean CPU time (time.process_time) of the last N calls
+                   in milliseconds: each result is freed when the next one replaces it, so the
+                   calls pay for their own memory management, as timeit does
   version          print sys.version
 Every reply is one line of JSON.
 """
@@ -29,18 +30,22 @@ def main():
         cmd, *args = line.split()
         if cmd == "load":
             name, path = args
+            texts.clear()
+            values.clear()
             with open(path, encoding="utf-8") as f:
                 texts[name] = f.read()
             values[name] = json.loads(texts[name])
             reply = "ok"
         elif cmd == "time":
-            name, op = args
+            name, op, n = args
             run = OPS[op]
             gc.collect()
+            result = run(name)  # (not counted: it may pay for what came before)
             t0 = time.process_time()
-            result = run(name)
-            reply = (time.process_time() - t0) * 1000
-            del result  # freed after the clock stops, as Node's garbage is collected after its clock stops
+            for _ in range(int(n)):
+                result = run(name)
+            reply = (time.process_time() - t0) * 1000 / int(n)
+            del result
         elif cmd == "version":
             reply = sys.version.split()[0]
         else:

@@ -8,7 +8,7 @@
 //   digits, or with k integer digits followed by 16-k zeros or nines (closer to an integer than
 //   half a unit in the last place) — found in the text by FLOAT_TOKEN;
 // - ints past 2**53 (bigints in Python) and -0 (Python's int 0 or float -0.0) — found in the value:
-//   integral numbers that are not safe integers, and -0;
+//   integral numbers that are not safe integers, infinities (ints past 1e308), and -0;
 // - integer-like keys, whose order JS changes (they come first) — found in the value: an object
 //   whose first key is one;
 // - NaN/Infinity, invalid texts: JSON.parse throws.
@@ -29,7 +29,8 @@ const FLOAT_AT_START = new RegExp(`^${WS}${floatRules}`);
 /** Whether JSON.parse's value is CPython's: no int past 2**53, no -0, no integer-like key, nesting
  * within `limit` (this walk recurses: the caller passes at most 1000). */
 function sameAsPython(x: unknown, depth: number, limit: number): boolean {
-  if (typeof x === "number") return x !== 0 ? Number.isSafeInteger(x) || !Number.isInteger(x) : 1 / x > 0;
+  // (an int token past 2**53 reads as an unsafe integer, or as Infinity past 1e308)
+  if (typeof x === "number") return x !== 0 ? Number.isSafeInteger(x) || (x - x === 0 && !Number.isInteger(x)) : 1 / x > 0;
   if (typeof x !== "object" || x === null) return true;
   if (depth >= limit) return false;
   if (Array.isArray(x)) {
