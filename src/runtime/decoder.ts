@@ -106,6 +106,13 @@ class ObjectFrame {
 }
 
 const plainKey = /^[^"\\\u0000-\u001f]*$/;
+const CONTROL = /[\u0000-\u001f]/;
+
+/** s.indexOf(c, from), or s.length when there is none. */
+function indexOrEnd(s: string, c: string, from: number): number {
+  const k = s.indexOf(c, from);
+  return k < 0 ? s.length : k;
+}
 
 function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
   return new Scanner(d, s).run(start);
@@ -129,6 +136,9 @@ class Scanner {
   readonly parseConstant: DecoderOptions["parseConstant"];
   /** Where the last string or number ended. */
   end = 0;
+  /** The next quote and the next backslash from where strings were last read (n: none). */
+  quote = -1;
+  backslash = -1;
   /** Objects at one depth usually repeat their keys (arrays of records): each key is predicted from
    * the object read before at the same depth, and the same string taken when the text matches it.
    * That spares a slice and the engine's key interning. Only plain keys are predicted. */
@@ -298,62 +308,97 @@ class Scanner {
     return this.objectHook !== null ? this.objectHook(o) : o;
   }
 
-  /** The string whose opening quote is at q; `end` is left after its closing quote. The common case
-   * (no escape) is one slice. */
+  /** The string whose opening quote is at q; `end` is left after its closing quote. A short plain
+   * string is read unit by unit and sliced once; past 32 units, or at an escape, runs of plain
+   * characters are found by native searches instead (stringBySearch). */
   string(q: number): string {
     const s = this.s;
-    const n = this.n;
-    const strict = this.strict;
-    let j = q + 1;
-    for (;;) {
-      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
+    const limit = Math.min(this.n, q + 33);
+    for (let j = q + 1; j < limit; j++) {
       const c = s.charCodeAt(j);
       if (c === 34) {
         this.end = j + 1;
         return s.slice(q + 1, j);
       }
       if (c === 92) break;
+      if (c < 32 && this.strict) return this.stringByUnits(q, q + 1, null);
+    }
+    return this.stringBySearch(q);
+  }
+
+  /** A string read by runs: the next quote and the next backslash are found by indexOf (each kept
+   * until passed, so a text is searched about once) and the runs between sliced; anything unusual
+   * (a control character, no closing quote) goes to stringByUnits, which reports errors as CPython
+   * does. */
+  stringBySearch(q: number): string {
+    const s = this.s;
+    let j = q + 1;
+    let parts: string[] | null = null;
+    for (;;) {
+      if (this.quote < j) this.quote = indexOrEnd(s, '"', j);
+      if (this.backslash < j) this.backslash = indexOrEnd(s, "\\", j);
+      const stop = this.quote < this.backslash ? this.quote : this.backslash;
+      if (stop >= this.n) return this.stringByUnits(q, j, parts);
+      const run = s.slice(j, stop);
+      if (this.strict && CONTROL.test(run)) return this.stringByUnits(q, j, parts);
+      if (stop === this.quote) {
+        this.end = stop + 1;
+        if (parts === null) return run;
+        parts.push(run);
+        return parts.join("");
+      }
+      (parts ??= []).push(run);
+      j = this.escape(q, stop, parts);
+    }
+  }
+
+  /** The escape whose backslash is at b, pushed on parts; returns where the string goes on. */
+  escape(q: number, b: number, parts: string[]): number {
+    const s = this.s;
+    const n = this.n;
+    let j = b + 1;
+    if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
+    const e = s[j]!;
+    if (e !== "u") {
+      const r = ESCAPES[e];
+      if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
+      parts.push(r);
+      return j + 1;
+    }
+    if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
+    let code = 0;
+    for (let k = j + 1; k < j + 5; k++) {
+      const h = hexValue(s.charCodeAt(k));
+      if (h < 0) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
+      code = code * 16 + h;
+    }
+    // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
+    parts.push(String.fromCharCode(code));
+    return j + 5;
+  }
+
+  /** The rest of a string from j, unit by unit (the pieces so far in parts). */
+  stringByUnits(q: number, j: number, parts: string[] | null): string {
+    const s = this.s;
+    const n = this.n;
+    const strict = this.strict;
+    let from = j;
+    for (;;) {
+      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
+      const c = s.charCodeAt(j);
+      if (c === 34) {
+        this.end = j + 1;
+        if (parts === null) return s.slice(from, j);
+        parts.push(s.slice(from, j));
+        return parts.join("");
+      }
+      if (c === 92) {
+        (parts ??= []).push(s.slice(from, j));
+        j = from = this.escape(q, j, parts);
+        continue;
+      }
       if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
       j++;
-    }
-    // Escapes: collect the pieces and join once (a flat string, no rope of concatenations).
-    const parts: string[] = [s.slice(q + 1, j)];
-    for (;;) {
-      // s[j] is a backslash
-      j++;
-      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
-      const e = s[j]!;
-      if (e !== "u") {
-        const r = ESCAPES[e];
-        if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
-        parts.push(r);
-        j++;
-      } else {
-        if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
-        let code = 0;
-        for (let k = j + 1; k < j + 5; k++) {
-          const h = hexValue(s.charCodeAt(k));
-          if (h < 0) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
-          code = code * 16 + h;
-        }
-        // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
-        parts.push(String.fromCharCode(code));
-        j += 5;
-      }
-      const from = j;
-      for (;;) {
-        if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
-        const c = s.charCodeAt(j);
-        if (c === 34) {
-          this.end = j + 1;
-          if (j > from) parts.push(s.slice(from, j));
-          return parts.join("");
-        }
-        if (c === 92) break;
-        if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
-        j++;
-      }
-      if (j > from) parts.push(s.slice(from, j));
     }
   }
 
