@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dump, dumps, loads, type DumpsOptions, type LoadsOptions } from "../../src/runtime/index.js";
 import { PythonOracle, pythonAvailable, toTagged, type OracleReply, type OracleRequest } from "../support/python-oracle.js";
 import {
-  brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, nativeOptsArb, nativeValueArb, randomBytesArb, spell, valueArb,
+  bigValueArb, brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, nativeOptsArb, nativeValueArb, numberTextArb, randomBytesArb, spell,
+  valueArb,
 } from "./arbitraries.js";
 import { attempt, sameOutcome, tagged, type Outcome } from "./support.js";
 
@@ -116,7 +117,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     );
   });
 
-  it("dumps: JSON-native values (the JSON.stringify fast path and its guards)", async () => {
+  it("dumps: JSON-native values (the fast encoder, and where it leaves the value to the general one)", async () => {
     await differential(
       fc.record({ value: nativeValueArb, o: nativeOptsArb }),
       2000,
@@ -125,7 +126,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     );
   });
 
-  it("dump: JSON-native values (the native path under dump)", async () => {
+  it("dump: JSON-native values (the fast encoder under dump)", async () => {
     await differential(
       fc.record({ value: nativeValueArb, o: nativeOptsArb }),
       1000,
@@ -142,6 +143,33 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
     await differential(
       fc.oneof(fc.tuple(nativeValueArb, fc.integer()).map(([v, seed]) => spell(v, seed)), jsonTextArb),
       3000,
+      (s) => ({ op: "loads", s }),
+      (s) => attempt(() => loads(s)),
+      tagged,
+    );
+  });
+
+  it("loads: number tokens of every shape (the scanner's exact float path, the JSON.parse guard)", async () => {
+    // mapping "map" sends every text to the scanner; without it, the guard decides
+    await differential(
+      fc.record({ s: numberTextArb, map: fc.boolean() }),
+      3000,
+      (c) => ({ op: "loads", s: c.s }),
+      (c) => attempt(() => loads(c.s, c.map ? { mapping: "map" } : {})),
+      tagged,
+    );
+  });
+
+  it("dumps and loads: big values (past the fast encoder's first buffer, which the next call reuses)", async () => {
+    await differential(
+      fc.record({ value: bigValueArb, o: nativeOptsArb }),
+      40,
+      (c) => ({ op: "dumps", value: toTagged(c.value), opts: c.o.py }),
+      (c) => attempt(() => dumps(c.value, c.o.opts)),
+    );
+    await differential(
+      bigValueArb.map((v) => attempt(() => dumps(v, { ensureAscii: false }))).filter((r) => "ok" in r).map((r) => (r as { ok: string }).ok),
+      40,
       (s) => ({ op: "loads", s }),
       (s) => attempt(() => loads(s)),
       tagged,
