@@ -82,7 +82,7 @@ export class JSONDecoder {
 
   /** JSONDecoder.raw_decode: a value starting at `idx`, and where it ends (UTF-16 indices). */
   rawDecode(s: string, idx = 0): [unknown, number] {
-    return scan(this, s, idx);
+    return new Scanner(this, s).run(idx);
   }
 }
 
@@ -112,10 +112,6 @@ const CONTROL = /[\u0000-\u001f]/;
 function indexOrEnd(s: string, c: string, from: number): number {
   const k = s.indexOf(c, from);
   return k < 0 ? s.length : k;
-}
-
-function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
-  return new Scanner(d, s).run(start);
 }
 
 /**

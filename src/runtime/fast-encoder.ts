@@ -6,10 +6,10 @@
 // Maps. The output is the general encoder's, byte for byte (the differential tests run both paths
 // against CPython).
 //
-// Why bytes: a loop over a Uint8Array is several times faster than one over a string's UTF-16 units
-// (charCodeAt), TextEncoder.encodeInto turns a long string into bytes natively, and JSON.stringify +
-// a pass to respell its output costs more than writing Python's text directly (its output must be
-// flattened, encoded and scanned again).
+// Why bytes: JSON.stringify and a pass to respell its output (separators, \u escapes, Python's float
+// layout) cost more than writing Python's text directly: its output is a rope that must be
+// flattened, encoded and scanned again. Strings are read unit by unit (charCodeAt) and written as
+// ASCII escapes or UTF-8; the buffer outlives the call (see `spare`).
 
 import { floatRepr } from "./float-repr.js";
 import { KEY_ORDER, PyFloat, intRepr, keys as orderedKeys } from "./values.js";
@@ -25,9 +25,8 @@ export interface FastEncodeParams {
   maxDepth: number;
 }
 
-/** The fast path stops here: the general encoder takes over. */
-class Stop {}
-const STOP = new Stop();
+/** Thrown where the fast path stops: the general encoder takes over. */
+const STOP = Symbol("stop");
 
 // Per ASCII byte: 0 written as is, else the letter of its short escape (\" \\ \b \f \n \r \t), or 1 for \u00XX.
 const ESCAPE = new Uint8Array(128);
@@ -40,7 +39,6 @@ ESCAPE[10] = 110;
 ESCAPE[13] = 114;
 ESCAPE[9] = 116;
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // "0".."9a".."f"
-
 
 let utf8Encoder: InstanceType<typeof TextEncoder> | undefined;
 let utf8Decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -87,6 +85,7 @@ class Writer {
 
   bytes(b: Uint8Array): void {
     const n = b.length;
+    if (n === 0) return; // (separators may be empty)
     this.ensure(n);
     const buf = this.buf;
     let o = this.o;
@@ -337,7 +336,7 @@ export function fastDumps(v: unknown, p: FastEncodeParams): string | undefined {
     spare = new WeakRef(w.buf);
     return undefined;
   }
-  utf8Decoder ??= new TextDecoder();
+  utf8Decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
   const text = utf8Decoder.decode(w.buf.subarray(0, w.o));
   spare = new WeakRef(w.buf);
   return text;
