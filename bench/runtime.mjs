@@ -27,7 +27,7 @@ import { dumps, loads } from "../dist/runtime/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
-const REPS = Number(process.env.BENCH_REPS ?? 9);
+const REPS = Number(process.env.BENCH_REPS ?? 15);
 const BLOCK = 6;
 
 

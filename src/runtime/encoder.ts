@@ -132,7 +132,7 @@ export class JSONEncoder {
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
     // (A subclass's own iterencode must be the one that runs, as in Python.)
-    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.native(o, true) : undefined;
+    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.fast(o, true) : undefined;
     if (fast !== undefined) return fast;
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
@@ -141,7 +141,7 @@ export class JSONEncoder {
 
   /** JSONEncoder.iterencode: yields the text (one chunk; on error, what CPython had yielded, then throws). */
   *iterencode(o: unknown, oneShot = false): Generator<string, void, undefined> {
-    const fast = oneShot ? undefined : this.native(o, false);
+    const fast = oneShot ? undefined : this.fast(o, false);
     if (fast !== undefined) {
       yield fast;
       return;
@@ -161,7 +161,7 @@ export class JSONEncoder {
 
   /** The text by the fast path (fast-encoder.ts), when the value allows it; else undefined.
    * (Such a value cannot fail to encode, so dump's partial output never comes into play.) */
-  private native(o: unknown, oneShot: boolean): string | undefined {
+  private fast(o: unknown, oneShot: boolean): string | undefined {
     if (this.sortKeys) return undefined;
     if (typeof this.indent === "object" && this.indent !== null) return undefined; // a PyFloat: TypeError
     const indent = this.indent === null ? null : indentString(this.indent);
