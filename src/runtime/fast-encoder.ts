@@ -186,25 +186,12 @@ class Writer {
       this.ascii7("[]");
       return;
     }
-    this.ensure(1);
-    this.buf[this.o++] = 91;
-    if (this.indent === null) {
-      const sep = this.itemSep;
-      for (let i = 0; i < n; i++) {
-        if (i > 0) this.bytes(sep);
-        this.value(a[i], depth + 1);
-      }
-    } else {
-      this.bytes(this.newline(depth + 1));
-      const sep = this.seps[depth + 1]!;
-      for (let i = 0; i < n; i++) {
-        if (i > 0) this.bytes(sep);
-        this.value(a[i], depth + 1);
-      }
-      this.bytes(this.newline(depth));
+    const sep = this.open(91, depth);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.bytes(sep);
+      this.value(a[i], depth + 1);
     }
-    this.ensure(1);
-    this.buf[this.o++] = 93;
+    this.close(93, depth);
   }
 
   object(d: object, depth: number): void {
@@ -217,14 +204,8 @@ class Writer {
       this.ascii7("{}");
       return;
     }
-    this.ensure(1);
-    this.buf[this.o++] = 123;
+    const sep = this.open(123, depth);
     const keySep = this.keySep;
-    let sep = this.itemSep;
-    if (this.indent !== null) {
-      this.bytes(this.newline(depth + 1));
-      sep = this.seps[depth + 1]!;
-    }
     for (let i = 0; i < n; i++) {
       const k = ks[i]!;
       if (i > 0) this.bytes(sep);
@@ -232,9 +213,23 @@ class Writer {
       this.bytes(keySep);
       this.value((d as Record<string, unknown>)[k], depth + 1);
     }
+    this.close(125, depth);
+  }
+
+  /** "[" or "{" and, with an indent, the newline before the first item; returns the item separator. */
+  private open(bracket: number, depth: number): Uint8Array {
+    this.ensure(1);
+    this.buf[this.o++] = bracket;
+    if (this.indent === null) return this.itemSep;
+    this.bytes(this.newline(depth + 1));
+    return this.seps[depth + 1]!;
+  }
+
+  /** With an indent, the newline before the closing bracket; then "]" or "}". */
+  private close(bracket: number, depth: number): void {
     if (this.indent !== null) this.bytes(this.newline(depth));
     this.ensure(1);
-    this.buf[this.o++] = 125;
+    this.buf[this.o++] = bracket;
   }
 
   /** A JSON string, escaped as Python's encode_basestring(_ascii) does. */
