@@ -1,50 +1,45 @@
-// `dumpling check`: discover → load → analyse → report.
+// `dumpling check`: discover → load → analyse → report, written as results come.
 import type { Rule } from "../rules/types.js";
-import { renderJson } from "../report/json.js";
-import { renderSummary, renderTextDiagnostic } from "../report/text.js";
-import type { FileReport } from "../report/types.js";
+import { jsonReporter } from "../report/json.js";
+import { textReporter } from "../report/text.js";
+import type { Reporter } from "../report/types.js";
 import { defaultSettings, runFiles } from "./engine.js";
 
 export interface CheckOptions {
   paths: string[];
   rules: Rule[];
   outputFormat: "text" | "json";
-  exitZero: boolean;
   stdinFilename?: string;
   maxBytes?: number;
+  /** Worker threads; 1 checks every file on the main thread. */
+  threads?: number;
 }
 
-export interface CheckOutcome {
-  files: FileReport[];
+export interface CheckTotals {
+  files: number;
+  diagnostics: number;
   internalErrors: string[];
 }
 
-export function runCheck(options: CheckOptions): CheckOutcome {
+function reporterFor(options: CheckOptions): Reporter {
+  if (options.outputFormat === "json") return jsonReporter({ inOrder: options.paths.length <= 1 });
+  return textReporter();
+}
+
+/** Checks the paths, handing the report to `write` piece by piece; nothing is kept per file. */
+export async function runCheck(options: CheckOptions, write: (text: string) => void): Promise<CheckTotals> {
   const settings = defaultSettings(options.rules);
   if (options.stdinFilename) settings.stdinFilename = options.stdinFilename;
   if (options.maxBytes !== undefined) settings.maxBytes = options.maxBytes;
-  const files: FileReport[] = [];
-  const internalErrors: string[] = [];
-  for (const outcome of runFiles(options.paths, settings)) {
-    files.push(outcome.report);
-    internalErrors.push(...outcome.internalErrors);
+  const reporter = reporterFor(options);
+  const totals: CheckTotals = { files: 0, diagnostics: 0, internalErrors: [] };
+  for await (const outcome of runFiles(options.paths, settings, {}, options.threads ?? 1)) {
+    totals.files++;
+    totals.diagnostics += outcome.report.diagnostics.length;
+    totals.internalErrors.push(...outcome.internalErrors);
+    const text = reporter.file(outcome.report);
+    if (text) write(text);
   }
-  return { files, internalErrors };
-}
-
-export function renderOutcome(outcome: CheckOutcome, format: "text" | "json"): string {
-  if (format === "json") return renderJson(outcome.files);
-  let out = "";
-  let count = 0;
-  let safe = 0;
-  let unsafe = 0;
-  for (const f of outcome.files) {
-    for (const d of f.diagnostics) {
-      out += renderTextDiagnostic(f, d);
-      count++;
-      if (d.fix?.applicability === "safe") safe++;
-      else if (d.fix) unsafe++;
-    }
-  }
-  return out + renderSummary({ diagnostics: count, safeFixes: safe, unsafeFixes: unsafe, files: outcome.files.length });
+  write(reporter.end());
+  return totals;
 }

@@ -2,6 +2,7 @@
 // the main thread or in a worker, and the loop that runs it over discovered files in order.
 // Settings are plain data (rule codes, not rule objects) so they can cross to a worker.
 import { readFileSync } from "node:fs";
+import { releaseDeadTrees } from "../python/parser.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText } from "../rules/run.js";
@@ -69,7 +70,38 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
   return checkBytes(filename, bytes, settings);
 }
 
-/** Every outcome, in discovery order. */
-export function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}): Generator<FileOutcome> {
-  for (const entry of discover(paths, discoverOptions)) yield processEntry(entry, settings);
+/**
+ * Below this many files a run stays on the main thread: it is over before workers would be
+ * ready (measured by `npm run bench -- check`, see the README's performance section).
+ */
+export const WORKER_THRESHOLD = 48;
+
+/**
+ * Every outcome, in discovery order. With `threads` > 1 and a tree of at least
+ * WORKER_THRESHOLD files, files are read and checked on that many worker threads.
+ */
+export async function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}, threads = 1): AsyncGenerator<FileOutcome> {
+  let found: Iterator<Discovered> = discover(paths, discoverOptions);
+  if (threads > 1) {
+    // Look ahead only as far as the threshold: discovery keeps streaming into the workers.
+    const head: Discovered[] = [];
+    for (let next = found.next(); !next.done; next = found.next()) {
+      head.push(next.value);
+      if (head.length === WORKER_THRESHOLD) {
+        const { checkInWorkers } = await import("./pool.js");
+        yield* checkInWorkers(concat(head, found), settings, threads);
+        return;
+      }
+    }
+    found = head[Symbol.iterator]();
+  }
+  for (let next = found.next(); !next.done; next = found.next()) {
+    yield processEntry(next.value, settings);
+    await releaseDeadTrees();
+  }
+}
+
+function* concat<T>(head: readonly T[], rest: Iterator<T>): Generator<T> {
+  yield* head;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }

@@ -1,11 +1,18 @@
 // The command line. Usage errors and internal errors exit 2 with a message, never a stack trace.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { availableParallelism } from "node:os";
 import { RULES, ruleByCode, ruleUrl } from "../rules/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
 import { parseSelectorList, selectRules, UnknownSelectorError } from "../rules/select.js";
-import { renderOutcome, runCheck } from "./check.js";
+import { runCheck } from "./check.js";
 
 export class UsageError extends Error {}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number, 1 or more");
+  return n;
+}
 
 function write(s: string): void {
   process.stdout.write(s);
@@ -29,17 +36,16 @@ function buildProgram(): Command {
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--stdin-filename <name>", 'the name to report for "-"')
     .option("--exit-zero", "exit 0 even when there are diagnostics")
-    .action((paths: string[], opts) => {
+    .option("--threads <n>", "worker threads for large trees (1: none)", parseThreads, availableParallelism())
+    .action(async (paths: string[], opts) => {
       const rules = selectRules({
         select: opts.select ? parseSelectorList(opts.select) : undefined,
         ignore: opts.ignore ? parseSelectorList(opts.ignore) : undefined,
         extendSelect: opts.extendSelect ? parseSelectorList(opts.extendSelect) : undefined,
       });
-      const outcome = runCheck({ paths, rules, outputFormat: opts.outputFormat, exitZero: !!opts.exitZero, stdinFilename: opts.stdinFilename });
-      write(renderOutcome(outcome, opts.outputFormat));
-      for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
-      const found = outcome.files.some((f) => f.diagnostics.length > 0);
-      process.exitCode = outcome.internalErrors.length > 0 ? 2 : found && !opts.exitZero ? 1 : 0;
+      const totals = await runCheck({ paths, rules, outputFormat: opts.outputFormat, stdinFilename: opts.stdinFilename, threads: opts.threads }, write);
+      for (const e of totals.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
+      process.exitCode = totals.internalErrors.length > 0 ? 2 : totals.diagnostics > 0 && !opts.exitZero ? 1 : 0;
     });
 
   program

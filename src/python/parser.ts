@@ -1,5 +1,7 @@
 // One tree-sitter parser per thread, created on first use and reused for every file.
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type Parser from "tree-sitter";
 
 export type SyntaxNode = Parser.SyntaxNode;
@@ -19,11 +21,37 @@ function getParser(): Parser {
   return parser;
 }
 
+let parsedSinceRelease = 0;
+
 export function parsePython(text: string): Tree {
   const p = getParser();
-  // The binding copies the whole string in one buffer when told its size; the default
-  // 32 KiB buffer makes large files parse in many small slices.
-  return p.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+  parsedSinceRelease += text.length;
+  // The binding copies the whole string in one buffer (of UTF-16 units) when told its size;
+  // the default 32 KiB buffer makes large files parse in many small slices.
+  return p.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 16) });
+}
+
+/** Source parsed between two releases of dead trees: their native memory is about 25 times as much. */
+const RELEASE_EVERY = 1024 * 1024;
+let collectGarbage: ((options: { type: "minor" | "major" }) => void) | undefined;
+
+/**
+ * A tree's native memory (many times its source) is freed by a finalizer that runs only after
+ * V8 has collected the Tree object, which it does not know to be large, and only when the event
+ * loop turns; a loop that parses file after file would grow without bound. So after every
+ * RELEASE_EVERY characters parsed, a caller that holds no tree collects the young generation,
+ * where dead trees are, and lets the finalizers run.
+ */
+export async function releaseDeadTrees(): Promise<void> {
+  if (parsedSinceRelease < RELEASE_EVERY) return;
+  parsedSinceRelease = 0;
+  if (!collectGarbage) {
+    // The way jest-leak-detector reaches gc() without --expose-gc on the command line.
+    setFlagsFromString("--expose-gc");
+    collectGarbage = runInNewContext("gc") as typeof collectGarbage;
+  }
+  collectGarbage?.({ type: "minor" });
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A compiled tree-sitter query over Python (compiled once per thread). */

@@ -3,7 +3,7 @@
 import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, Reporter } from "./types.js";
 
 const TAB = "    ";
 
@@ -45,4 +45,23 @@ export function renderSummary(s: Summary): string {
     lines.push(`${s.safeFixes} with a safe fix, ${s.unsafeFixes} with an unsafe fix (shown as help).`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** The text report: each file's diagnostics as it comes, the summary at the end. */
+export function textReporter(): Reporter {
+  const summary: Summary = { diagnostics: 0, safeFixes: 0, unsafeFixes: 0, files: 0 };
+  return {
+    file(report) {
+      summary.files++;
+      let out = "";
+      for (const d of report.diagnostics) {
+        out += renderTextDiagnostic(report, d);
+        summary.diagnostics++;
+        if (d.fix?.applicability === "safe") summary.safeFixes++;
+        else if (d.fix) summary.unsafeFixes++;
+      }
+      return out;
+    },
+    end: () => renderSummary(summary),
+  };
 }

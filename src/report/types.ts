@@ -8,3 +8,13 @@ export interface FileReport {
   lines: LineIndex | null;
   diagnostics: Diagnostic[];
 }
+
+/**
+ * Renders a run's results as they come: `file` is called once per file, in discovery order,
+ * and what it returns is written at once; `end` returns the rest (a summary, a closing bracket,
+ * or everything a reporter had to hold back).
+ */
+export interface Reporter {
+  file(report: FileReport): string;
+  end(): string;
+}
