@@ -1,7 +1,7 @@
 // `dumpling check`: discover → load → analyse → report, written as results come.
 import type { Rule } from "../rules/types.js";
 import { jsonReporter } from "../report/json.js";
-import { textReporter } from "../report/text.js";
+import { textReporter, type Summary } from "../report/text.js";
 import type { Reporter } from "../report/types.js";
 import { defaultSettings, runFiles } from "./engine.js";
 
@@ -15,9 +15,7 @@ export interface CheckOptions {
   threads?: number;
 }
 
-export interface CheckTotals {
-  files: number;
-  diagnostics: number;
+export interface CheckTotals extends Summary {
   internalErrors: string[];
 }
 
@@ -32,14 +30,18 @@ export async function runCheck(options: CheckOptions, write: (text: string) => v
   if (options.stdinFilename) settings.stdinFilename = options.stdinFilename;
   if (options.maxBytes !== undefined) settings.maxBytes = options.maxBytes;
   const reporter = reporterFor(options);
-  const totals: CheckTotals = { files: 0, diagnostics: 0, internalErrors: [] };
+  const totals: CheckTotals = { files: 0, diagnostics: 0, safeFixes: 0, unsafeFixes: 0, internalErrors: [] };
   for await (const outcome of runFiles(options.paths, settings, {}, options.threads ?? 1)) {
     totals.files++;
-    totals.diagnostics += outcome.report.diagnostics.length;
+    for (const d of outcome.report.diagnostics) {
+      totals.diagnostics++;
+      if (d.fix?.applicability === "safe") totals.safeFixes++;
+      else if (d.fix) totals.unsafeFixes++;
+    }
     totals.internalErrors.push(...outcome.internalErrors);
     const text = reporter.file(outcome.report);
     if (text) write(text);
   }
-  write(reporter.end());
+  write(reporter.end(totals));
   return totals;
 }

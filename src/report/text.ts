@@ -49,19 +49,8 @@ export function renderSummary(s: Summary): string {
 
 /** The text report: each file's diagnostics as it comes, the summary at the end. */
 export function textReporter(): Reporter {
-  const summary: Summary = { diagnostics: 0, safeFixes: 0, unsafeFixes: 0, files: 0 };
   return {
-    file(report) {
-      summary.files++;
-      let out = "";
-      for (const d of report.diagnostics) {
-        out += renderTextDiagnostic(report, d);
-        summary.diagnostics++;
-        if (d.fix?.applicability === "safe") summary.safeFixes++;
-        else if (d.fix) summary.unsafeFixes++;
-      }
-      return out;
-    },
-    end: () => renderSummary(summary),
+    file: (report) => report.diagnostics.map((d) => renderTextDiagnostic(report, d)).join(""),
+    end: renderSummary,
   };
 }

@@ -1,5 +1,6 @@
 import type { LineIndex } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
+import type { Summary } from "./text.js";
 
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */
 export interface FileReport {
@@ -16,5 +17,5 @@ export interface FileReport {
  */
 export interface Reporter {
   file(report: FileReport): string;
-  end(): string;
+  end(summary: Summary): string;
 }

@@ -37,10 +37,9 @@ export function normalizeEncoding(name: string): string {
   return n;
 }
 
+/** Each byte as the code point of the same value (Node's "latin1" is ISO-8859-1, not cp1252). */
 function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
 export function decodeSource(bytes: Uint8Array): Decoded {
