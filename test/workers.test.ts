@@ -1,21 +1,30 @@
-// Worker threads: a tree of WORKER_THRESHOLD files or more is checked on workers when --threads
-// allows; the output (text and JSON) and the exit code are the same as on the main thread.
+// Worker threads: a run that lasts is finished on workers when --threads allows; the output (text
+// and JSON) and the exit code are the same as on the main thread alone.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WORKER_THRESHOLD } from "../src/cli/engine.js";
+import { WORKERS_AFTER_MS, WORKERS_MIN_FILES } from "../src/cli/engine.js";
 import { dumpling } from "./support/cli.js";
 
-function tree(count: number): string {
+// A function with json calls (and two mistakes: JSN001, JSN008), repeated to make a file long enough that a few
+// dozen of them take well over WORKERS_AFTER_MS to check.
+const BLOCK = (i: number) => `
+def handler_${i}(path, data):
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+    body = json.dump(data)
+    return json.dumps(body, 4) + json.dumps(${i})
+`;
+
+function tree(count: number, blocks: number): string {
   const dir = mkdtempSync(join(tmpdir(), "dumpling-workers-"));
   for (let i = 0; i < count; i++) {
     const path = join(dir, `pkg${i % 3}`, `m${String(i).padStart(3, "0")}.py`);
     mkdirSync(join(path, ".."), { recursive: true });
     if (i % 10 === 3) writeFileSync(path, Buffer.from([0x69, 0x00])); // binary: JSN901
-    else if (i % 4 === 0) writeFileSync(path, `import json\n# file ${i}\nbody = json.dump(data_${i})\njson.dumps(x, 4)\n`);
-    else if (i % 4 === 1) writeFileSync(path, `import json as j\ndef f(path):\n    return j.load(path + "${i}.json")\n`);
-    else writeFileSync(path, `x = ${i}\n`);
+    else if (i % 4 === 1) writeFileSync(path, `x = ${i}\n`);
+    else writeFileSync(path, "import json\n" + Array.from({ length: blocks }, (_, b) => BLOCK(b)).join(""));
   }
   return dir;
 }
@@ -29,7 +38,7 @@ function loads(args: string[], cwd: string): string[] {
 }
 
 describe("--threads", () => {
-  const large = tree(WORKER_THRESHOLD + 40);
+  const large = tree(60, 40);
 
   it("on workers: the same text and JSON reports, in the same order, and the same exit code", () => {
     for (const format of ["text", "json"]) {
@@ -41,15 +50,16 @@ describe("--threads", () => {
       expect(two.status).toBe(1);
       expect(two.stdout).toBe(one.stdout);
     }
-    const diagnostics = JSON.parse(dumpling(["check", ".", "--output-format", "json"], { cwd: large }).stdout) as { filename: string; code: string }[];
-    expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(["JSN001", "JSN007", "JSN008", "JSN901"]));
-    expect(diagnostics.filter((d) => d.code === "JSN901")).toHaveLength(9);
+    const diagnostics = JSON.parse(dumpling(["check", ".", "--output-format", "json", "--threads", "2"], { cwd: large }).stdout) as { code: string }[];
+    expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(["JSN001", "JSN008", "JSN901"]));
+    expect(diagnostics.filter((d) => d.code === "JSN901")).toHaveLength(6);
   });
 
-  it("workers start only for a large enough tree, and not with --threads 1", () => {
+  it(`workers start only for a run that lasts over ${WORKERS_AFTER_MS} ms with files left, and not with --threads 1`, () => {
     expect(loads(["check", ".", "--threads", "2"], large)).toContain("tinypool");
     expect(loads(["check", ".", "--threads", "1"], large)).not.toContain("tinypool");
-    const small = tree(WORKER_THRESHOLD - 1);
+    // However slow the machine, fewer than WORKERS_MIN_FILES files never start a worker.
+    const small = tree(WORKERS_MIN_FILES, 300);
     expect(loads(["check", ".", "--threads", "2"], small)).not.toContain("tinypool");
   });
 

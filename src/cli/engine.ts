@@ -71,33 +71,42 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
 }
 
 /**
- * Below this many files a run stays on the main thread: it is over before workers would be
- * ready (measured by `npm run bench -- check`, see the README's performance section).
+ * A worker costs about 50 ms of CPU to start (a Node isolate, our modules, tree-sitter), and the
+ * cost of a file varies tenfold (whether it mentions json), so the run starts on the main thread
+ * and starts workers only once it has worked this long and WORKERS_MIN_FILES more files remain:
+ * a pre-commit run on a few files never pays for them (measured by `npm run bench -- check`).
  */
-export const WORKER_THRESHOLD = 48;
+export const WORKERS_AFTER_MS = 50;
+export const WORKERS_MIN_FILES = 16;
 
 /**
- * Every outcome, in discovery order. With `threads` > 1 and a tree of at least
- * WORKER_THRESHOLD files, files are read and checked on that many worker threads.
+ * Every outcome, in discovery order. With `threads` > 1, a run that lasts is finished by the
+ * main thread and `threads - 1` workers (src/cli/pool.ts).
  */
 export async function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}, threads = 1): AsyncGenerator<FileOutcome> {
-  let found: Iterator<Discovered> = discover(paths, discoverOptions);
-  if (threads > 1) {
-    // Look ahead only as far as the threshold: discovery keeps streaming into the workers.
-    const head: Discovered[] = [];
-    for (let next = found.next(); !next.done; next = found.next()) {
-      head.push(next.value);
-      if (head.length === WORKER_THRESHOLD) {
-        const { checkInWorkers } = await import("./pool.js");
-        yield* checkInWorkers(concat(head, found), settings, threads);
-        return;
-      }
-    }
-    found = head[Symbol.iterator]();
-  }
+  const found = discover(paths, discoverOptions);
+  const started = performance.now();
   for (let next = found.next(); !next.done; next = found.next()) {
     yield processEntry(next.value, settings);
     await releaseDeadTrees();
+    if (threads > 1 && performance.now() - started >= WORKERS_AFTER_MS) {
+      const ahead: Discovered[] = [];
+      while (ahead.length < WORKERS_MIN_FILES) {
+        const n = found.next();
+        if (n.done) break;
+        ahead.push(n.value);
+      }
+      if (ahead.length === WORKERS_MIN_FILES) {
+        const { checkInWorkers } = await import("./pool.js");
+        yield* checkInWorkers(concat(ahead, found), settings, threads);
+        return;
+      }
+      for (const entry of ahead) {
+        yield processEntry(entry, settings);
+        await releaseDeadTrees();
+      }
+      return;
+    }
   }
 }
 

@@ -6,20 +6,19 @@ import { releaseDeadTrees } from "../python/parser.js";
 import type { Discovered } from "../source/discover.js";
 import { processEntry, type FileOutcome, type Settings } from "./engine.js";
 
-// tinypool hands a worker [its own data, the pool's workerData].
-const settings = (workerData as [unknown, Settings])[1];
-
 export default async function checkBatch(entries: Discovered[]): Promise<FileOutcome[]> {
+  // tinypool hands a worker [its own data, the pool's workerData].
+  const settings = (workerData as [unknown, Settings])[1];
   const outcomes: FileOutcome[] = [];
   for (const entry of entries) {
-    outcomes.push(forTransfer(processEntry(entry, settings)));
+    outcomes.push(lean(processEntry(entry, settings)));
     await releaseDeadTrees();
   }
   return outcomes;
 }
 
-/** Only what rendering needs crosses back: a file's text (inside its LineIndex) only when it has diagnostics. */
-function forTransfer(outcome: FileOutcome): FileOutcome {
+/** What is kept of an outcome until it is reported: a file's text (in its LineIndex) only if it has diagnostics. */
+export function lean(outcome: FileOutcome): FileOutcome {
   const { report } = outcome;
   if (report.lines && report.diagnostics.length === 0) return { ...outcome, report: { ...report, lines: null } };
   return outcome;

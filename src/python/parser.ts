@@ -17,8 +17,29 @@ function getParser(): Parser {
     language = require("tree-sitter-python");
     parser = new ParserClass();
     parser.setLanguage(language as Parser.Language);
+    rememberParents((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype);
   }
   return parser;
+}
+
+/**
+ * The binding's `parent` searches down from the root (scanning every statement of a module on
+ * the way) and wraps the result anew at each call, so climbing from many nodes of one file is
+ * quadratic. Our trees are never edited, so each node object remembers its parent. The binding
+ * hands back the same object for a node while it is alive, so siblings share their ancestors.
+ */
+function rememberParents(prototype: object): void {
+  const native = Object.getOwnPropertyDescriptor(prototype, "parent")?.get;
+  if (!native) return;
+  const parents = new WeakMap<object, SyntaxNode | null>();
+  Object.defineProperty(prototype, "parent", {
+    configurable: true,
+    get(this: SyntaxNode) {
+      let parent = parents.get(this);
+      if (parent === undefined) parents.set(this, (parent = native.call(this) as SyntaxNode | null));
+      return parent;
+    },
+  });
 }
 
 let parsedSinceRelease = 0;

@@ -48,6 +48,8 @@ function escapeRegExp(s: string): string {
 
 export class Scopes {
   private readonly occurrenceCache = new Map<string, Occurrence[]>();
+  private readonly scopeIndex = new Map<string, Map<number, { bindings: Occurrence[]; declared?: Occurrence }>>();
+  private readonly enclosingCache = new Map<number, SyntaxNode>();
   readonly root: SyntaxNode;
 
   constructor(readonly tree: Tree, readonly text: string) {
@@ -204,29 +206,61 @@ export class Scopes {
 
   /** Resolve a use of a name (an identifier node) to the bindings it may refer to; null means a builtin. */
   resolve(use: SyntaxNode): Resolution | null {
-    const occs = this.occurrences(use.text);
+    const byScope = this.byScope(use.text);
     const useScope = this.scopeOf(use);
+    const useScopeId = useScope.id;
     let scope: SyntaxNode | null = useScope;
     let first = true;
     while (scope) {
       const current: SyntaxNode = scope;
+      const currentId = current.id;
       const skipClass = current.type === "class_definition" && !first;
       if (!skipClass) {
-        const declared = occs.find((o) => (o.role === "global" || o.role === "nonlocal") && o.scope.id === current.id);
-        if (declared?.role === "global") {
-          const bindings = occs.filter((o) => o.role === "bind" && o.scope.id === this.root.id);
+        const here = byScope.get(currentId);
+        if (here?.declared?.role === "global") {
+          const bindings = byScope.get(this.rootId())?.bindings ?? [];
           return bindings.length > 0 ? { scope: this.root, bindings, sameScope: false } : null;
         }
-        if (!declared) {
-          const bindings = occs.filter((o) => o.role === "bind" && o.scope.id === current.id);
-          if (bindings.length > 0) return { scope: current, bindings, sameScope: current.id === useScope.id };
-        }
+        if (here && !here.declared && here.bindings.length > 0) return { scope: current, bindings: here.bindings, sameScope: currentId === useScopeId };
       }
-      if (current.id === this.root.id) break;
-      scope = this.scopeOf(current);
+      if (currentId === this.rootId()) break;
+      scope = this.enclosingScope(current);
       first = false;
     }
     return null;
+  }
+
+  /**
+   * A name's occurrences grouped by scope id: its bindings in source order, and its first
+   * `global`/`nonlocal` declaration. Node ids are native calls: compared once, not per lookup.
+   */
+  private byScope(name: string): Map<number, { bindings: Occurrence[]; declared?: Occurrence }> {
+    let index = this.scopeIndex.get(name);
+    if (index) return index;
+    index = new Map();
+    for (const o of this.occurrences(name)) {
+      const id = o.scope.id;
+      let entry = index.get(id);
+      if (!entry) index.set(id, (entry = { bindings: [] }));
+      if (o.role === "bind") entry.bindings.push(o);
+      else if ((o.role === "global" || o.role === "nonlocal") && !entry.declared) entry.declared = o;
+    }
+    this.scopeIndex.set(name, index);
+    return index;
+  }
+
+  private rootIdCache: number | undefined;
+
+  private rootId(): number {
+    return (this.rootIdCache ??= this.root.id);
+  }
+
+  /** The scope enclosing a scope node (cached: resolution climbs the same chains again and again). */
+  private enclosingScope(scope: SyntaxNode): SyntaxNode {
+    const id = scope.id;
+    let outer = this.enclosingCache.get(id);
+    if (!outer) this.enclosingCache.set(id, (outer = this.scopeOf(scope)));
+    return outer;
   }
 
   /**
