@@ -36,7 +36,7 @@ function buildProgram(): Command {
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--stdin-filename <name>", 'the name to report for "-"')
     .option("--exit-zero", "exit 0 even when there are diagnostics")
-    .option("--threads <n>", "worker threads for large trees (1: none)", parseThreads, availableParallelism())
+    .option("--threads <n>", "threads that check files: this one and n-1 workers, started when a run lasts (1: no workers)", parseThreads, availableParallelism())
     .action(async (paths: string[], opts) => {
       const rules = selectRules({
         select: opts.select ? parseSelectorList(opts.select) : undefined,

@@ -25,16 +25,19 @@ function getParser(): Parser {
 /**
  * The binding's `parent` searches down from the root (scanning every statement of a module on
  * the way) and wraps the result anew at each call, so climbing from many nodes of one file is
- * quadratic. Our trees are never edited, so each node object remembers its parent. The binding
- * hands back the same object for a node while it is alive, so siblings share their ancestors.
+ * quadratic. Our trees are never edited, so each node object remembers its parent, in a map
+ * held by its tree (it dies with the tree). The binding hands back the same object for a node
+ * while it is alive, so siblings share their ancestors.
  */
 function rememberParents(prototype: object): void {
   const native = Object.getOwnPropertyDescriptor(prototype, "parent")?.get;
   if (!native) return;
-  const parents = new WeakMap<object, SyntaxNode | null>();
+  const PARENTS = Symbol("parents");
   Object.defineProperty(prototype, "parent", {
     configurable: true,
     get(this: SyntaxNode) {
+      const tree = this.tree as Tree & { [PARENTS]?: Map<SyntaxNode, SyntaxNode | null> };
+      const parents = (tree[PARENTS] ??= new Map());
       let parent = parents.get(this);
       if (parent === undefined) parents.set(this, (parent = native.call(this) as SyntaxNode | null));
       return parent;
