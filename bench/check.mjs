@@ -9,7 +9,7 @@
 //           and analysed
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CORPUS_DIR, pythonFiles, pyodideVersion, stdlibDir } from "./corpus.mjs";
@@ -62,16 +62,18 @@ function describeTree(dir) {
 
 const hasTime = existsSync(TIME);
 
-/** One run: wall time (ms) measured here, peak RSS (MB) from GNU time when present. */
+/** One run: wall time (ms) measured here; peak RSS (MB) and CPU time (ms) from GNU time when present. */
 function runOnce(argv) {
-  const rssFile = join(tmpdir(), `dumpling-bench-rss-${process.pid}`);
-  const command = hasTime ? [TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
+  const timeFile = join(tmpdir(), `dumpling-bench-time-${process.pid}`);
+  const command = hasTime ? [TIME, "-f", "%M %U %S", "-o", timeFile, ...argv] : argv;
   const start = process.hrtime.bigint();
   const r = spawnSync(command[0], command.slice(1), { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const rssMB = hasTime ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 : null;
-  return { ms, rssMB };
+  if (!hasTime) return { ms, rssMB: null, cpuMs: null };
+  // GNU time writes "Command exited with non-zero status 1" first when it did.
+  const [kb, user, sys] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  return { ms, rssMB: kb / 1024, cpuMs: (user + sys) * 1000 };
 }
 
 const median = (xs) => {
@@ -87,7 +89,12 @@ function alternate(commands, reps) {
   return Object.fromEntries(
     Object.entries(samples).map(([k, runs]) => [
       k,
-      { ms: round(median(runs.map((r) => r.ms))), rssMB: hasTime ? round(Math.max(...runs.map((r) => r.rssMB))) : null, runs: runs.map((r) => round(r.ms)) },
+      {
+        ms: round(median(runs.map((r) => r.ms))),
+        cpuMs: hasTime ? round(median(runs.map((r) => r.cpuMs))) : null,
+        rssMB: hasTime ? round(Math.max(...runs.map((r) => r.rssMB))) : null,
+        runs: runs.map((r) => round(r.ms)),
+      },
     ]),
   );
 }
@@ -112,6 +119,7 @@ export async function run() {
   const worst = tree("worst", (dir) => copyTree(large, dir, "import json\n"));
   const trees = { stdlib: describeTree(stdlib), large: describeTree(large), worst: describeTree(worst) };
   const threads = availableParallelism();
+  const loadBefore = loadavg()[0];
 
   // Each tree: dumpling (default threads) against ast-grep, alternating.
   const reps = { stdlib: 9, large: 7, worst: 5 };
@@ -140,7 +148,8 @@ export async function run() {
 
   const large1M = versus.large.dumpling.ms;
   const results = {
-    machine: { cpus: cpus().length, availableParallelism: threads, cpu: cpus()[0]?.model ?? "unknown" },
+    // Other processes compete for the cores: the 1-minute load average before and after the run.
+    machine: { cpus: cpus().length, availableParallelism: threads, cpu: cpus()[0]?.model ?? "unknown", load: [round(loadBefore, 2), round(loadavg()[0], 2)] },
     pyodide: pyodideVersion(),
     trees: Object.fromEntries(Object.entries(trees).map(([k, t]) => [k, { files: t.files, lines: t.lines, bytes: t.bytes }])),
     astGrepMatches: { stdlib: astGrepMatches(stdlib), large: astGrepMatches(large), worst: astGrepMatches(worst) },
@@ -171,16 +180,20 @@ export async function run() {
 
   const ms = (x) => `${Math.round(x)} ms`;
   const mb = (x) => (x === null ? "n/a" : `${Math.round(x)} MB`);
+  const cpu = (x) => (x === null ? "n/a" : ms(x));
   const rows = [
-    ["", "files", "lines", "dumpling", "ast-grep", "ratio", "dumpling RSS", "ast-grep RSS"],
-    ...Object.entries(trees).map(([k, t]) => [k, t.files, t.lines, ms(versus[k].dumpling.ms), ms(versus[k].astGrep.ms), versus[k].ratio, mb(versus[k].dumpling.rssMB), mb(versus[k].astGrep.rssMB)]),
+    ["", "files", "lines", "dumpling", "ast-grep", "ratio", "CPU: dumpling", "CPU: ast-grep", "RSS: dumpling", "RSS: ast-grep"],
+    ...Object.entries(trees).map(([k, t]) => [
+      k, t.files, t.lines, ms(versus[k].dumpling.ms), ms(versus[k].astGrep.ms), versus[k].ratio,
+      cpu(versus[k].dumpling.cpuMs), cpu(versus[k].astGrep.cpuMs), mb(versus[k].dumpling.rssMB), mb(versus[k].astGrep.rssMB),
+    ]),
   ];
   const table = [
     markdown(rows),
     "",
     markdown([
-      ["", "--threads 1", "--threads 2", "speed-up"],
-      ...Object.entries(scaling).map(([k, s]) => [k, ms(s.one.ms), ms(s.two.ms), `${s.speedup}x`]),
+      ["", "--threads 1", "--threads 2", "speed-up", "CPU: --threads 1", "CPU: --threads 2"],
+      ...Object.entries(scaling).map(([k, s]) => [k, ms(s.one.ms), ms(s.two.ms), `${s.speedup}x`, cpu(s.one.cpuMs), cpu(s.two.cpuMs)]),
     ]),
     "",
     markdown([
@@ -190,7 +203,8 @@ export async function run() {
     "",
     `large tree: ${results.throughput.filesPerSecond} files/s, ${results.throughput.linesPerSecond} lines/s; ` +
       `4x the files costs ${results.growth.wall}x the time (${results.growth.aboveNode}x above the Node floor); ` +
-      `ast-grep matches: ${results.astGrepMatches.stdlib} / ${results.astGrepMatches.large} / ${results.astGrepMatches.worst}`,
+      `ast-grep matches: ${results.astGrepMatches.stdlib} / ${results.astGrepMatches.large} / ${results.astGrepMatches.worst}; ` +
+      `load average ${results.machine.load[0]} before, ${results.machine.load[1]} after (${results.machine.cpus} cores)`,
     "",
     markdown([["target", "measured", "wanted", "met"], ...results.targets.map((t) => [t.name, t.value, `${t.op} ${t.limit}`, t.met ? "yes" : "NO"])]),
   ].join("\n");

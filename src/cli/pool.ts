@@ -12,9 +12,9 @@ import { processEntry, type FileOutcome, type Settings } from "./engine.js";
 import { lean } from "./worker.js";
 
 /** Files per batch: small enough to balance the end of a run, large enough that messages cost little. */
-const BATCH_FILES = 16;
+const BATCH_FILES = 8;
 /** Batches queued per worker: it always has the next one while the main thread checks its own. */
-const QUEUED_PER_WORKER = 3;
+const QUEUED_PER_WORKER = 2;
 /** Batches waiting to be handed on: past this, the main thread waits for the oldest instead of checking more. */
 const MAX_PENDING = 32;
 
