@@ -1,5 +1,6 @@
 // The prefilter: a file whose text cannot reach the json module is never parsed, and every way
-// of reaching it, under any name, still gets the file parsed and analysed.
+// of reaching it, under any name and however the statement is laid out, still gets the file
+// parsed and analysed.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { checkBytes, defaultSettings } from "../src/cli/engine.js";
 import { parsePython } from "../src/python/parser.js";
@@ -21,10 +22,19 @@ describe("the prefilter", () => {
 
   it.each([
     ["import json under another name", "import json as j\nj.dump(data)\n", "json.dump"],
+    ["import among others", "import os, sys as system, json\njson.dump(data)\n", "json.dump"],
+    ["import of a submodule", "import json.decoder\njson.dump(data)\n", "json.dump"],
+    ["import continued on the next line", "import os, \\\n    json\njson.dump(data)\n", "json.dump"],
+    ["import after a semicolon", "x = 1; import json\njson.dump(data)\n", "json.dump"],
+    ["import in a block", "try:\n    import json\nexcept ImportError:\n    json = None\njson.dump(data)\n", "json.dump"],
     ["from json import *", "from json import *\ndump(data)\n", "json.dump"],
+    ["from json import a name", "from json import dump as save\nsave(data)\n", "json.dump"],
+    ["from continued on the next line", "from \\\n  json import dump\ndump(data)\n", "json.dump"],
     ['__import__("json")', 'j = __import__("json")\nj.dump(data)\n', "json.dump"],
     ['importlib.import_module("json")', 'import importlib\nj = importlib.import_module("json")\nj.dump(data)\n', "json.dump"],
+    ["import_module over lines", "import importlib\nj = importlib.import_module(\n    'json',\n)\nj.dump(data)\n", "json.dump"],
     ["import simplejson as j", "import simplejson as j\nj.dump(data)\n", "simplejson.dump"],
+    ["from simplejson import", "from simplejson import dump\ndump(data)\n", "simplejson.dump"],
   ])("%s: parsed and analysed, the call found and checked", (_, text, qualified) => {
     const result = analyzeText("t.py", text, []);
     expect(parses).toHaveBeenCalledTimes(1);
@@ -33,15 +43,21 @@ describe("the prefilter", () => {
     expect(check(text).report.diagnostics.map((d) => d.code)).toEqual(["JSN001"]);
   });
 
-  it("a file without json is not parsed, even when it is not valid Python", () => {
-    const outcome = check("import os\nprint(os.getcwd(), JSON)\ndef broken(:\n");
+  it.each([
+    ["no json at all", "import os\nprint(os.getcwd(), JSON)\n"],
+    ["json in a comment and a docstring", '# json\n"""Reads json."""\nx = 1\n'],
+    ["a path, a method, other modules and names", 'import orjson, jsonschema\nimport my.json_utils as ju\nf = open("data.json")\nr.json()\njson_data = orjson.dumps(x)\n'],
+    ["json called without being imported", "json.dump(data)\n"],
+    ["a comment after an import", "import os  # json\njson.dump(data)\n"],
+  ])("%s: not parsed, even when the file does not parse", (_, text) => {
+    const outcome = check(text + "def broken(:\n");
     expect(outcome.report.diagnostics).toEqual([]);
     expect(outcome.report.lines).toBeNull();
     expect(parses).not.toHaveBeenCalled();
   });
 
-  it("a file with json only in a comment is parsed (the filter is textual), and has no call", () => {
-    expect(check("# json\nx = 1\n").report.diagnostics).toEqual([]);
+  it("a file that reaches json and does not parse gets its syntax error", () => {
+    expect(check("import json\ndef broken(:\n").report.diagnostics.map((d) => d.code)).toEqual(["JSN000"]);
     expect(parses).toHaveBeenCalledTimes(1);
   });
 });
