@@ -5,7 +5,9 @@
 // file, and ts-morph/TypeScript are only imported dynamically by `convert`, so they stay external
 // (with splitting, `check` never loads them).
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 
 rmSync("dist", { recursive: true, force: true });
 const common = { outdir: "dist", bundle: true, format: "esm", platform: "node", target: "node20", sourcemap: "linked", logLevel: "warning" };
@@ -20,4 +22,9 @@ await build({
 });
 
 // The runtime has no dependencies and no Node-specific banner: it is built on its own.
-if (existsSync("src/runtime/index.ts")) await build({ ...common, entryPoints: { "runtime/index": "src/runtime/index.ts" } });
+if (existsSync("src/runtime/index.ts")) {
+  await build({ ...common, entryPoints: { "runtime/index": "src/runtime/index.ts" } });
+  // The runtime ships its own .d.ts (dumpling/runtime), checked without Node's types: it must run in browsers.
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.runtime.json"], { stdio: "inherit" });
+}

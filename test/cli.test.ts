@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../src/rules/index.js";
 import { dumpling } from "./support/cli.js";
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "dumpling-cli-"));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+import { tree } from "./support/tree.js";
 
 describe("dumpling check", () => {
   it("reports every rule on the bundled examples, exit 1", () => {
@@ -37,7 +29,7 @@ describe("dumpling check", () => {
         "  = help: Use `json.dumps()` (unsafe)",
         "",
         "Found 1 error in 1 file checked.",
-        "0 with a safe fix, 1 with an unsafe fix (shown as help).",
+        "1 with --fix --unsafe-fixes.",
         "",
       ].join("\n"),
     );

@@ -10,7 +10,7 @@ import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
 import { pythonVersion, runPythonJson } from "./support/python.js";
 
-const NOT_RULES = new Set(["index.ts", "types.ts", "select.ts", "run.ts", "docs.ts"]);
+const NOT_RULES = new Set(["index.ts", "types.ts", "select.ts", "run.ts", "docs.ts", "noqa.ts"]);
 const ruleFiles = readdirSync("src/rules").filter((f) => f.endsWith(".ts") && !NOT_RULES.has(f));
 
 describe("rule metadata", () => {
@@ -108,7 +108,10 @@ describe.skipIf(!pythonVersion)("documented examples in CPython", () => {
     );
     documented.forEach((rule, i) => {
       const r = results[i]!;
-      if (rule.meta.docs.whatHappens === null) expect(r.example, rule.meta.code).toMatch(/^SyntaxError/);
+      // No traceback documented: the syntax-error example does not compile; every other one runs
+      // (the resource, encoding and style rules are about code that works here, today).
+      if (rule.meta.docs.whatHappens === null && rule.meta.code === "JSN000") expect(r.example, rule.meta.code).toMatch(/^SyntaxError/);
+      else if (rule.meta.docs.whatHappens === null) expect(r.example, rule.meta.code).toBeNull();
       else expect(r.example, rule.meta.code).toBe(rule.meta.docs.whatHappens);
       expect(r.useInstead, `${rule.meta.code} use instead`).toBeNull();
     });

@@ -2,14 +2,20 @@
 // the main thread or in a worker, and the loop that runs it over discovered files in order.
 // Settings are plain data (rule codes, not rule objects) so they can cross to a worker.
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { fixText } from "../fix/apply.js";
+import { writeAtomic, WriteRefusedError } from "../fix/write.js";
 import { releaseDeadTrees } from "../python/parser.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
-import { analyzeText } from "../rules/run.js";
+import { analysisLimit, analyzeText } from "../rules/run.js";
 import type { Diagnostic, Rule } from "../rules/types.js";
 import type { FileReport } from "../report/types.js";
-import { decodeSource, DEFAULT_MAX_BYTES } from "../source/load.js";
+import type { Selection } from "../rules/select.js";
+import { decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
 import { describeFsError, discover, type DiscoverOptions, type Discovered } from "../source/discover.js";
+import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "./config.js";
 
 export interface Settings {
   /** Codes of the rules to run. */
@@ -17,12 +23,40 @@ export interface Settings {
   maxBytes: number;
   /** The name to report for stdin. */
   stdinFilename: string;
+  /** Fix mode; absent: report only. */
+  fix?: FixSettings;
+  /**
+   * Per-file configuration: the config file named with --config, or the one found by walking
+   * up from each file, with the command line's selection layered over it. Absent: `rules`.
+   */
+  config?: { file: string | null; cli: Selection };
+}
+
+export interface FixSettings {
+  /** "write": fix files in place (stdin: print the fixed source); "diff": print unified diffs, write nothing. */
+  mode: "write" | "diff";
+  unsafe: boolean;
+}
+
+export interface FixSummary {
+  applied: number;
+  withheldUnsafe: number;
+  /** Fixes dropped (they would not parse, or would remove a comment), and a write that was refused. */
+  problems: string[];
+  /** diff mode: the unified diff ("" when nothing changes). */
+  diff?: string;
+  /** stdin in write mode: the fixed source, in the source's own encoding (the input as it was when it cannot be read). */
+  output?: Uint8Array;
+  /** Whether the text changed (and, in write mode for a file, was written). */
+  changed: boolean;
 }
 
 export interface FileOutcome {
   report: FileReport;
   /** Rules that threw on this file: reported as internal errors (exit 2), the rest still reported. */
   internalErrors: string[];
+  /** In fix mode: what fixing did. The report then holds what remains. */
+  fix?: FixSummary;
 }
 
 export function defaultSettings(rules: readonly Rule[]): Settings {
@@ -42,6 +76,26 @@ function unreadable(filename: string, reason: string, settings: Settings): FileO
   return { report: { filename, lines: null, diagnostics }, internalErrors: [] };
 }
 
+/** The rules for one file: `settings.rules`, or its configuration's. */
+export function rulesFor(filename: string, settings: Settings): Rule[] {
+  if (!settings.config) return rulesOf(settings);
+  const config: DumplingConfig | null = settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
+  const codes = rulesForFile(filename, config, settings.config.cli);
+  return RULES.filter((r) => codes.includes(r.meta.code));
+}
+
+const explicitConfigs = new Map<string, DumplingConfig>();
+
+function loadConfigOnce(file: string): DumplingConfig {
+  let c = explicitConfigs.get(file);
+  if (!c) explicitConfigs.set(file, (c = loadConfig(file)));
+  return c;
+}
+
+function internalErrorsOf(filename: string, errors: { rule: string; error: unknown }[]): string[] {
+  return errors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
+}
+
 /** Check one file's bytes. */
 export function checkBytes(filename: string, bytes: Uint8Array, settings: Settings): FileOutcome {
   if (bytes.length > settings.maxBytes) {
@@ -49,15 +103,69 @@ export function checkBytes(filename: string, bytes: Uint8Array, settings: Settin
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
-  const result = analyzeText(filename, decoded.text, rulesOf(settings));
-  const internalErrors = result.internalErrors.map(
-    (e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`,
-  );
+  const limit = analysisLimit(decoded.text);
+  if (limit) return unreadable(filename, limit, settings);
+  const rules = rulesFor(filename, settings);
+  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, null);
+  const result = analyzeText(filename, decoded.text, rules);
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
-  return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors };
+  return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
 }
 
-/** Read and check one discovered entry. */
+type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
+
+/**
+ * Fix one file. `path` is where to write (null: stdin, or diff mode): the write is refused when
+ * the file no longer holds `bytes`, and the report then shows the diagnostics of the original.
+ */
+function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null): FileOutcome {
+  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe });
+  const problems = result.rejected.map((r) => `${filename}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
+  if (!result.converged) problems.push(`${filename}: fixes did not settle after ${result.applied} were applied; the rest are reported`);
+  const changed = result.text !== decoded.text;
+  const summary: FixSummary = { applied: result.applied, withheldUnsafe: result.withheldUnsafe, problems, changed };
+  let final = result.final;
+  let text = result.text;
+  if (fix.mode === "diff") {
+    summary.diff = changed ? createTwoFilesPatch(filename, filename, decoded.text, result.text, undefined, undefined, { context: 3 }).replace(/^Index: [^\n]*\n=+\n/, "") : "";
+  } else if (path === null) {
+    try {
+      summary.output = changed ? encodeSource(result.text, decoded.encoding) : bytes;
+    } catch (e) {
+      problems.push(`${filename}: not fixed: ${(e as Error).message}`);
+      summary.output = bytes;
+    }
+  } else if (changed) {
+    try {
+      writeAtomic(path, encodeSource(result.text, decoded.encoding), bytes);
+    } catch (e) {
+      const reason = e instanceof WriteRefusedError ? e.message : describeFsError(e);
+      problems.push(`${filename}: not fixed: ${reason}`);
+      summary.applied = 0;
+      summary.changed = false;
+      final = result.initial;
+      text = decoded.text;
+    }
+  }
+  const lines = final.context?.lines ?? (final.diagnostics.length > 0 ? new LineIndex(text) : null);
+  return { report: { filename, lines, diagnostics: final.diagnostics }, internalErrors: internalErrorsOf(filename, final.internalErrors), fix: summary };
+}
+
+/**
+ * Fix a file whose bytes were read earlier: the write happens only if the file still holds
+ * them. processEntry reads and calls this; a test can change the file in between.
+ */
+export function fixFile(path: string, bytes: Uint8Array, settings: Settings): FileOutcome {
+  if (!settings.fix) return checkBytes(path, bytes, settings);
+  if (bytes.length > settings.maxBytes) return checkBytes(path, bytes, settings);
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return unreadable(path, decoded.reason, settings);
+  const limit = analysisLimit(decoded.text);
+  if (limit) return unreadable(path, limit, settings);
+  return fixBytes(path, bytes, decoded, rulesFor(path, settings), settings.fix, settings.fix.mode === "write" ? path : null);
+}
+
+/** Read and check (or fix) one discovered entry. */
 export function processEntry(entry: Discovered, settings: Settings): FileOutcome {
   if (entry.kind === "error") return unreadable(entry.path, entry.reason, settings);
   const filename = entry.kind === "stdin" ? settings.stdinFilename : entry.path;
@@ -67,7 +175,13 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
   } catch (e) {
     return unreadable(filename, describeFsError(e), settings);
   }
-  return checkBytes(filename, bytes, settings);
+  if (entry.kind === "file" && settings.fix) return fixFile(entry.path, bytes, settings);
+  const outcome = checkBytes(filename, bytes, settings);
+  // An editor replaces its buffer with what a fix of stdin prints: unreadable input comes back as it was.
+  if (entry.kind === "stdin" && settings.fix?.mode === "write" && !outcome.fix) {
+    outcome.fix = { applied: 0, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
+  }
+  return outcome;
 }
 
 /**

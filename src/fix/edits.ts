@@ -102,3 +102,18 @@ export function wrapStatementInWith(ctx: FileContext, call: JsonCall, opener: st
   const body = (before + newCall + after).replace(/\r\n|\r|\n/g, (m) => m + unit);
   return { start: stmt.startIndex, end: stmt.endIndex, content: `with ${opener}:${nl}${indent}${unit}${body}` };
 }
+
+/**
+ * Add an argument (`encoding="utf-8"`) at the end of a call's argument list, right after the
+ * last argument, so a trailing comma or a comment before `)` stays valid. Null when the call
+ * has `*args`/`**kwargs` (the keyword may already be in them) or no plain argument list.
+ */
+export function appendArgument(call: SyntaxNode, content: string): Edit | null {
+  const list = call.childForFieldName("arguments");
+  if (!list || list.type !== "argument_list") return null;
+  const args = list.namedChildren.filter((c) => c.type !== "comment");
+  if (args.some((a) => a.type === "list_splat" || a.type === "dictionary_splat")) return null;
+  const last = args[args.length - 1];
+  if (last) return { start: last.endIndex, end: last.endIndex, content: `, ${content}` };
+  return { start: list.startIndex + 1, end: list.startIndex + 1, content };
+}

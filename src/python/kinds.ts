@@ -241,7 +241,7 @@ export class Kinds {
       case "tempfile.SpooledTemporaryFile":
         return openedFile(node, args, "tempfile", 1, 3, "w+b");
       case "urllib.request.urlopen":
-        return { ...memoryFile(true), origin: "url", writable: false, typeName: "HTTPResponse" };
+        return { ...memoryFile(true), origin: "url", writable: false, typeName: "HTTPResponse", openCall: node };
       case "builtins.str":
       case "os.fspath": {
         const first = args[0];

@@ -1,7 +1,7 @@
 // The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's), with its
 // arguments bound to the real signature and the kind of its file or string argument.
 // Rules and the translator read this; neither re-derives it.
-import type { SyntaxNode } from "./parser.js";
+import { nodesSpanning, type SyntaxNode } from "./parser.js";
 import type { Kinds, ValueKind } from "./kinds.js";
 import type { Names } from "./names.js";
 import type { Scopes } from "./scopes.js";
@@ -76,10 +76,10 @@ function calleeAt(node: SyntaxNode): SyntaxNode | null {
  */
 function candidateNames(text: string, scopes: Scopes): Set<string> {
   const out = new Set<string>();
-  const root = scopes.root;
+  const ranges: [number, number][] = [];
   JSON_WORD.lastIndex = 0;
-  for (let m = JSON_WORD.exec(text); m; m = JSON_WORD.exec(text)) {
-    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+  for (let m = JSON_WORD.exec(text); m; m = JSON_WORD.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  for (const node of nodesSpanning(scopes.tree, ranges)) {
     if (node.type === "identifier") {
       out.add(node.text);
       const stmt = importStatementOf(node);

@@ -17,32 +17,97 @@ function getParser(): Parser {
     language = require("tree-sitter-python");
     parser = new ParserClass();
     parser.setLanguage(language as Parser.Language);
-    rememberParents((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype);
+    cacheParents((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype);
   }
   return parser;
 }
 
-/**
- * The binding's `parent` searches down from the root (scanning every statement of a module on
- * the way) and wraps the result anew at each call, so climbing from many nodes of one file is
- * quadratic. Our trees are never edited, so each node object remembers its parent, in a map
- * held by its tree (it dies with the tree). The binding hands back the same object for a node
- * while it is alive, so siblings share their ancestors.
- */
-function rememberParents(prototype: object): void {
+// tree-sitter's ts_node_parent walks down from the root on every call, so walking up from a
+// node N levels deep costs N² steps: 10,000 nested brackets took half a minute. `parent` is
+// made a cached lookup: the first time a node's parent is asked, one cursor descent from the
+// root records the parent of every node on the path (each later step up is a map lookup).
+const parentCaches = new WeakMap<object, Map<number, SyntaxNode | null>>();
+
+function cacheParents(prototype: object): void {
   const native = Object.getOwnPropertyDescriptor(prototype, "parent")?.get;
   if (!native) return;
-  const PARENTS = Symbol("parents");
   Object.defineProperty(prototype, "parent", {
     configurable: true,
-    get(this: SyntaxNode) {
-      const tree = this.tree as Tree & { [PARENTS]?: Map<SyntaxNode, SyntaxNode | null> };
-      const parents = (tree[PARENTS] ??= new Map());
-      let parent = parents.get(this);
-      if (parent === undefined) parents.set(this, (parent = native.call(this) as SyntaxNode | null));
+    get(this: SyntaxNode): SyntaxNode | null {
+      const cache = parentCacheOf(this.tree);
+      const id = this.id;
+      let parent = cache.get(id);
+      if (parent !== undefined) return parent;
+      recordPath(this, cache);
+      parent = cache.get(id);
+      if (parent === undefined) {
+        parent = native.call(this) as SyntaxNode | null;
+        cache.set(id, parent);
+      }
       return parent;
     },
   });
+}
+
+function parentCacheOf(tree: object): Map<number, SyntaxNode | null> {
+  let cache = parentCaches.get(tree);
+  if (!cache) parentCaches.set(tree, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * For each [start, end) range (sorted by start), the smallest node that spans it, as
+ * `descendantForIndex` would find it; one cursor walks the union of the paths to them all,
+ * recording every parent on the way, so finding many occurrences costs the size of that
+ * union, not the sum of their depths.
+ */
+export function nodesSpanning(tree: Tree, ranges: readonly (readonly [number, number])[]): SyntaxNode[] {
+  getParser();
+  const cache = parentCacheOf(tree);
+  const root = tree.rootNode;
+  cache.set(root.id, null);
+  const cursor = root.walk();
+  const stack: { node: SyntaxNode; start: number; end: number }[] = [{ node: root, start: root.startIndex, end: root.endIndex }];
+  const out: SyntaxNode[] = [];
+  for (const [s, e] of ranges) {
+    let top = stack[stack.length - 1] as (typeof stack)[number];
+    while (stack.length > 1 && !(top.start <= s && e <= top.end)) {
+      cursor.gotoParent();
+      stack.pop();
+      top = stack[stack.length - 1] as (typeof stack)[number];
+    }
+    while (cursor.gotoFirstChildForIndex(s) !== null) {
+      const cs = cursor.startIndex;
+      const ce = cursor.endIndex;
+      if (cs > s || ce < e) {
+        cursor.gotoParent();
+        break;
+      }
+      const node = cursor.currentNode;
+      cache.set(node.id, top.node);
+      top = { node, start: cs, end: ce };
+      stack.push(top);
+    }
+    out.push(top.node);
+  }
+  return out;
+}
+
+function recordPath(node: SyntaxNode, cache: Map<number, SyntaxNode | null>): void {
+  const root = node.tree.rootNode;
+  const id = node.id;
+  cache.set(root.id, null);
+  if (root.id === id) return;
+  const start = node.startIndex;
+  const cursor = root.walk();
+  let parent = root;
+  while (cursor.gotoFirstChildForIndex(start) !== null) {
+    if (cursor.startIndex > start) return; // passed it (a zero-width node): the native lookup decides
+    const current = cursor.currentNode;
+    cache.set(current.id, parent);
+    if (current.id === id) return;
+    parent = current;
+  }
 }
 
 let parsedSinceRelease = 0;
@@ -57,7 +122,7 @@ export function parsePython(text: string): Tree {
 
 /** Source parsed between two releases of dead trees: their native memory is about 25 times as much. */
 const RELEASE_EVERY = 1024 * 1024;
-let collectGarbage: ((options: { type: "minor" | "major" }) => void) | undefined;
+let collectYoungGeneration: (() => void) | undefined;
 
 /**
  * A tree's native memory (many times its source) is freed by a finalizer that runs only after
@@ -69,12 +134,13 @@ let collectGarbage: ((options: { type: "minor" | "major" }) => void) | undefined
 export async function releaseDeadTrees(): Promise<void> {
   if (parsedSinceRelease < RELEASE_EVERY) return;
   parsedSinceRelease = 0;
-  if (!collectGarbage) {
+  if (!collectYoungGeneration) {
     // The way jest-leak-detector reaches gc() without --expose-gc on the command line.
     setFlagsFromString("--expose-gc");
-    collectGarbage = runInNewContext("gc") as typeof collectGarbage;
+    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
+    collectYoungGeneration = () => gc({ type: "minor" });
   }
-  collectGarbage?.({ type: "minor" });
+  collectYoungGeneration();
   await new Promise((resolve) => setImmediate(resolve));
 }
 

@@ -4,7 +4,7 @@
 // Python's rules: function, lambda and comprehension scopes nest; a class body is visible
 // only to code directly in it; `global` and `nonlocal` redirect bindings; a name bound
 // nowhere is a builtin.
-import type { SyntaxNode, Tree } from "./parser.js";
+import { nodesSpanning, type SyntaxNode, type Tree } from "./parser.js";
 import { COMPREHENSIONS, enclosingBlock } from "./syntax.js";
 
 export type Role = "use" | "bind" | "global" | "nonlocal" | "none";
@@ -48,36 +48,64 @@ function escapeRegExp(s: string): string {
 
 export class Scopes {
   private readonly occurrenceCache = new Map<string, Occurrence[]>();
-  private readonly scopeIndex = new Map<string, Map<number, { bindings: Occurrence[]; declared?: Occurrence }>>();
-  private readonly enclosingCache = new Map<number, SyntaxNode>();
+  /** Per name: its bindings and its global/nonlocal declarations, by scope id. */
+  private readonly indexCache = new Map<string, { bindings: Map<number, Occurrence[]>; declared: Map<number, Role> }>();
   readonly root: SyntaxNode;
 
   constructor(readonly tree: Tree, readonly text: string) {
     this.root = tree.rootNode;
   }
 
+  private readonly scopeCache = new Map<number, SyntaxNode>();
+
   /** The scope a reference or binding at `node` belongs to. */
   scopeOf(node: SyntaxNode): SyntaxNode {
-    let child = node;
-    let p = node.parent;
-    while (p) {
-      if (SCOPE_TYPES.has(p.type)) {
-        if (p.type === "function_definition" || p.type === "lambda") {
-          if (isField(p, "body", child)) return p;
-          if (isField(p, "parameters", child) && isParameterName(node)) return p;
-        } else if (p.type === "class_definition") {
-          if (isField(p, "body", child)) return p;
-        } else {
-          // Comprehension: everything but the first iterable is evaluated in its own scope.
-          const first = p.namedChildren.find((c) => c.type === "for_in_clause");
-          const iterable = first?.childForFieldName("right");
-          if (!(iterable && iterable.startIndex <= node.startIndex && node.endIndex <= iterable.endIndex)) return p;
+    // A parameter's name belongs to its function; anything else in the parameter list
+    // (defaults, annotations) to the enclosing scope, like the rest of the header.
+    if (isParameterName(node)) {
+      let p = node.parent;
+      while (p && p.type !== "parameters" && p.type !== "lambda_parameters") p = p.parent;
+      if (p?.parent) return p.parent;
+    }
+    return this.scopeOfPosition(node);
+  }
+
+  /**
+   * The scope in which the code at `node` runs. Memoized per node, so that finding the scopes
+   * of many occurrences in deeply nested code costs the size of their paths, not their sum.
+   */
+  private scopeOfPosition(node: SyntaxNode): SyntaxNode {
+    const path: SyntaxNode[] = [];
+    let n = node;
+    let scope: SyntaxNode | undefined;
+    while (scope === undefined) {
+      const cached = this.scopeCache.get(n.id);
+      if (cached) {
+        scope = cached;
+        break;
+      }
+      path.push(n);
+      const p = n.parent;
+      if (!p) {
+        scope = this.root;
+        break;
+      }
+      if (p.type === "function_definition" || p.type === "lambda" || p.type === "class_definition") {
+        if (isField(p, "body", n)) scope = p;
+      } else if (COMPREHENSIONS.has(p.type)) {
+        scope = p;
+      } else if (p.type === "for_in_clause" && isField(p, "right", n) && p.parent && COMPREHENSIONS.has(p.parent.type)) {
+        // A comprehension's first iterable is evaluated in the enclosing scope.
+        const first = p.parent.namedChildren.find((c) => c.type === "for_in_clause");
+        if (first?.id === p.id) {
+          n = p.parent;
+          continue;
         }
       }
-      child = p;
-      p = p.parent;
+      n = p;
     }
-    return this.root;
+    for (const x of path) this.scopeCache.set(x.id, scope);
+    return scope;
   }
 
   /** Every occurrence of `name` as an identifier (not in strings, comments or `x.name`). */
@@ -86,9 +114,10 @@ export class Scopes {
     if (cached) return cached;
     const out: Occurrence[] = [];
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, "gu");
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const node = this.root.descendantForIndex(m.index, m.index + name.length);
-      if (node.type !== "identifier" || node.startIndex !== m.index || node.endIndex !== m.index + name.length) continue;
+    const ranges: [number, number][] = [];
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) ranges.push([m.index, m.index + name.length]);
+    for (const node of nodesSpanning(this.tree, ranges)) {
+      if (node.type !== "identifier" || node.endIndex - node.startIndex !== name.length) continue;
       const occ = this.classify(node);
       if (occ.role !== "none") out.push(occ);
     }
@@ -206,61 +235,46 @@ export class Scopes {
 
   /** Resolve a use of a name (an identifier node) to the bindings it may refer to; null means a builtin. */
   resolve(use: SyntaxNode): Resolution | null {
-    const byScope = this.byScope(use.text);
+    const index = this.index(use.text);
     const useScope = this.scopeOf(use);
-    const useScopeId = useScope.id;
     let scope: SyntaxNode | null = useScope;
     let first = true;
     while (scope) {
       const current: SyntaxNode = scope;
-      const currentId = current.id;
       const skipClass = current.type === "class_definition" && !first;
       if (!skipClass) {
-        const here = byScope.get(currentId);
-        if (here?.declared?.role === "global") {
-          const bindings = byScope.get(this.rootId())?.bindings ?? [];
-          return bindings.length > 0 ? { scope: this.root, bindings, sameScope: false } : null;
+        const declared = index.declared.get(current.id);
+        if (declared === "global") {
+          const bindings = index.bindings.get(this.root.id);
+          return bindings ? { scope: this.root, bindings, sameScope: false } : null;
         }
-        if (here && !here.declared && here.bindings.length > 0) return { scope: current, bindings: here.bindings, sameScope: currentId === useScopeId };
+        if (!declared) {
+          const bindings = index.bindings.get(current.id);
+          if (bindings) return { scope: current, bindings, sameScope: current.id === useScope.id };
+        }
       }
-      if (currentId === this.rootId()) break;
-      scope = this.enclosingScope(current);
+      if (current.id === this.root.id) break;
+      scope = this.scopeOf(current);
       first = false;
     }
     return null;
   }
 
-  /**
-   * A name's occurrences grouped by scope id: its bindings in source order, and its first
-   * `global`/`nonlocal` declaration. Node ids are native calls: compared once, not per lookup.
-   */
-  private byScope(name: string): Map<number, { bindings: Occurrence[]; declared?: Occurrence }> {
-    let index = this.scopeIndex.get(name);
+  private index(name: string): { bindings: Map<number, Occurrence[]>; declared: Map<number, Role> } {
+    let index = this.indexCache.get(name);
     if (index) return index;
-    index = new Map();
+    index = { bindings: new Map(), declared: new Map() };
     for (const o of this.occurrences(name)) {
-      const id = o.scope.id;
-      let entry = index.get(id);
-      if (!entry) index.set(id, (entry = { bindings: [] }));
-      if (o.role === "bind") entry.bindings.push(o);
-      else if ((o.role === "global" || o.role === "nonlocal") && !entry.declared) entry.declared = o;
+      if (o.role === "bind") {
+        const list = index.bindings.get(o.scope.id);
+        if (list) list.push(o);
+        else index.bindings.set(o.scope.id, [o]);
+      } else if ((o.role === "global" || o.role === "nonlocal") && !index.declared.has(o.scope.id)) {
+        index.declared.set(o.scope.id, o.role);
+      }
     }
-    this.scopeIndex.set(name, index);
+    this.indexCache.set(name, index);
     return index;
-  }
-
-  private rootIdCache: number | undefined;
-
-  private rootId(): number {
-    return (this.rootIdCache ??= this.root.id);
-  }
-
-  /** The scope enclosing a scope node (cached: resolution climbs the same chains again and again). */
-  private enclosingScope(scope: SyntaxNode): SyntaxNode {
-    const id = scope.id;
-    let outer = this.enclosingCache.get(id);
-    if (!outer) this.enclosingCache.set(id, (outer = this.scopeOf(scope)));
-    return outer;
   }
 
   /**
@@ -270,7 +284,15 @@ export class Scopes {
    */
   reaching(res: Resolution, use: SyntaxNode): Occurrence[] {
     if (!res.sameScope) return res.bindings;
-    const before = res.bindings.filter((b) => b.node.startIndex < use.startIndex);
+    // Bindings are in source order: the ones before the use are a prefix.
+    let lo = 0;
+    let hi = res.bindings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((res.bindings[mid] as Occurrence).node.startIndex < use.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = res.bindings.slice(0, lo);
     if (before.length === 0) return res.bindings;
     const last = before[before.length - 1] as Occurrence;
     const block = enclosingBlock(last.node);

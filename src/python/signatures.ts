@@ -6,8 +6,9 @@ export type JsonModule = "json" | "simplejson";
 export const ENCODER_OPTIONS = [
   "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys",
 ] as const;
+// `strict` is not in loads()'s signature but goes through **kw to JSONDecoder, which takes it.
 export const DECODER_OPTIONS = [
-  "cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook",
+  "cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict",
 ] as const;
 
 // simplejson takes every option positionally too, and has more of them.

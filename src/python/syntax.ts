@@ -76,7 +76,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\n": "",
 };
 
-function decodeEscapes(s: string, bytes: boolean): string {
+export function decodeEscapes(s: string, bytes: boolean): string {
   return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|.|\n)/g, (m, e: string) => {
     const simple = SIMPLE_ESCAPES[e];
     if (simple !== undefined) return simple;

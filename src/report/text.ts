@@ -36,13 +36,28 @@ export interface Summary {
   safeFixes: number;
   unsafeFixes: number;
   files: number;
+  /** In fix mode: fixes applied, and unsafe fixes not applied because --unsafe-fixes is off. */
+  fixed?: { applied: number; withheldUnsafe: number } | null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function renderSummary(s: Summary): string {
-  if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${s.files} file${s.files === 1 ? "" : "s"} checked)\n`;
-  const lines = [`Found ${s.diagnostics} error${s.diagnostics === 1 ? "" : "s"} in ${s.files} file${s.files === 1 ? "" : "s"} checked.`];
+  const files = `${plural(s.files, "file")} checked`;
+  if (s.fixed) {
+    const lines: string[] = [];
+    if (s.diagnostics === 0 && s.fixed.applied === 0) lines.push(`${pc.green("All checks passed!")} (${files})`);
+    else lines.push(`Found ${plural(s.diagnostics + s.fixed.applied, "error")} (${s.fixed.applied} fixed, ${s.diagnostics} remaining) in ${files}.`);
+    if (s.fixed.withheldUnsafe > 0) lines.push(`${s.fixed.withheldUnsafe} unsafe ${s.fixed.withheldUnsafe === 1 ? "fix" : "fixes"} withheld: enable with --unsafe-fixes.`);
+    return lines.join("\n") + "\n";
+  }
+  if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${files})\n`;
+  const lines = [`Found ${plural(s.diagnostics, "error")} in ${files}.`];
   if (s.safeFixes + s.unsafeFixes > 0) {
-    lines.push(`${s.safeFixes} with a safe fix, ${s.unsafeFixes} with an unsafe fix (shown as help).`);
+    const more = s.unsafeFixes > 0 ? `${s.safeFixes > 0 ? "; " : ""}${s.unsafeFixes}${s.safeFixes > 0 ? " more" : ""} with --fix --unsafe-fixes` : "";
+    lines.push(`${s.safeFixes > 0 ? `${s.safeFixes} fixable with --fix` : ""}${more}.`);
   }
   return lines.join("\n") + "\n";
 }

@@ -1,3 +1,4 @@
+import { appendArgument } from "../fix/edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import { stringLiteral } from "../python/syntax.js";
@@ -78,10 +79,9 @@ function modeFix(ctx: FileContext, call: JsonCall, kind: FileKind): Edit[] | nul
     else edits.push({ start: list.startIndex + 1, end: list.startIndex + 1, content: `"${newMode}"${list.namedChildCount > 0 ? ", " : ""}` });
   }
   if (kind.binary && !compressed && kind.encodingGiven === false) {
-    const close = list.lastChild;
-    if (close?.type !== ")") return null;
-    const trailingComma = /,\s*$/.test(ctx.text.slice(list.startIndex, close.startIndex));
-    edits.push({ start: close.startIndex, end: close.startIndex, content: `${trailingComma ? " " : ", "}encoding="utf-8"` });
+    const encoding = appendArgument(open, 'encoding="utf-8"');
+    if (!encoding) return null;
+    edits.push(encoding);
   }
   return edits;
 }

@@ -7,12 +7,17 @@ import dumpsGivenFile from "./dumps-given-file.js";
 import loadFromPath from "./load-from-path.js";
 import loadFromString from "./load-from-string.js";
 import loadFromWriteOnlyFile from "./load-from-write-only-file.js";
+import openWithoutEncoding from "./open-without-encoding.js";
 import loadsFromFile from "./loads-from-file.js";
+import loadsRead from "./loads-read.js";
 import positionalOption from "./positional-option.js";
 import syntaxError from "./syntax-error.js";
 import type { Rule } from "./types.js";
+import unclosedFile from "./unclosed-file.js";
 import unknownOption from "./unknown-option.js";
 import unreadableFile from "./unreadable-file.js";
+import unusedNoqa from "./unused-noqa.js";
+import writeDumps from "./write-dumps.js";
 
 export const RULES: readonly Rule[] = [
   syntaxError,
@@ -27,6 +32,11 @@ export const RULES: readonly Rule[] = [
   unknownOption,
   dumpToUnwritableFile,
   loadFromWriteOnlyFile,
+  unclosedFile,
+  openWithoutEncoding,
+  unusedNoqa,
+  loadsRead,
+  writeDumps,
   unreadableFile,
 ];
 

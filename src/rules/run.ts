@@ -5,7 +5,10 @@ import { Names } from "../python/names.js";
 import { parsePython } from "../python/parser.js";
 import { Scopes } from "../python/scopes.js";
 import { LineIndex } from "../python/text.js";
+import { RULES } from "./index.js";
+import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
 import type { Diagnostic, FileContext, Report, Rule, RuleContext } from "./types.js";
+import unusedNoqa from "./unused-noqa.js";
 
 export interface InternalError {
   rule: string;
@@ -16,6 +19,8 @@ export interface FileResult {
   context: FileContext | null;
   diagnostics: Diagnostic[];
   internalErrors: InternalError[];
+  /** Diagnostics silenced by `# noqa` comments. */
+  suppressed: number;
 }
 
 // Every way the model reaches the json module (src/python/names.ts) starts from one of these:
@@ -41,6 +46,21 @@ export function mayCallJson(text: string): boolean {
   return text.includes("json") && REACHES_JSON.test(text);
 }
 
+/**
+ * The model keeps a few tree nodes per json call in memory (about 10 KB a call), so a
+ * generated file with millions of json calls would exhaust the heap. Such a file is reported as
+ * unreadable instead of crashing the run.
+ */
+export const MAX_JSON_MENTIONS = 50_000;
+
+export function analysisLimit(text: string): string | null {
+  let n = 0;
+  for (let i = text.indexOf("json"); i >= 0; i = text.indexOf("json", i + 4)) {
+    if (++n > MAX_JSON_MENTIONS) return `mentions json more than ${MAX_JSON_MENTIONS.toLocaleString("en")} times, more than dumpling analyses in one file`;
+  }
+  return null;
+}
+
 export function buildContext(filename: string, text: string): FileContext {
   const tree = parsePython(text);
   const scopes = new Scopes(tree, text);
@@ -51,7 +71,7 @@ export function buildContext(filename: string, text: string): FileContext {
 }
 
 export function analyzeText(filename: string, text: string, rules: readonly Rule[]): FileResult {
-  if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [] };
+  if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [], suppressed: 0 };
   const context = buildContext(filename, text);
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
@@ -72,6 +92,26 @@ export function analyzeText(filename: string, text: string, rules: readonly Rule
       internalErrors.push({ rule: rule.meta.code, error });
     }
   }
-  diagnostics.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
-  return { context, diagnostics, internalErrors };
+  // Suppression comes after every rule, so each rule gets it for free.
+  const noqa = findNoqa(context.tree, context.lines);
+  const { kept, suppressed, unused } = applyNoqa(diagnostics, noqa, context.lines);
+  if (rules.includes(unusedNoqa)) kept.push(...unused.map((u) => unusedNoqaDiagnostic(text, u, rules)));
+  kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { context, diagnostics: kept, internalErrors, suppressed };
+}
+
+function unusedNoqaDiagnostic(text: string, u: UnusedNoqa, rules: readonly Rule[]): Diagnostic {
+  const groups = new Map<string, string[]>();
+  for (const c of u.unused) {
+    const rule = RULES.find((r) => r.meta.code === c.code);
+    const why = !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
+    groups.set(why, [...(groups.get(why) ?? []), `\`${c.code}\``]);
+  }
+  const detail = [...groups].map(([why, codes]) => `${why}: ${codes.join(", ")}`).join("; ");
+  const meta = unusedNoqa.meta;
+  return {
+    code: meta.code, name: meta.name, severity: meta.severity, start: u.directive.start, end: u.directive.end,
+    message: `Unused \`noqa\` directive (${detail})`,
+    fix: { applicability: "safe", message: "Remove the unused `noqa` code", edits: [removeUnusedCodes(text, u)], editsComments: true },
+  };
 }

@@ -25,11 +25,22 @@ function validate(selectors: readonly string[]): void {
 }
 
 export function selectRules(sel: Selection): Rule[] {
-  const all = [...(sel.select ?? []), ...(sel.extendSelect ?? []), ...(sel.ignore ?? [])];
-  validate(all);
-  const base = sel.select ? RULES.filter((r) => sel.select?.some((s) => matches(s, r))) : RULES.filter((r) => r.meta.defaultEnabled);
-  const extended = RULES.filter((r) => base.includes(r) || (sel.extendSelect ?? []).some((s) => matches(s, r)));
-  return extended.filter((r) => !(sel.ignore ?? []).some((s) => matches(s, r)));
+  return selectRulesLayered([sel]);
+}
+
+/**
+ * Selections layered as ruff does: a config file's, then the command line's. In each layer a
+ * `select` replaces the set so far, `extend-select` adds to it, `ignore` removes from it.
+ */
+export function selectRulesLayered(layers: readonly Selection[]): Rule[] {
+  let current = RULES.filter((r) => r.meta.defaultEnabled);
+  for (const sel of layers) {
+    validate([...(sel.select ?? []), ...(sel.extendSelect ?? []), ...(sel.ignore ?? [])]);
+    const base = sel.select ? RULES.filter((r) => sel.select?.some((s) => matches(s, r))) : current;
+    const extended = RULES.filter((r) => base.includes(r) || (sel.extendSelect ?? []).some((s) => matches(s, r)));
+    current = extended.filter((r) => !(sel.ignore ?? []).some((s) => matches(s, r)));
+  }
+  return current;
 }
 
 /** "JSN001,JSN004" or "JSN001 JSN004" → ["JSN001", "JSN004"]. */

@@ -20,6 +20,8 @@ export interface Fix {
   /** What the fix does, in the imperative: "Use `json.dumps()`". */
   message: string;
   edits: Edit[];
+  /** The fix edits comments on purpose (JSN100); otherwise a fix that drops a comment is refused. */
+  editsComments?: boolean;
 }
 
 export interface RuleDocs {

@@ -22,6 +22,8 @@ export interface DiscoverOptions {
   isExcluded?: (path: string, isDirectory: boolean) => boolean;
   /** Apply exclusions to explicitly named files too. */
   forceExclude?: boolean;
+  /** Skip DEFAULT_EXCLUDES directories (default true; false when `isExcluded` decides them itself). */
+  defaultExcludes?: boolean;
 }
 
 interface Matcher {
@@ -101,7 +103,7 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
       continue;
     }
     if (!isDir && !isFile) continue; // FIFOs, sockets, devices: never opened
-    if (isDir && DEFAULT_EXCLUDES.includes(name)) continue;
+    if (isDir && (options.defaultExcludes ?? true) && DEFAULT_EXCLUDES.includes(name)) continue;
     if (isIgnored(active, abs, isDir)) continue;
     if (options.isExcluded?.(path, isDir)) continue;
     if (isDir) {

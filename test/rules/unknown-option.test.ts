@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: "cls= may take more options", code: "import json\njson.dumps(d, cls=MyEncoder, indnet=2)" },
     { name: "**kwargs", code: "import json\njson.dumps(d, **opts, indnet=2)" },
     { name: "simplejson's own options", code: "import simplejson\nsimplejson.dumps(d, use_decimal=True, item_sort_key=k)" },
+    { name: "strict= goes through **kw to JSONDecoder", code: "import json\njson.loads(s, strict=False)\njson.load(f, strict=False)" },
     { name: "simplejson still takes encoding", code: 'import simplejson\nsimplejson.loads(s, encoding="utf-8")' },
   ],
   invalid: [

@@ -46,6 +46,14 @@ describe("JSN901 unreadable-file", () => {
     expect((await check([join(dir, "good.py")], 10)).map((d) => d.code)).toEqual(["JSN901"]);
   });
 
+  it("a file that mentions json more often than the model can hold is reported, not crashed on", async () => {
+    const big = join(dir, "generated.py");
+    writeFileSync(big, "import json\n" + "json.dumps(1)\n".repeat(50_000));
+    expect((await check([big])).map((d) => d.message)).toEqual([
+      `Cannot read \`${big}\`: mentions json more than 50,000 times, more than dumpling analyses in one file`,
+    ]);
+  });
+
   it("a latin-1 file with its cookie is read, with columns in code points", async () => {
     const d = await check([join(dir, "latin1.py")]);
     expect(d.map((x) => x.code)).toEqual(["JSN001"]);

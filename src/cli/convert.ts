@@ -1,0 +1,168 @@
+// `dumpling convert`: discover → load → translate every json call → report, and with --out-dir
+// one .ts module per Python file (written atomically). Loaded by main.ts with a dynamic import,
+// so that ts-morph (and the TypeScript compiler inside it) is loaded only here.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import cliProgress from "cli-progress";
+import { renderConvertJson, renderConvertMarkdown, renderConvertText, type ConvertedCall } from "../report/convert.js";
+import { decodeSource, DEFAULT_MAX_BYTES } from "../source/load.js";
+import { describeFsError, discover, type Discovered } from "../source/discover.js";
+import { translateText } from "../translate/index.js";
+import { RUNTIME } from "../translate/imports.js";
+import { note } from "../translate/notes.js";
+import type { Mode, Translation } from "../translate/types.js";
+import { TypeScriptBuilder } from "../translate/typescript.js";
+
+export interface ConvertOptions {
+  paths: string[];
+  mode: Mode;
+  outDir?: string;
+  runtime: "package" | "inline";
+  outputFormat: "text" | "json" | "markdown";
+  stdinFilename?: string;
+}
+
+export interface ConvertOutcome {
+  calls: ConvertedCall[];
+  files: number;
+  /** Files that could not be read or translated (one line each, for stderr). */
+  errors: string[];
+  internalErrors: string[];
+  written: string[];
+}
+
+/** Progress on stderr: only in a terminal, and only when there are more than a few files. */
+const PROGRESS_MIN_FILES = 5;
+
+export function runConvert(options: ConvertOptions): ConvertOutcome {
+  const entries = [...discover(options.paths)];
+  const builder = new TypeScriptBuilder();
+  const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [] };
+  const bar =
+    process.stderr.isTTY && entries.length > PROGRESS_MIN_FILES
+      ? new cliProgress.SingleBar({ stream: process.stderr, format: "converting [{bar}] {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(entries.length, 0);
+  const modules: { path: string; text: string }[] = [];
+  try {
+    for (const entry of entries) {
+      convertEntry(entry, options, builder, outcome, modules);
+      bar?.increment();
+    }
+  } finally {
+    bar?.stop();
+  }
+  if (options.outDir) {
+    for (const m of modules) {
+      writeAtomically(m.path, m.text);
+      outcome.written.push(m.path);
+    }
+    if (options.runtime === "inline" && modules.length > 0) outcome.written.push(...copyRuntime(options.outDir));
+  }
+  return outcome;
+}
+
+function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeScriptBuilder, outcome: ConvertOutcome, modules: { path: string; text: string }[]): void {
+  if (entry.kind === "error") {
+    outcome.errors.push(`cannot read \`${entry.path}\`: ${entry.reason}`);
+    return;
+  }
+  const filename = entry.kind === "stdin" ? (options.stdinFilename ?? "-") : entry.path;
+  let bytes: Uint8Array;
+  try {
+    bytes = entry.kind === "stdin" ? readFileSync(0) : readFileSync(entry.path);
+  } catch (e) {
+    outcome.errors.push(`cannot read \`${filename}\`: ${describeFsError(e)}`);
+    return;
+  }
+  outcome.files++;
+  if (bytes.length > DEFAULT_MAX_BYTES) {
+    outcome.errors.push(`cannot read \`${filename}\`: larger than the ${DEFAULT_MAX_BYTES / 1024 / 1024} MiB limit`);
+    return;
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    outcome.errors.push(`cannot read \`${filename}\`: ${decoded.reason}`);
+    return;
+  }
+  const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;
+  const runtimeModule = modulePath && options.runtime === "inline" ? inlineSpecifier(modulePath, options.outDir as string) : RUNTIME;
+  const result = translateText(filename, decoded.text, { mode: options.mode, runtimeModule });
+  outcome.internalErrors.push(...result.errors);
+  const lines = result.context?.lines;
+  if (!lines) return;
+  const entries: { translation: Translation; row: number; column: number; api: string }[] = [];
+  for (const t of result.translations) {
+    const syntax = builder.syntaxErrors(t);
+    if (syntax.length > 0) {
+      outcome.internalErrors.push(`${filename}: the translation of \`${t.python}\` does not parse: ${syntax[0]}`);
+      t.notes.unshift(note("expression", "internal error: this translation does not parse as TypeScript; translate the call by hand"));
+    }
+    const location = lines.position(t.start);
+    outcome.calls.push({
+      filename, location, end_location: lines.position(t.end), python: t.python, typescript: t.typescript,
+      imports: t.imports, notes: t.notes, mode: t.mode,
+    });
+    const call = result.context?.calls.find((c) => c.node.startIndex >= t.start && c.node.endIndex <= t.end);
+    entries.push({ translation: t, row: location.row, column: location.column, api: call?.api ?? "json" });
+  }
+  if (modulePath && entries.length > 0) {
+    const header = `// Translated from ${filename} by \`dumpling convert --mode ${options.mode}\`: one function per json call,\n// its parameters the free names the call uses. Paste the bodies where the calls were.`;
+    modules.push({ path: modulePath, text: builder.module(filename, entries, header) });
+  }
+}
+
+/** app/render.py → app/render.ts; a path outside the working directory keeps its part below "..". */
+export function moduleName(filename: string): string {
+  if (filename === "-") return "stdin.ts";
+  let rel = relative(process.cwd(), resolve(filename));
+  while (rel.startsWith(".." + sep)) rel = rel.slice(3);
+  if (rel === ".." || rel === "") rel = "module.py";
+  return rel.replace(/\.pyi?$/, "") + ".ts";
+}
+
+function inlineSpecifier(modulePath: string, outDir: string): string {
+  let rel = relative(dirname(modulePath), join(outDir, "runtime", "index.js")).split(sep).join("/");
+  if (!rel.startsWith(".")) rel = "./" + rel;
+  return rel;
+}
+
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** The runtime's TypeScript source, shipped in the package beside dist/. */
+export function runtimeSourceDir(): string {
+  for (const candidate of ["../src/runtime/", "../../src/runtime/"]) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(join(dir, "index.ts"))) return dir;
+  }
+  throw new Error("the runtime's source (src/runtime) is missing from the installation");
+}
+
+function copyRuntime(outDir: string): string[] {
+  const from = runtimeSourceDir();
+  const to = join(outDir, "runtime");
+  mkdirSync(to, { recursive: true });
+  const written: string[] = [];
+  for (const f of readdirSync(from).filter((f) => f.endsWith(".ts")).sort()) {
+    writeAtomically(join(to, f), readFileSync(join(from, f), "utf8"));
+    written.push(join(to, f));
+  }
+  return written;
+}
+
+export function renderConvert(outcome: ConvertOutcome, options: ConvertOptions): string {
+  switch (options.outputFormat) {
+    case "json":
+      return renderConvertJson(outcome.calls);
+    case "markdown":
+      return renderConvertMarkdown(outcome.calls, outcome.files, options.mode);
+    default:
+      return renderConvertText(outcome.calls, outcome.files);
+  }
+}

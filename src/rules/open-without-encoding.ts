@@ -1,0 +1,77 @@
+import { appendArgument } from "../fix/edits.js";
+import type { FileKind, Kinds } from "../python/kinds.js";
+import type { JsonCall } from "../python/model.js";
+import type { SyntaxNode } from "../python/parser.js";
+import { defineRule } from "./types.js";
+
+/** Origins whose opener takes `encoding=` and defaults to the locale's encoding in text mode. */
+const LOCALE_ENCODED = new Set<FileKind["origin"]>(["open", "path-open", "codecs-open", "compressed-open", "tempfile"]);
+
+/**
+ * Whether the encoding of a text file changes what this call reads or writes: always for
+ * reading; for `json.dump` only with `ensure_ascii` set to something other than `True`
+ * (by default its output is pure ASCII, the same bytes in every locale encoding).
+ */
+export function encodingMatters(call: JsonCall): boolean {
+  if (call.api === "load" || call.api === "loads") return true;
+  const ensureAscii = call.bound.get("ensure_ascii");
+  return !!ensureAscii && ensureAscii.value.text !== "True";
+}
+
+/** A text-mode `open()`-like call without `encoding=` (and that JSN010/JSN011 do not already flag). */
+export function lacksEncoding(call: JsonCall, kind: FileKind): boolean {
+  if (!LOCALE_ENCODED.has(kind.origin) || kind.binary !== false || kind.encodingGiven !== false) return false;
+  // A file that cannot serve the call at all is JSN010's or JSN011's problem; after their fix
+  // (which adds the encoding when it switches binary to text) this rule looks again.
+  if (call.api === "dump" ? kind.writable === false : kind.readable === false) return false;
+  return encodingMatters(call);
+}
+
+/** The file a json call reads or writes: its `fp`, or `x` of `json.loads(x.read())`. */
+export function fileOf(call: JsonCall, kinds: Kinds): { kind: FileKind; node: SyntaxNode; readCall: SyntaxNode | null } | null {
+  const target = call.target;
+  if (!target) return null;
+  if ((call.api === "dump" || call.api === "load") && target.kind.kind === "file") return { kind: target.kind, node: target.arg.value, readCall: null };
+  if (call.api === "loads" && target.kind.kind === "text" && target.kind.origin === "read" && target.kind.readReceiver && target.kind.readCall) {
+    const kind = kinds.of(target.kind.readReceiver);
+    if (kind.kind === "file") return { kind, node: target.kind.readReceiver, readCall: target.kind.readCall };
+  }
+  return null;
+}
+
+export default defineRule({
+  meta: {
+    code: "JSN021",
+    name: "open-without-encoding",
+    summary: "A text-mode `open()` without `encoding=` whose file `json.load` reads or `json.dump` writes non-ASCII text to",
+    severity: "warning",
+    defaultEnabled: true,
+    fix: { availability: "sometimes", applicability: "unsafe", title: 'Add `encoding="utf-8"`' },
+    docs: {
+      what: 'Finds `open()` (and `Path.open()`, `codecs.open()`, `gzip.open(..., "rt")`, text-mode temporary files) in text mode without `encoding=`, whose handle is read by `json.load()` / `json.loads(f.read())`, or written by `json.dump()` with `ensure_ascii=False`. A handle opened inline in the call (`json.load(open(p))`) is reported by JSN020 (unclosed-file), whose message and fix cover the encoding too, so one line gets one diagnostic.',
+      why: 'Without `encoding=`, text files use the locale\'s encoding: UTF-8 on most Linux and macOS machines, but cp1252 on Windows (and whatever `LANG` says in a container). JSON is UTF-8 (RFC 8259), so a file with non-ASCII text is garbled or fails to decode there, and `json.dump(..., ensure_ascii=False)` of text the locale cannot encode raises `UnicodeEncodeError`. `json.dump()` with the default `ensure_ascii=True` writes pure ASCII and is not flagged.',
+      whatHappens: null,
+      example: 'import json\n\nwith open("data.json") as f:\n    data = json.load(f)\n',
+      useInstead: 'import json\n\nwith open("data.json", encoding="utf-8") as f:\n    data = json.load(f)\n',
+      fixSafety: 'Unsafe: on a machine whose locale encoding is not UTF-8, the program now reads and writes UTF-8, which is the point but is a change of behaviour (a file written in the locale\'s encoding by an older version now decodes differently). Offered when the `open()` call has no `*args`/`**kwargs`; `encoding="utf-8"` is added after its last argument.',
+      references: ["https://docs.python.org/3/library/functions.html#open", "https://peps.python.org/pep-0597/", "https://peps.python.org/pep-0686/", "https://www.rfc-editor.org/rfc/rfc8259#section-8.1"],
+    },
+  },
+  checkFile(ctx) {
+    const seen = new Set<number>();
+    for (const call of ctx.calls) {
+      const file = fileOf(call, ctx.kinds);
+      const open = file?.kind.openCall;
+      // Inline handles (no binding) are JSN020's: it reports them with the encoding.
+      if (!file || !open || !file.kind.binding || seen.has(open.id) || !lacksEncoding(call, file.kind)) continue;
+      seen.add(open.id);
+      const edit = appendArgument(open, 'encoding="utf-8"');
+      const verb = call.api === "dump" ? `writes non-ASCII text to it (\`ensure_ascii=${call.bound.get("ensure_ascii")?.value.text}\`)` : "reads it";
+      ctx.report({
+        node: open,
+        message: `\`${open.text.length > 40 ? `${open.childForFieldName("function")?.text}()` : open.text}\` has no \`encoding=\`: the locale's encoding is used (cp1252 on Windows) and \`${call.callee.text}()\` ${verb}; pass \`encoding="utf-8"\``,
+        fix: edit ? { applicability: "unsafe", message: 'Add `encoding="utf-8"`', edits: [edit] } : null,
+      });
+    }
+  },
+});

@@ -1,0 +1,93 @@
+// Python's exception kinds, as JS classes. `name` is the text a Python traceback prints before the
+// colon, so `String(err)` is exactly the last line of CPython's traceback for the same failure.
+
+/** Python's `ValueError`. */
+export class PyValueError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+PyValueError.prototype.name = "ValueError";
+
+/** Python's `TypeError`; also a JS `TypeError`, so generic JS handlers still catch it. */
+export class PyTypeError extends TypeError {
+  constructor(message: string) {
+    super(message);
+  }
+}
+PyTypeError.prototype.name = "TypeError";
+
+/** Python's `RecursionError`: raised where CPython's nesting limit would be reached. */
+export class PyRecursionError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+PyRecursionError.prototype.name = "RecursionError";
+
+/** Python's `OverflowError`. */
+export class PyOverflowError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+PyOverflowError.prototype.name = "OverflowError";
+
+/** Python's `UnicodeDecodeError` (a `ValueError`), raised by `loads` on undecodable bytes. */
+export class PyUnicodeDecodeError extends PyValueError {
+  constructor(
+    readonly encoding: string,
+    readonly object: Uint8Array,
+    readonly start: number,
+    readonly end: number,
+    readonly reason: string,
+  ) {
+    const where =
+      end === start + 1
+        ? `byte 0x${(object[start] ?? 0).toString(16).padStart(2, "0")} in position ${start}`
+        : `bytes in position ${start}-${end - 1}`;
+    super(`'${encoding}' codec can't decode ${where}: ${reason}`);
+  }
+}
+PyUnicodeDecodeError.prototype.name = "UnicodeDecodeError";
+
+/** `json.decoder.JSONDecodeError`. `pos`, `lineno` and `colno` count code points, as Python does. */
+export class JSONDecodeError extends PyValueError {
+  readonly msg: string;
+  readonly doc: string;
+  readonly pos: number;
+  readonly lineno: number;
+  readonly colno: number;
+
+  /** `pos` is a UTF-16 index into `doc`; it is converted to Python's code-point index. */
+  constructor(msg: string, doc: string, pos: number) {
+    const cpPos = codePointIndex(doc, pos);
+    let lineno = 1;
+    for (let i = doc.indexOf("\n"); i !== -1 && i < pos; i = doc.indexOf("\n", i + 1)) lineno++;
+    const lastNl = pos > 0 ? doc.lastIndexOf("\n", pos - 1) : -1;
+    const colno = cpPos - (lastNl < 0 ? -1 : codePointIndex(doc, lastNl));
+    super(`${msg}: line ${lineno} column ${colno} (char ${cpPos})`);
+    this.msg = msg;
+    this.doc = doc;
+    this.pos = cpPos;
+    this.lineno = lineno;
+    this.colno = colno;
+  }
+}
+JSONDecodeError.prototype.name = "json.decoder.JSONDecodeError";
+
+/** Number of code points in `s.slice(0, index)`: a surrogate pair counts once, like a Python str. */
+export function codePointIndex(s: string, index: number): number {
+  let n = index;
+  for (let i = 0; i < index - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

@@ -1,0 +1,69 @@
+// The pre-commit hook, for real: a temporary git repository with a bad Python file, `pre-commit
+// try-repo` against this checkout (which installs it with `language: node`: npm install, npm
+// pack, npm install -g), then a config with `args: [--fix]`. Without pre-commit the test is
+// skipped with a visible message, except in CI (CI=true), where that is a failure.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasPreCommit) {
+  const message = "pre-commit was not found: the pre-commit hook test cannot run (apt-get install pre-commit)";
+  if (process.env.CI) throw new Error(message);
+  console.warn(`SKIPPING: ${message}`);
+}
+
+const CHECKOUT = resolve(".");
+// pre-commit keys installed environments by repository and commit: a fixed home lets the
+// second part reuse its environment in later runs on the same commit.
+const HOME = resolve("node_modules/.cache/dumpling-pre-commit");
+
+function run(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, PRE_COMMIT_HOME: HOME, NO_COLOR: "1" }, timeout: 590_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+function git(cwd: string, ...args: string[]) {
+  const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+const BAD = 'import json\n\nwith open("c.json", encoding="utf-8") as f:\n    data = json.loads(f.read())\n';
+const FIXED = 'import json\n\nwith open("c.json", encoding="utf-8") as f:\n    data = json.load(f)\n';
+
+describe.skipIf(!hasPreCommit)("pre-commit", () => {
+  it("try-repo fails on a bad file with the diagnostic; with args: [--fix] it fixes it and the next run passes", () => {
+    mkdirSync(HOME, { recursive: true });
+    const repo = mkdtempSync(join(tmpdir(), "dumpling-pre-commit-"));
+    git(repo, "init", "-q");
+    writeFileSync(join(repo, "app.py"), BAD);
+    writeFileSync(join(repo, "notes.txt"), "json.loads(f.read()) is not Python\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "init");
+
+    const tried = run("pre-commit", ["try-repo", CHECKOUT, "dumpling-check", "--all-files"], repo);
+    expect(tried.out).toMatch(/dumpling\.+Failed/);
+    expect(tried.out).toContain("app.py:4:12: JSN101 `json.loads(f.read())` is what `json.load(f)` does; use `json.load(f)`");
+    expect(tried.out).not.toContain("notes.txt");
+    expect(tried.status).toBe(1);
+    expect(readFileSync(join(repo, "app.py"), "utf8")).toBe(BAD);
+
+    // The hook with --fix, from this checkout's commit (CI's checkout is clean, so that is the code under test).
+    // try-repo installs into a temporary store of its own; this run installs into HOME, which
+    // later runs on the same commit reuse.
+    const rev = git(CHECKOUT, "rev-parse", "HEAD");
+    const config = `repos:\n  - repo: ${CHECKOUT}\n    rev: ${rev}\n    hooks:\n      - id: dumpling-check\n        args: [--fix]\n`;
+    writeFileSync(join(repo, ".pre-commit-config.yaml"), config);
+    git(repo, "add", ".pre-commit-config.yaml");
+    const fixing = run("pre-commit", ["run", "--all-files"], repo);
+    expect(fixing.out).toMatch(/dumpling\.+Failed/); // pre-commit fails a hook that changed files
+    expect(fixing.out).toContain("files were modified by this hook");
+    expect(readFileSync(join(repo, "app.py"), "utf8")).toBe(FIXED);
+    const again = run("pre-commit", ["run", "--all-files"], repo);
+    expect(again.out).toMatch(/dumpling\.+Passed/);
+    expect(again.status).toBe(0);
+  }, 600_000);
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { RULES } from "../../src/rules/index.js";
+import { analyzeText } from "../../src/rules/run.js";
+import rule from "../../src/rules/unused-noqa.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    'import json\nx = json.dumps(d)  # noqa: E501',
+    { name: "a blanket noqa belongs to every linter", code: "import json\nx = json.dumps(d)  # noqa" },
+    { name: "no noqa", code: "import json\nx = json.dumps(d)" },
+  ],
+  invalid: [
+    {
+      name: "the only code: the whole comment goes",
+      code: "import json\nx = json.dumps(d)  # noqa: JSN001\ny = 1",
+      errors: [{ line: 2, column: 20, endLine: 2, endColumn: 34, message: "Unused `noqa` directive (non-enabled: `JSN001`)" }],
+      output: "import json\nx = json.dumps(d)\ny = 1",
+      applicability: "safe",
+    },
+    {
+      name: "other tools' codes stay",
+      code: "import json\nx = json.dumps(d)  # noqa: E501, JSN001",
+      errors: [{ line: 2, column: 20, endLine: 2, endColumn: 40 }],
+      output: "import json\nx = json.dumps(d)  # noqa: E501",
+    },
+    {
+      name: "space separated, lower case, an unknown code, and a comment after",
+      code: "import json\nx = json.dumps(d)  # NOQA:jsn001 jsn999  # why",
+      errors: [{ line: 2, column: 20, endLine: 2, endColumn: 40, message: "Unused `noqa` directive (non-enabled: `JSN001`; unknown: `JSN999`)" }],
+      output: "import json\nx = json.dumps(d)  # why",
+    },
+    {
+      name: "a comment before the noqa stays",
+      code: "import json\nx = json.dumps(d)  # build the text # noqa: JSN003",
+      errors: [{ line: 2, column: 37, endLine: 2, endColumn: 51 }],
+      output: "import json\nx = json.dumps(d)  # build the text",
+    },
+  ],
+});
+
+describe("noqa suppression (every rule)", () => {
+  const codes = (text: string, rules = RULES.filter((r) => r.meta.defaultEnabled)) => analyzeText("t.py", text, rules).diagnostics.map((d) => d.code);
+  const bad = 'import json\njson.dump(d, "o.json")';
+
+  it("# noqa silences every code on its line, # noqa: CODE only that code", () => {
+    expect(codes(bad)).toEqual(["JSN004"]);
+    expect(codes(`${bad}  # noqa`)).toEqual([]);
+    expect(codes(`${bad}  # noqa: JSN004`)).toEqual([]);
+    expect(codes(`${bad}  # noqa:jsn001,JSN004`)).toEqual([]);
+    expect(codes(`${bad}  # noqa: JSN001 JSN004`)).toEqual([]);
+    expect(codes(`${bad}  # noqa: JSN001`)).toEqual(["JSN004"]);
+    expect(analyzeText("t.py", `${bad}  # noqa`, RULES).suppressed).toBe(1);
+  });
+
+  it("applies on the line where the diagnostic starts", () => {
+    expect(codes('import json\njson.dump(  # noqa: JSN004\n    d,\n    "o.json",\n)')).toEqual(["JSN004"]);
+    expect(codes('import json\njson.dump(\n    d,\n    "o.json",  # noqa: JSN004\n)')).toEqual([]);
+  });
+
+  it("# noqa inside a string is not a comment", () => {
+    expect(codes('import json\njson.dump(d, "o.json"); s = "# noqa"')).toEqual(["JSN004"]);
+  });
+
+  it("# dumpling: noqa silences the file; with codes, those codes", () => {
+    const two = 'import json\njson.dump(d, "o.json")\njson.dump(d)\n';
+    expect(codes(two)).toEqual(["JSN004", "JSN001"]);
+    expect(codes(`# dumpling: noqa\n${two}`)).toEqual([]);
+    expect(codes(`${two}# Dumpling: NOQA: JSN001\n`)).toEqual(["JSN004"]);
+  });
+
+  it("JSN100 sees what the other rules suppressed", () => {
+    const all = RULES.filter((r) => r.meta.defaultEnabled || r.meta.code === "JSN100");
+    expect(codes(`${bad}  # noqa: JSN004`, all)).toEqual([]);
+    expect(codes(`${bad}  # noqa: JSN004, JSN001`, all)).toEqual(["JSN100"]);
+  });
+});

@@ -1,0 +1,42 @@
+import rule from "../../src/rules/write-dumps.js";
+import { py, ruleTester } from "../support/rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f)',
+    { name: "the count write() returns is used", code: "import json\nn = f.write(json.dumps(d))" },
+    { name: "more text is written", code: 'import json\nf.write(json.dumps(d) + "\\n")' },
+    { name: "not write()", code: "import json\nf.send(json.dumps(d))" },
+    { name: "two arguments", code: "import json\nf.write(json.dumps(d), x)" },
+  ],
+  invalid: [
+    {
+      code: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    f.write(json.dumps(d, indent=2))  # out',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 37, message: "`f.write(json.dumps(...))` can be `json.dump(..., f)` (slower in CPython; see the docs)" }],
+      output: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f, indent=2)  # out',
+      applicability: "unsafe",
+    },
+    {
+      name: "an attribute chain receiver",
+      code: "import json, sys\nsys.stdout.write(json.dumps(d))",
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 32 }],
+      output: "import json, sys\njson.dump(d, sys.stdout)",
+    },
+    {
+      name: "simplejson's positional options keep their places",
+      code: py`
+        import simplejson
+        def save(d, out):
+            out.write(simplejson.dumps(d, True))
+      `,
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 41 }],
+      output: py`
+        import simplejson
+        def save(d, out):
+            simplejson.dump(d, out, True)
+      `,
+    },
+    { name: "a receiver that is a call: no fix", code: "import json\nget().write(json.dumps(d))", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 27 }], output: null },
+    { name: "a bare dumps would need a new import: no fix", code: "from json import dumps\nf.write(dumps(d))", errors: [{ line: 2, column: 1, endLine: 2, endColumn: 18 }], output: null },
+  ],
+});

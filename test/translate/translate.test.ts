@@ -1,0 +1,405 @@
+// What each kind of call becomes: the exact TypeScript, its imports, the Python range it
+// replaces and the kinds of its notes. Every snippet must also type-check with its free names
+// declared as the translator says.
+import { describe, expect, it } from "vitest";
+import { translateText } from "../../src/translate/index.js";
+import type { Mode, Translation } from "../../src/translate/types.js";
+import { typecheckSnippet } from "../support/typecheck.js";
+
+/** Dedent, keeping backslashes as written (the sources are Python). */
+function py(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.raw.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ""), "");
+  const lines = raw.replace(/^\n/, "").split("\n");
+  const min = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(min)).join("\n").trimEnd() + "\n";
+}
+
+function translations(source: string, mode: Mode = "exact"): Translation[] {
+  const r = translateText("case.py", source, { mode });
+  expect(r.errors).toEqual([]);
+  return r.translations;
+}
+
+interface Case {
+  name: string;
+  source: string;
+  mode?: Mode;
+  /** Which call of the file (default: the last). */
+  index?: number;
+  python: string;
+  typescript: string;
+  imports: string[];
+  notes: string[];
+}
+
+const RT = (names: string) => `import { ${names} } from "dumpling/runtime";`;
+const FS = (names: string) => `import { ${names} } from "node:fs";`;
+
+const CASES: Case[] = [
+  {
+    name: "dumps with options",
+    source: py`
+      import json
+      s = json.dumps(data, indent=2, sort_keys=True)
+    `,
+    python: "json.dumps(data, indent=2, sort_keys=True)",
+    typescript: "dumps(data, { indent: 2, sortKeys: true })",
+    imports: [RT("dumps")],
+    notes: [],
+  },
+  {
+    name: "with open for writing, the handle used once",
+    source: py`
+      import json
+      with open(p, "w", encoding="utf-8") as f:
+          json.dump(x, f, indent=2)
+    `,
+    python: 'with open(p, "w", encoding="utf-8") as f:\n    json.dump(x, f, indent=2)',
+    typescript: 'writeFileSync(p, dumps(x, { indent: 2 }), "utf8");',
+    imports: [FS("writeFileSync"), RT("dumps")],
+    notes: ["partial-write"],
+  },
+  {
+    name: "with open for reading into a name",
+    source: py`
+      import json
+      with open(p) as f:
+          data = json.load(f)
+    `,
+    python: "with open(p) as f:\n    data = json.load(f)",
+    typescript: 'const data = loads(readFileSync(p, "utf8"));',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: ["encoding", "codec-errors"],
+  },
+  {
+    name: "a name bound twice is declared with let, then assigned",
+    source: py`
+      import json
+      data = None
+      with open(p, encoding="utf-8") as f:
+          data = json.load(f)
+    `,
+    python: 'with open(p, encoding="utf-8") as f:\n    data = json.load(f)',
+    typescript: 'data = loads(readFileSync(p, "utf8"));',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: ["codec-errors"],
+  },
+  {
+    name: "binary json.load decodes bytes like CPython",
+    source: py`
+      import json
+      with open(p, "rb") as f:
+          data = json.load(f)
+    `,
+    python: 'with open(p, "rb") as f:\n    data = json.load(f)',
+    typescript: "const data = loads(readFileSync(p));",
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: [],
+  },
+  {
+    name: "loads of f.read() through a single-use handle",
+    source: py`
+      import json
+      with open(p, encoding="latin-1") as f:
+          cfg = json.loads(f.read())
+    `,
+    python: 'with open(p, encoding="latin-1") as f:\n    cfg = json.loads(f.read())',
+    typescript: 'const cfg = loads(readFileSync(p, "latin1"));',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: [],
+  },
+  {
+    name: "return from a with block",
+    source: py`
+      import json
+      def read(p):
+          with open(p, encoding="utf-8") as fp:
+              return json.load(fp)
+    `,
+    python: 'with open(p, encoding="utf-8") as fp:\n        return json.load(fp)',
+    typescript: 'return loads(readFileSync(p, "utf8"));',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: ["codec-errors"],
+  },
+  {
+    name: "a with block with more statements: the statement, and a note",
+    source: py`
+      import json
+      with open(p, "w", encoding="utf-8") as f:
+          log("writing")
+          json.dump(x, f)
+    `,
+    python: "json.dump(x, f)",
+    typescript: 'writeFileSync(p, dumps(x), "utf8");',
+    imports: [FS("writeFileSync"), RT("dumps")],
+    notes: ["with-block", "partial-write"],
+  },
+  {
+    name: "a handle used for more than the call stays a file object",
+    source: py`
+      import json
+      with open(p, "w", encoding="utf-8") as f:
+          json.dump(x, f)
+          f.write("\n")
+    `,
+    python: "json.dump(x, f)",
+    typescript: "dump(x, f)",
+    imports: [RT("dump")],
+    notes: ["file-object"],
+  },
+  {
+    name: "append and exclusive modes",
+    source: py`
+      import json
+      with open("log.jsonl", "a", encoding="utf-8") as log:
+          log.write(json.dumps(event) + "\n")
+    `,
+    python: 'with open("log.jsonl", "a", encoding="utf-8") as log:\n    log.write(json.dumps(event) + "\\n")',
+    typescript: 'appendFileSync("log.jsonl", dumps(event) + "\\n", "utf8");',
+    imports: [FS("appendFileSync"), RT("dumps")],
+    notes: ["expression", "partial-write"],
+  },
+  {
+    name: "print",
+    source: py`
+      import json
+      print(json.dumps(x))
+    `,
+    python: "print(json.dumps(x))",
+    typescript: "console.log(dumps(x));",
+    imports: [RT("dumps")],
+    notes: [],
+  },
+  {
+    name: "print of a loaded value formats it like Python",
+    source: py`
+      import json, sys
+      print(json.loads(s), file=sys.stderr)
+    `,
+    python: "print(json.loads(s), file=sys.stderr)",
+    typescript: "console.error(pyStr(loads(s)));",
+    imports: [RT("loads, pyStr")],
+    notes: [],
+  },
+  {
+    name: "sys.stdout.write",
+    source: py`
+      import json, sys
+      sys.stdout.write(json.dumps(x))
+    `,
+    python: "sys.stdout.write(json.dumps(x))",
+    typescript: "process.stdout.write(dumps(x));",
+    imports: [RT("dumps")],
+    notes: [],
+  },
+  {
+    name: "dump to stdout, load from stdin",
+    source: py`
+      import json, sys
+      json.dump(json.load(sys.stdin), sys.stdout)
+    `,
+    index: 0,
+    python: "json.dump(json.load(sys.stdin), sys.stdout)",
+    typescript: 'process.stdout.write(dumps(loads(readFileSync(0, "utf8"))))',
+    imports: [FS("readFileSync"), RT("dumps, loads")],
+    notes: [],
+  },
+  {
+    name: "an open() call in the argument",
+    source: py`
+      import json
+      config = json.load(open("config.json", encoding="utf-8"))
+    `,
+    python: 'json.load(open("config.json", encoding="utf-8"))',
+    typescript: 'loads(readFileSync("config.json", "utf8"))',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: ["codec-errors"],
+  },
+  {
+    name: "Python literals",
+    source: py`
+      import json
+      json.dumps([1.0, -0.0, 1.5, 123456789012345678901234567890, (1, "a"), {1: "x", "b": None}, {"k": True}, "t\té\x00"])
+    `,
+    python: String.raw`json.dumps([1.0, -0.0, 1.5, 123456789012345678901234567890, (1, "a"), {1: "x", "b": None}, {"k": True}, "t\té\x00"])`,
+    typescript: String.raw`dumps([float(1), float(-0), 1.5, 123456789012345678901234567890n, tuple(1, "a"), dict<unknown, unknown>([[1, "x"], ["b", null]]), { k: true }, "t\té\x00"])`,
+    imports: [RT("dict, dumps, float, tuple")],
+    notes: [],
+  },
+  {
+    name: "indent strings and separators",
+    source: py`
+      import json
+      json.dumps(x, indent="\t", separators=(",", ":"), ensure_ascii=False)
+    `,
+    python: String.raw`json.dumps(x, indent="\t", separators=(",", ":"), ensure_ascii=False)`,
+    typescript: String.raw`dumps(x, { indent: "\t", separators: [",", ":"], ensureAscii: false })`,
+    imports: [RT("dumps")],
+    notes: [],
+  },
+  {
+    name: "default=str is the runtime's pyStr",
+    source: py`
+      import json
+      json.dumps(x, default=str)
+    `,
+    python: "json.dumps(x, default=str)",
+    typescript: "dumps(x, { default: pyStr })",
+    imports: [RT("dumps, pyStr")],
+    notes: ["default-str"],
+  },
+  {
+    name: "cls and hooks that are user code keep their names",
+    source: py`
+      import json
+      def decode(d):
+          return d
+      json.loads(s, cls=MyDecoder, object_hook=decode, parse_float=Decimal, parse_int=int)
+    `,
+    python: "json.loads(s, cls=MyDecoder, object_hook=decode, parse_float=Decimal, parse_int=int)",
+    typescript: "loads(s, { cls: MyDecoder, objectHook: decode, parseFloat: Decimal })",
+    imports: [RT("loads")],
+    notes: ["port", "port", "port"],
+  },
+  {
+    name: "**kwargs is spread, with a note",
+    source: py`
+      import json
+      json.dumps(x, sort_keys=True, **options)
+    `,
+    python: "json.dumps(x, sort_keys=True, **options)",
+    typescript: "dumps(x, { sortKeys: true, ...options })",
+    imports: [RT("dumps")],
+    notes: ["star-args"],
+  },
+  {
+    name: "strict=False is passed to the decoder",
+    source: py`
+      import json
+      json.loads(s, strict=False)
+    `,
+    python: "json.loads(s, strict=False)",
+    typescript: "loads(s, { strict: false })",
+    imports: [RT("loads")],
+    notes: [],
+  },
+  {
+    name: "a bug is translated as its fix intends",
+    source: py`
+      import json
+      json.dump(data, "out.json")
+    `,
+    python: 'json.dump(data, "out.json")',
+    typescript: 'writeFileSync("out.json", dumps(data), "utf8");',
+    imports: [FS("writeFileSync"), RT("dumps")],
+    notes: ["python-bug", "partial-write"],
+  },
+  {
+    name: "a positional option (fixed to indent=)",
+    source: py`
+      import json
+      s = json.dumps(data, 4)
+    `,
+    python: "json.dumps(data, 4)",
+    typescript: "dumps(data, { indent: 4 })",
+    imports: [RT("dumps")],
+    notes: ["python-bug"],
+  },
+  {
+    name: "a bug without a fix is translated as written",
+    source: py`
+      from json import load
+      data = load('{"a": 1}')
+    `,
+    python: `load('{"a": 1}')`,
+    typescript: 'load(("{\\"a\\": 1}" as any))',
+    imports: [RT("load")],
+    notes: ["python-bug", "file-object"],
+  },
+  {
+    name: "simplejson",
+    source: py`
+      import simplejson
+      simplejson.dumps(x, use_decimal=True)
+    `,
+    python: "simplejson.dumps(x, use_decimal=True)",
+    typescript: "dumps(x)",
+    imports: [RT("dumps")],
+    notes: ["simplejson", "simplejson"],
+  },
+  {
+    name: "native: JSON.stringify with every note an unknown value can show",
+    mode: "native",
+    source: py`
+      import json
+      json.dumps(x)
+    `,
+    python: "json.dumps(x)",
+    typescript: "JSON.stringify(x)",
+    imports: [],
+    notes: ["separators", "ensure-ascii", "nan", "big-int", "float-layout", "key-order", "non-string-keys", "unserializable"],
+  },
+  {
+    name: "native: a literal whose output is exact has no note",
+    mode: "native",
+    source: py`
+      import json
+      json.dumps({"a": [1, "b"]}, separators=(",", ":"))
+    `,
+    python: 'json.dumps({"a": [1, "b"]}, separators=(",", ":"))',
+    typescript: 'JSON.stringify({ a: [1, "b"] })',
+    imports: [],
+    notes: [],
+  },
+  {
+    name: "native: indent maps to the space argument",
+    mode: "native",
+    source: py`
+      import json
+      json.dumps({"a": [1, 2]}, indent=2)
+    `,
+    python: 'json.dumps({"a": [1, 2]}, indent=2)',
+    typescript: "JSON.stringify({ a: [1, 2] }, null, 2)",
+    imports: [],
+    notes: [],
+  },
+  {
+    name: "native: file context",
+    mode: "native",
+    source: py`
+      import json
+      with open(p, encoding="utf-8") as f:
+          data = json.load(f)
+    `,
+    python: 'with open(p, encoding="utf-8") as f:\n    data = json.load(f)',
+    typescript: 'const data = JSON.parse(readFileSync(p, "utf8"));',
+    imports: [FS("readFileSync")],
+    notes: ["int-float", "big-int", "nan-literal", "key-order", "codec-errors", "decode-error"],
+  },
+  {
+    name: "native: a literal text parses the same",
+    mode: "native",
+    source: py`
+      import json
+      json.loads('{"a": [1, 2.5, "x"]}')
+    `,
+    python: `json.loads('{"a": [1, 2.5, "x"]}')`,
+    typescript: 'JSON.parse("{\\"a\\": [1, 2.5, \\"x\\"]}")',
+    imports: [],
+    notes: [],
+  },
+];
+
+describe("translating calls", () => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const all = translations(c.source, c.mode);
+    const t = all[c.index ?? all.length - 1] as Translation;
+    expect(t.python).toBe(c.python);
+    expect(c.source.slice(t.start, t.end)).toBe(c.python);
+    expect(t.typescript).toBe(c.typescript);
+    expect(t.imports).toEqual(c.imports);
+    expect(t.notes.map((n) => n.kind)).toEqual(c.notes);
+    expect(t.mode).toBe(c.mode ?? "exact");
+    expect(typecheckSnippet(t)).toEqual([]);
+  });
+});
