@@ -1,6 +1,6 @@
 // Worker threads: a run that lasts is finished on workers when --threads allows; the output (text
 // and JSON) and the exit code are the same as on the main thread alone.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,6 +53,22 @@ describe("--threads", () => {
     const diagnostics = JSON.parse(dumpling(["check", ".", "--output-format", "json", "--threads", "2"], { cwd: large }).stdout) as { code: string }[];
     expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(["JSN001", "JSN008", "JSN901"]));
     expect(diagnostics.filter((d) => d.code === "JSN901")).toHaveLength(6);
+  });
+
+  it("fixing on workers: the same diffs, the same files written, the same report", () => {
+    const [one, two] = [tree(60, 40), tree(60, 40)];
+    const diff = (dir: string, threads: string) => dumpling(["check", ".", "--diff", "--unsafe-fixes", "--threads", threads], { cwd: dir });
+    const diffOne = diff(one, "1");
+    expect(diffOne.stdout).toMatch(/^\+\+\+ pkg0\/m000\.py/m);
+    expect(diff(two, "2").stdout).toBe(diffOne.stdout);
+    const fixOne = dumpling(["check", ".", "--fix", "--unsafe-fixes", "--threads", "1"], { cwd: one });
+    const fixTwo = dumpling(["check", ".", "--fix", "--unsafe-fixes", "--threads", "2"], { cwd: two });
+    expect(fixTwo.stdout).toBe(fixOne.stdout);
+    expect(fixTwo.status).toBe(fixOne.status);
+    const files = readdirSync(one, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".py"));
+    expect(files).toHaveLength(60);
+    for (const f of files) expect(readFileSync(join(two, f), "utf8"), f).toBe(readFileSync(join(one, f), "utf8"));
+    expect(readFileSync(join(one, "pkg0/m000.py"), "utf8")).not.toContain("json.dumps(body, 4)");
   });
 
   it(`workers start only for a run that lasts over ${WORKERS_AFTER_MS} ms with files left, and not with --threads 1`, () => {

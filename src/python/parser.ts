@@ -26,7 +26,10 @@ function getParser(): Parser {
 // node N levels deep costs N² steps: 10,000 nested brackets took half a minute. `parent` is
 // made a cached lookup: the first time a node's parent is asked, one cursor descent from the
 // root records the parent of every node on the path (each later step up is a map lookup).
-const parentCaches = new WeakMap<object, Map<number, SyntaxNode | null>>();
+// The cache hangs on its tree, not in a WeakMap keyed by trees: its nodes point back at the tree,
+// and such an entry is freed only by a full collection, so dead trees (and their native memory,
+// many times their source) piled up between the collections that free them young.
+const PARENTS = Symbol("parents");
 
 function cacheParents(prototype: object): void {
   const native = Object.getOwnPropertyDescriptor(prototype, "parent")?.get;
@@ -50,9 +53,8 @@ function cacheParents(prototype: object): void {
 }
 
 function parentCacheOf(tree: object): Map<number, SyntaxNode | null> {
-  let cache = parentCaches.get(tree);
-  if (!cache) parentCaches.set(tree, (cache = new Map()));
-  return cache;
+  const holder = tree as { [PARENTS]?: Map<number, SyntaxNode | null> };
+  return (holder[PARENTS] ??= new Map());
 }
 
 /**
