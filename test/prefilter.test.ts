@@ -6,18 +6,25 @@ import { checkBytes, defaultSettings } from "../src/cli/engine.js";
 import { parsePython } from "../src/python/parser.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
+import { decodeSource } from "../src/source/load.js";
 
 vi.mock("../src/python/parser.js", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../src/python/parser.js")>();
   return { ...actual, parsePython: vi.fn(actual.parsePython) };
 });
+vi.mock("../src/source/load.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../src/source/load.js")>();
+  return { ...actual, decodeSource: vi.fn(actual.decodeSource) };
+});
 
 const parses = vi.mocked(parsePython);
+const decodes = vi.mocked(decodeSource);
 const check = (text: string) => checkBytes("t.py", Buffer.from(text), defaultSettings(RULES));
 
 describe("the prefilter", () => {
   beforeEach(() => {
     parses.mockClear();
+    decodes.mockClear();
   });
 
   it.each([
@@ -59,5 +66,22 @@ describe("the prefilter", () => {
   it("a file that reaches json and does not parse gets its syntax error", () => {
     expect(check("import json\ndef broken(:\n").report.diagnostics.map((d) => d.code)).toEqual(["JSN000"]);
     expect(parses).toHaveBeenCalledTimes(1);
+  });
+
+  it("bytes without json that surely decode (UTF-8, a latin-1 cookie) are not even decoded", () => {
+    expect(check("import os\ns = 'h\u00e9'\n").report.diagnostics).toEqual([]);
+    const latin1 = Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\ns = '"), Buffer.from([0xe9]), Buffer.from("'\n")]);
+    expect(checkBytes("t.py", latin1, defaultSettings(RULES)).report.diagnostics).toEqual([]);
+    expect(decodes).not.toHaveBeenCalled();
+    expect(parses).not.toHaveBeenCalled();
+  });
+
+  it("bytes without json that may not decode still are, and are reported", () => {
+    const message = (bytes: Buffer) => checkBytes("t.py", bytes, defaultSettings(RULES)).report.diagnostics.map((d) => d.message);
+    expect(message(Buffer.from([0x78, 0x3d, 0xff, 0x0a]))).toEqual(["Cannot read `t.py`: not valid UTF-8: byte 0xff at offset 2; declare the file's encoding with a coding cookie (PEP 263)"]);
+    expect(message(Buffer.from([0x78, 0x00]))).toEqual(["Cannot read `t.py`: binary file (contains NUL bytes)"]);
+    expect(message(Buffer.from("# coding: klingon\nx = 1\n"))).toEqual(["Cannot read `t.py`: unknown encoding `klingon` in the coding cookie"]);
+    expect(message(Buffer.from("\ufeff# coding: latin-1\nx = 1\n"))).toEqual(["Cannot read `t.py`: a UTF-8 BOM and a coding cookie for latin-1 disagree"]);
+    expect(decodes).toHaveBeenCalledTimes(4);
   });
 });

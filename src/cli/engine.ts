@@ -13,7 +13,7 @@ import { analysisLimit, analyzeText } from "../rules/run.js";
 import type { Diagnostic, Rule } from "../rules/types.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
-import { decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
+import { decodesWithout, decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
 import { describeFsError, discover, type DiscoverOptions, type Discovered } from "../source/discover.js";
 import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "./config.js";
 
@@ -101,6 +101,9 @@ export function checkBytes(filename: string, bytes: Uint8Array, settings: Settin
   if (bytes.length > settings.maxBytes) {
     return unreadable(filename, `larger than the ${Math.round(settings.maxBytes / 1024 / 1024)} MiB limit`, settings);
   }
+  // Most files of a tree cannot mention json: they are not even decoded. (Stdin being fixed is
+  // printed back decoded, so it takes the long way.)
+  if (!settings.fix && decodesWithout(bytes, "json")) return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [] };
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
   const limit = analysisLimit(decoded.text);
