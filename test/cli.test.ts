@@ -29,7 +29,7 @@ describe("dumpling check", () => {
         "  = help: Use `json.dumps()` (unsafe)",
         "",
         "Found 1 error in 1 file checked.",
-        "0 with a safe fix, 1 with an unsafe fix (shown as help).",
+        "1 with --fix --unsafe-fixes.",
         "",
       ].join("\n"),
     );

@@ -3,7 +3,7 @@
 import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, Reporter } from "./types.js";
 
 const TAB = "    ";
 
@@ -56,7 +56,16 @@ export function renderSummary(s: Summary): string {
   if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${files})\n`;
   const lines = [`Found ${plural(s.diagnostics, "error")} in ${files}.`];
   if (s.safeFixes + s.unsafeFixes > 0) {
-    lines.push(`${s.safeFixes} with a safe fix, ${s.unsafeFixes} with an unsafe fix (shown as help).`);
+    const more = s.unsafeFixes > 0 ? `${s.safeFixes > 0 ? "; " : ""}${s.unsafeFixes}${s.safeFixes > 0 ? " more" : ""} with --fix --unsafe-fixes` : "";
+    lines.push(`${s.safeFixes > 0 ? `${s.safeFixes} fixable with --fix` : ""}${more}.`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** The text report: each file's diagnostics as it comes, the summary at the end. */
+export function textReporter(): Reporter {
+  return {
+    file: (report) => report.diagnostics.map((d) => renderTextDiagnostic(report, d)).join(""),
+    end: renderSummary,
+  };
 }
