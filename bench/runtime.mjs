@@ -8,7 +8,7 @@
 //   with other work counts less than in wall time;
 // - calls run in blocks of BLOCK in a row, each block timed as a whole: the mean per call includes
 //   the memory management the calls cause (V8's garbage collections, CPython's deallocations, each
-//   result freed when the next replaces it), as timeit and benchmark.js measure. The first call of
+//   result freed when the next replaces it), as timeit and benchmark.js loops do. The first call of
 //   a block is not counted (it may pay for garbage left by the contender before);
 // - the three contenders take turns block by block (the order rotating), so a busy spell of the
 //   machine slows all of them alike; the figure is the median of REPS block means, after one round
@@ -29,7 +29,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const BLOCK = 6;
-
 
 // ---- deterministic payloads ---------------------------------------------------------------------
 let seed = 12345;
@@ -63,7 +62,7 @@ function numberPayload() {
 }
 
 /** The payloads: `api` (user records), `strings` (mixed-script prose), `numbers` (rows of ints and floats). */
-export function payloads() {
+function payloads() {
   seed = 12345;
   return { api: apiPayload(), strings: stringPayload(), numbers: numberPayload() };
 }

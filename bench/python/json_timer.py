@@ -7,7 +7,8 @@ interleave CPython's runs with its own (a busy machine then slows both alike):
   time NAME OP N   run OP (dumps, dumps_indent2 or loads) on NAME's value or text N + 1 times
                    in a row and print the mean CPU time (time.process_time) of the last N calls
                    in milliseconds: each result is freed when the next one replaces it, so the
-                   calls pay for their own memory management, as timeit does
+                   calls pay for their own memory management, as in a timeit loop (whose
+                   switching off the cyclic collector is not copied: it stays on, as in a program)
   version          print sys.version
 Every reply is one line of JSON.
 """
