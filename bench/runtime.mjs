@@ -1,18 +1,34 @@
-// npm run bench:runtime — the runtime's dumps/loads against JSON.stringify/JSON.parse (same process)
-// and against CPython's C-accelerated json (a python3 subprocess timing itself), on deterministic
-// payloads of a few MB. Prints a table of ratios and writes bench/runtime-results.json.
-// Times are CPU time of the process (Node: process.cpuUsage, Python: time.process_time), medians of
-// BENCH_REPS runs after warm-up, so other work on a shared machine disturbs them less than wall time.
-import { spawnSync } from "node:child_process";
+// `npm run bench -- runtime` section "runtime": the runtime's dumps/loads against JSON.stringify /
+// JSON.parse (same process, the same payload values) and against CPython's C-accelerated json on the
+// same bytes (a python3 process timing its own calls, bench/python/json_timer.py), on deterministic
+// payloads of a few MB. Also writes bench/runtime-results.json (committed; docs/runtime.md quotes it).
+//
+// Fair measurement on a shared machine:
+// - CPU time of each process (Node: process.cpuUsage, Python: time.process_time), so time-slicing
+//   with other work counts less than in wall time;
+// - calls run in blocks of BLOCK in a row, each block timed as a whole: the mean per call includes
+//   the memory management the calls cause (V8's garbage collections, CPython's deallocations, each
+//   result freed when the next replaces it), as timeit and benchmark.js loops do. The first call of
+//   a block is not counted (it may pay for garbage left by the contender before);
+// - the three contenders take turns block by block (the order rotating), so a busy spell of the
+//   machine slows all of them alike; the figure is the median of REPS block means, after one round
+//   of warm-up;
+// - JSON.stringify gets JSON.parse's values for the payload (it cannot take bigints or PyFloats),
+//   the runtime gets its own loads' values (bigints, PyFloats) and CPython json.loads' values; every
+//   output is checked equal to CPython's before timing, so all compare the same work. Only the
+//   values of the payload being timed are alive.
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { dumps, loads } from "../dist/runtime/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
-mkdirSync(corpus, { recursive: true });
 const REPS = Number(process.env.BENCH_REPS ?? 15);
+const BLOCK = 6;
 
 // ---- deterministic payloads ---------------------------------------------------------------------
 let seed = 12345;
@@ -45,7 +61,29 @@ function numberPayload() {
   return JSON.stringify({ series: rows }).replace(/([\[,])2(?=[,\]])/g, "$12.0");
 }
 
-const payloads = { api: apiPayload(), strings: stringPayload(), numbers: numberPayload() };
+/** The payloads: `api` (user records), `strings` (mixed-script prose), `numbers` (rows of ints and floats). */
+function payloads() {
+  seed = 12345;
+  return { api: apiPayload(), strings: stringPayload(), numbers: numberPayload() };
+}
+
+// ---- CPython, timing itself ---------------------------------------------------------------------
+function pythonTimer() {
+  const child = spawn("python3", ["-u", join(here, "python", "json_timer.py")], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    async ask(line) {
+      child.stdin.write(line + "\n");
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`python3 json_timer.py exited on: ${line}`);
+      return JSON.parse(value);
+    },
+    async close() {
+      child.stdin.end();
+      await once(child, "exit");
+    },
+  };
+}
 
 // ---- timing -------------------------------------------------------------------------------------
 function median(xs) {
@@ -56,68 +94,67 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-function time(f) {
-  f(); // warm up
-  f();
-  const xs = [];
-  for (let i = 0; i < REPS; i++) {
-    const t0 = cpuMs();
-    f();
-    xs.push(cpuMs() - t0);
+let sink;
+/** The mean CPU time in ms of BLOCK - 1 calls of f in a row, after one uncounted call. */
+function timeBlock(f) {
+  sink = f();
+  const t0 = cpuMs();
+  for (let b = 1; b < BLOCK; b++) sink = f();
+  return (cpuMs() - t0) / (BLOCK - 1);
+}
+
+/** Median block means of contenders taking turns (see the top of the file); a contender is a JS
+ * function or { python: op } for CPython. */
+async function race(contenders, py, name) {
+  const entries = Object.entries(contenders);
+  const times = Object.fromEntries(entries.map(([k]) => [k, []]));
+  for (let round = 0; round <= REPS; round++) {
+    for (let j = 0; j < entries.length; j++) {
+      const [k, c] = entries[(round + j) % entries.length];
+      const t = typeof c === "function" ? timeBlock(c) : await py.ask(`time ${name} ${c.python} ${BLOCK - 1}`);
+      if (round > 0) times[k].push(t); // (round 0 warms up)
+    }
   }
-  return median(xs);
+  sink = undefined;
+  return Object.fromEntries(entries.map(([k]) => [k, median(times[k])]));
 }
 
-function pythonTimes(file) {
-  const code = `
-import json, sys, time
-text = open(sys.argv[1], encoding="utf-8").read()
-obj = json.loads(text)
-def t(f, reps=${REPS}):
-    f()
-    xs = []
-    for _ in range(reps):
-        t0 = time.process_time(); f(); xs.append((time.process_time() - t0) * 1000)
-    xs.sort()
-    return xs[len(xs) // 2]
-print(json.dumps({"dumps": t(lambda: json.dumps(obj)), "dumps_indent2": t(lambda: json.dumps(obj, indent=2)),
-                  "loads": t(lambda: json.loads(text)), "version": sys.version.split()[0]}))
-`;
-  const r = spawnSync("python3", ["-c", code, file], { encoding: "utf8", maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
-}
+export async function run() {
+  mkdirSync(corpus, { recursive: true });
+  const py = pythonTimer();
+  const results = { node: process.version, python: await py.ask("version"), reps: REPS, payloads: {} };
+  const rows = [];
+  for (const [name, text] of Object.entries(payloads())) {
+    const file = join(corpus, `${name}.json`);
+    writeFileSync(file, text);
+    await py.ask(`load ${name} ${file}`);
+    let native = JSON.parse(text);
+    let value = loads(text);
+    // The same output as CPython (checked here, so the timings compare equal work).
+    const check = spawnSync("python3", ["-c", "import json,sys; t=open(sys.argv[1],encoding='utf-8').read(); o=json.loads(t); sys.stdout.write(json.dumps(o)+'\\x00'+json.dumps(o, indent=2))", file], { encoding: "utf8", maxBuffer: 1 << 28 });
+    const [pyCompact, pyIndent] = check.stdout.split("\0");
+    if (dumps(value) !== pyCompact || dumps(value, { indent: 2 }) !== pyIndent) throw new Error(`${name}: output differs from CPython`);
+    const d = await race({ dumps: () => dumps(value), stringify: () => JSON.stringify(native), cpython_dumps: { python: "dumps" } }, py, name);
+    const di = await race({ dumps_indent2: () => dumps(value, { indent: 2 }), stringify_indent2: () => JSON.stringify(native, null, 2), cpython_dumps_indent2: { python: "dumps_indent2" } }, py, name);
+    native = value = undefined; // (only the values being timed stay alive)
+    const l = await race({ loads: () => loads(text), parse: () => JSON.parse(text), cpython_loads: { python: "loads" } }, py, name);
+    const m = { mb: +(Buffer.byteLength(text) / 1e6).toFixed(2), ...d, ...di, ...l };
+    results.payloads[name] = m;
+    const r2 = (a, b) => (a / b).toFixed(2);
+    rows.push([name, m.mb, r2(m.dumps, m.stringify), r2(m.dumps_indent2, m.stringify_indent2), r2(m.loads, m.parse), r2(m.cpython_dumps, m.dumps), r2(m.cpython_dumps_indent2, m.dumps_indent2), r2(m.cpython_loads, m.loads)]);
+  }
+  await py.close();
+  writeFileSync(join(here, "runtime-results.json"), JSON.stringify(results, null, 2) + "\n");
 
-const results = { node: process.version, reps: REPS, payloads: {} };
-const rows = [];
-for (const [name, text] of Object.entries(payloads)) {
-  const file = join(corpus, `${name}.json`);
-  writeFileSync(file, text);
-  const native = JSON.parse(text);
-  const value = loads(text);
-  const py = pythonTimes(file);
-  results.python = py.version;
-  // The same bytes as CPython: checked here too, so the timings compare equal work.
-  const check = spawnSync("python3", ["-c", "import json,sys; t=open(sys.argv[1],encoding='utf-8').read(); o=json.loads(t); sys.stdout.write(json.dumps(o)+'\\x00'+json.dumps(o, indent=2))", file], { encoding: "utf8", maxBuffer: 1 << 28 });
-  const [pyCompact, pyIndent] = check.stdout.split("\0");
-  if (dumps(value) !== pyCompact || dumps(value, { indent: 2 }) !== pyIndent) throw new Error(`${name}: output differs from CPython`);
-  const m = {
-    mb: +(Buffer.byteLength(text) / 1e6).toFixed(2),
-    dumps: time(() => dumps(value)), stringify: time(() => JSON.stringify(native)),
-    dumps_indent2: time(() => dumps(value, { indent: 2 })), stringify_indent2: time(() => JSON.stringify(native, null, 2)),
-    loads: time(() => loads(text)), parse: time(() => JSON.parse(text)),
-    cpython_dumps: py.dumps, cpython_dumps_indent2: py.dumps_indent2, cpython_loads: py.loads,
-  };
-  results.payloads[name] = m;
-  const r2 = (a, b) => (a / b).toFixed(2);
-  rows.push([name, m.mb, r2(m.dumps, m.stringify), r2(m.dumps_indent2, m.stringify_indent2), r2(m.loads, m.parse), r2(m.cpython_dumps, m.dumps), r2(m.cpython_dumps_indent2, m.dumps_indent2), r2(m.cpython_loads, m.loads)]);
+  const head = ["payload", "MB", "dumps / stringify", "indent=2 / stringify", "loads / parse", "CPython dumps / ours", "CPython indent=2 / ours", "CPython loads / ours"];
+  const table = [
+    `node ${process.version}, CPython ${results.python}; CPU time, medians of ${REPS} calls taking turns. Left: ours / native (at most 2 is the goal); right: CPython / ours (above 1: faster than CPython).`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+    ...Object.entries(results.payloads).map(([name, m]) => `${name}: ` + Object.entries(m).filter(([k]) => k !== "mb").map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(", ")),
+  ].join("\n");
+  return { title: "runtime: dumps/loads against JSON.stringify/JSON.parse and CPython's json", table, results };
 }
-
-const head = ["payload", "MB", "dumps/stringify", "indent2/stringify", "loads/parse", "CPython dumps/ours", "CPython indent2/ours", "CPython loads/ours"];
-console.log(`node ${process.version}, CPython ${results.python}, CPU time, median of ${REPS} runs (left: ours / native, lower is better; right: CPython / ours, > 1 means faster than CPython)`);
-console.log(head.join(" | "));
-for (const r of rows) console.log(r.join(" | "));
-for (const [name, m] of Object.entries(results.payloads)) {
-  console.log(`${name}: ` + Object.entries(m).filter(([k]) => k !== "mb").map(([k, v]) => `${k} ${v.toFixed(1)}ms`).join(", "));
-}
-writeFileSync(join(here, "runtime-results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -1,32 +1,30 @@
 // Bundles the CLI (and the runtime) with esbuild. Runs from `prepare`, so a plain `npm ci` builds it.
-// Dependencies stay external: native tree-sitter must be loaded from node_modules, and ts-morph is
-// only imported dynamically by `convert`, so `check` never loads it.
+// Pure-JS dependencies are bundled in: loading one file is much faster than resolving and
+// translating a dozen CommonJS packages at every start (pre-commit runs dumpling on a few files).
+// Native tree-sitter must be loaded from node_modules, tinypool resolves its own worker entry
+// file, and ts-morph/TypeScript are only imported dynamically by `convert`, so they stay external
+// (with splitting, `check` never loads them).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 
 rmSync("dist", { recursive: true, force: true });
-const entryPoints = { cli: "src/cli/bin.ts" };
-if (existsSync("src/runtime/index.ts")) entryPoints["runtime/index"] = "src/runtime/index.ts";
-if (existsSync("src/source/worker.ts")) entryPoints.worker = "src/source/worker.ts";
-entryPoints["generate-docs"] = "scripts/generate-docs.ts";
+const common = { outdir: "dist", bundle: true, format: "esm", platform: "node", target: "node20", sourcemap: "linked", logLevel: "warning" };
 
 await build({
-  entryPoints,
-  outdir: "dist",
-  bundle: true,
+  ...common,
+  entryPoints: { cli: "src/cli/bin.ts", worker: "src/cli/worker.ts", "generate-docs": "scripts/generate-docs.ts" },
   splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  sourcemap: "linked",
-  logLevel: "warning",
+  external: ["tree-sitter", "tree-sitter-python", "tinypool", "ts-morph", "typescript"],
+  // Bundled CommonJS dependencies call require() for Node's built-in modules.
+  banner: { js: 'import { createRequire as __dumplingCreateRequire } from "node:module"; const require = __dumplingCreateRequire(import.meta.url);' },
 });
 
-// The runtime ships its own .d.ts (dumpling/runtime), checked without Node's types: it must run in browsers.
+// The runtime has no dependencies and no Node-specific banner: it is built on its own.
 if (existsSync("src/runtime/index.ts")) {
+  await build({ ...common, entryPoints: { "runtime/index": "src/runtime/index.ts" } });
+  // The runtime ships its own .d.ts (dumpling/runtime), checked without Node's types: it must run in browsers.
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.runtime.json"], { stdio: "inherit" });
 }

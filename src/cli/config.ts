@@ -133,28 +133,33 @@ function matcher(glob: string): (s: string) => boolean {
 
 /** Whether a glob matches a path: by name when it has no "/", else relative to `base`. */
 export function globMatches(pattern: string, path: string, base: string, isDirectory: boolean): boolean {
+  return globMatchesAbsolute(pattern, resolve(path), base, isDirectory);
+}
+
+function globMatchesAbsolute(pattern: string, abs: string, base: string, isDirectory: boolean): boolean {
   const dirOnly = pattern.endsWith("/");
   if (dirOnly && !isDirectory) return false;
   const glob = dirOnly ? pattern.slice(0, -1) : pattern;
-  const abs = resolve(path);
   if (!glob.includes("/")) return matcher(glob)(basename(abs));
   const rel = toPosix(relative(base, abs));
   if (rel.startsWith("..") || isAbsolute(rel)) return matcher(glob)(toPosix(abs));
   return matcher(glob.replace(/^\.\//, ""))(rel);
 }
 
+/** Whether a directory is excluded, by patterns and base: the files of a tree share their directories. */
+const excludedDirectories = new Map<string, boolean>();
+
 /** A path is excluded when it or one of its directories (below `base`) matches a pattern. */
 export function excludedBy(patterns: readonly string[], path: string, base: string, isDirectory: boolean): boolean {
   if (patterns.length === 0) return false;
-  let p = resolve(path);
-  let dirFlag = isDirectory;
-  for (;;) {
-    if (patterns.some((g) => globMatches(g, p, base, dirFlag))) return true;
-    const parent = dirname(p);
-    if (parent === p || !(parent + sep).startsWith(resolve(base) + sep) || parent === resolve(base)) return false;
-    p = parent;
-    dirFlag = true;
-  }
+  const p = resolve(path);
+  if (patterns.some((g) => globMatchesAbsolute(g, p, base, isDirectory))) return true;
+  const parent = dirname(p);
+  if (parent === p || !(parent + sep).startsWith(resolve(base) + sep) || parent === resolve(base)) return false;
+  const key = `${patterns.join("\0")}\u0001${base}\u0001${parent}`;
+  let excluded = excludedDirectories.get(key);
+  if (excluded === undefined) excludedDirectories.set(key, (excluded = excludedBy(patterns, parent, base, true)));
+  return excluded;
 }
 
 /** The rules for one file: the config's selection, the command line's over it, minus per-file-ignores. */

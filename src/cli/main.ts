@@ -1,13 +1,20 @@
 // The command line. Usage errors and internal errors exit 2 with a message, never a stack trace.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { availableParallelism } from "node:os";
 import { RULES, ruleByCode, ruleUrl } from "../rules/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
 import { parseSelectorList, selectRules, UnknownSelectorError } from "../rules/select.js";
-import { fixTotals, OUTPUT_FORMATS, renderOutcome, runCheck, type OutputFormat } from "./check.js";
+import { OUTPUT_FORMATS, runCheck, type OutputFormat } from "./check.js";
 import { ConfigError } from "./config.js";
 import type { FixSettings } from "./engine.js";
 
 export class UsageError extends Error {}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number, 1 or more");
+  return n;
+}
 
 function write(s: string): void {
   process.stdout.write(s);
@@ -44,7 +51,8 @@ function buildProgram(): Command {
     .option("--isolated", "ignore every configuration file")
     .option("--exclude <patterns>", "more files or directories to skip (globs, comma-separated)")
     .option("--force-exclude", "apply excludes to paths named on the command line too (for pre-commit)")
-    .action((paths: string[], opts) => {
+    .option("--threads <n>", "threads that check files: this one and n-1 workers, started when a run lasts (1: no workers)", parseThreads, availableParallelism())
+    .action(async (paths: string[], opts) => {
       const selection = {
         select: opts.select ? parseSelectorList(opts.select) : undefined,
         ignore: opts.ignore ? parseSelectorList(opts.ignore) : undefined,
@@ -55,36 +63,20 @@ function buildProgram(): Command {
       const unsafe = !!opts.unsafeFixes;
       const fix: FixSettings | undefined = opts.diff ? { mode: "diff", unsafe } : opts.fix || opts.fixOnly ? { mode: "write", unsafe } : undefined;
       const format = opts.outputFormat as OutputFormat;
-      const outcome = runCheck({
-        paths, rules, outputFormat: format, exitZero: !!opts.exitZero, stdinFilename: opts.stdinFilename, fix,
-        config: opts.isolated ? undefined : { file: opts.config ?? null, selection },
-        exclude: opts.exclude ? opts.exclude.split(",").map((p: string) => p.trim()).filter(Boolean) : [],
-        forceExclude: !!opts.forceExclude,
-        onEmptyDirectory: warnEmptyDirectory,
-      });
-      for (const o of outcome.outcomes) for (const p of o.fix?.problems ?? []) process.stderr.write(`dumpling: warning: ${p}\n`);
-      for (const e of outcome.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
-      const internal = outcome.internalErrors.length > 0;
-      const found = outcome.files.some((f) => f.diagnostics.length > 0);
-      const totals = fixTotals(outcome);
-      if (fix?.mode === "diff") {
-        const diffs = outcome.outcomes.map((o) => o.fix?.diff ?? "").join("");
-        write(diffs);
-        process.stderr.write(`${totals.applied > 0 ? `Would fix ${totals.applied} error${totals.applied === 1 ? "" : "s"}.` : "No fixes to apply."}${totals.withheldUnsafe > 0 ? ` ${totals.withheldUnsafe} unsafe fix${totals.withheldUnsafe === 1 ? "" : "es"} withheld: enable with --unsafe-fixes.` : ""}\n`);
-        process.exitCode = internal ? 2 : diffs && !opts.exitZero ? 1 : 0;
-        return;
-      }
-      // Fixing stdin: the fixed source is the output (what editors need); the report goes to stderr.
-      const stdinOutput = outcome.outcomes.find((o) => o.fix?.output !== undefined)?.fix?.output;
-      const report = stdinOutput !== undefined ? (s: string) => process.stderr.write(s) : write;
-      if (stdinOutput !== undefined) process.stdout.write(stdinOutput);
-      if (opts.fixOnly) {
-        if (format === "text" || format === "concise") report(`Fixed ${totals.applied} error${totals.applied === 1 ? "" : "s"}.\n`);
-        process.exitCode = internal ? 2 : 0;
-        return;
-      }
-      report(renderOutcome(outcome, format, fix ? totals : null));
-      process.exitCode = internal ? 2 : found && !opts.exitZero ? 1 : 0;
+      const totals = await runCheck(
+        {
+          paths, rules, outputFormat: format, stdinFilename: opts.stdinFilename, fix, fixOnly: !!opts.fixOnly,
+          config: opts.isolated ? undefined : { file: opts.config ?? null, selection },
+          exclude: opts.exclude ? opts.exclude.split(",").map((p: string) => p.trim()).filter(Boolean) : [],
+          forceExclude: !!opts.forceExclude,
+          onEmptyDirectory: warnEmptyDirectory,
+          threads: opts.threads,
+        },
+        { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+      );
+      for (const e of totals.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
+      const failed = fix?.mode === "diff" ? totals.changes : opts.fixOnly ? false : totals.diagnostics > 0;
+      process.exitCode = totals.internalErrors.length > 0 ? 2 : failed && !opts.exitZero ? 1 : 0;
     });
 
   program

@@ -1,5 +1,7 @@
 // One tree-sitter parser per thread, created on first use and reused for every file.
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type Parser from "tree-sitter";
 import { parserLimit } from "./limits.js";
 
@@ -25,7 +27,10 @@ function getParser(): Parser {
 // node N levels deep costs N² steps: 10,000 nested brackets took half a minute. `parent` is
 // made a cached lookup: the first time a node's parent is asked, one cursor descent from the
 // root records the parent of every node on the path (each later step up is a map lookup).
-const parentCaches = new WeakMap<object, Map<number, SyntaxNode | null>>();
+// The cache hangs on its tree, not in a WeakMap keyed by trees: its nodes point back at the tree,
+// and such an entry is freed only by a full collection, so dead trees (and their native memory,
+// many times their source) piled up between the collections that free them young.
+const PARENTS = Symbol("parents");
 
 function cacheParents(prototype: object): void {
   const native = Object.getOwnPropertyDescriptor(prototype, "parent")?.get;
@@ -49,9 +54,8 @@ function cacheParents(prototype: object): void {
 }
 
 function parentCacheOf(tree: object): Map<number, SyntaxNode | null> {
-  let cache = parentCaches.get(tree);
-  if (!cache) parentCaches.set(tree, (cache = new Map()));
-  return cache;
+  const holder = tree as { [PARENTS]?: Map<number, SyntaxNode | null> };
+  return (holder[PARENTS] ??= new Map());
 }
 
 /**
@@ -109,20 +113,47 @@ function recordPath(node: SyntaxNode, cache: Map<number, SyntaxNode | null>): vo
   }
 }
 
+let parsedSinceRelease = 0;
+
 export function parsePython(text: string): Tree {
   // What would abort the process in the parser's C code is an exception here (callers check parserLimit first).
   const limit = parserLimit(text);
   if (limit) throw new Error(`cannot parse: ${limit}`);
   const p = getParser();
+  parsedSinceRelease += text.length;
   // Python reads a lone \r as a line break; the grammar's scanner does not (a file saved with
   // classic Mac line endings parsed as one broken line). It parses the text with \n in their
   // place, which keeps every index, and node.text still reads the original.
   const parsed = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  // The binding copies the whole string in one buffer when told its size; the default
-  // 32 KiB buffer makes large files parse in many small slices.
-  const tree = p.parse(parsed, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+  // The binding copies the whole string in one buffer (of UTF-16 units) when told its size;
+  // the default 32 KiB buffer makes large files parse in many small slices.
+  const tree = p.parse(parsed, null, { bufferSize: Math.max(32 * 1024, text.length + 16) });
   if (parsed !== text) (tree as unknown as { input: string }).input = text; // what node-tree-sitter's node.text slices
   return tree;
+}
+
+/** Source parsed between two releases of dead trees: their native memory is about 25 times as much. */
+const RELEASE_EVERY = 1024 * 1024;
+let collectYoungGeneration: (() => void) | undefined;
+
+/**
+ * A tree's native memory (many times its source) is freed by a finalizer that runs only after
+ * V8 has collected the Tree object, which it does not know to be large, and only when the event
+ * loop turns; a loop that parses file after file would grow without bound. So after every
+ * RELEASE_EVERY characters parsed, a caller that holds no tree collects the young generation,
+ * where dead trees are, and lets the finalizers run.
+ */
+export async function releaseDeadTrees(): Promise<void> {
+  if (parsedSinceRelease < RELEASE_EVERY) return;
+  parsedSinceRelease = 0;
+  if (!collectYoungGeneration) {
+    // The way jest-leak-detector reaches gc() without --expose-gc on the command line.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
+    collectYoungGeneration = () => gc({ type: "minor" });
+  }
+  collectYoungGeneration();
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A compiled tree-sitter query over Python (compiled once per thread). */

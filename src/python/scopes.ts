@@ -237,8 +237,10 @@ export class Scopes {
 
   /** Resolve a use of a name (an identifier node) to the bindings it may refer to; null means a builtin. */
   resolve(use: SyntaxNode): Resolution | null {
-    const index = this.index(use.text);
     const useScope = this.scopeOf(use);
+    const local = this.localBindings(use.text, useScope);
+    if (local) return { scope: useScope, bindings: local, sameScope: true };
+    const index = this.index(use.text);
     let scope: SyntaxNode | null = useScope;
     let first = true;
     while (scope) {
@@ -260,6 +262,41 @@ export class Scopes {
       first = false;
     }
     return null;
+  }
+
+  private readonly localCache = new Map<string, Occurrence[] | null>();
+
+  /**
+   * The bindings of `name` in `scope` itself, found among the occurrences inside the scope's
+   * text only (a method's `self`, a function's `f`: most names resolve there), or null when the
+   * whole file must be looked at: no binding there, a `global` or `nonlocal` declaration, or a
+   * module-level scope. Without it every use of `self` would classify every `self` in the file.
+   */
+  private localBindings(name: string, scope: SyntaxNode): Occurrence[] | null {
+    if (scope.id === this.root.id || this.indexCache.has(name)) return null;
+    const key = `${scope.id}:${name}`;
+    const cached = this.localCache.get(key);
+    if (cached !== undefined) return cached;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(name)}(?![\\p{L}\\p{N}_])`, "gu");
+    re.lastIndex = scope.startIndex;
+    const end = scope.endIndex;
+    const ranges: [number, number][] = [];
+    for (let m = re.exec(this.text); m && m.index < end; m = re.exec(this.text)) ranges.push([m.index, m.index + name.length]);
+    const bindings: Occurrence[] = [];
+    let result: Occurrence[] | null = null;
+    for (const node of nodesSpanning(this.tree, ranges)) {
+      if (node.type !== "identifier" || node.endIndex - node.startIndex !== name.length) continue;
+      const occ = this.classify(node);
+      if (occ.scope.id !== scope.id) continue;
+      if (occ.role === "global" || occ.role === "nonlocal") {
+        bindings.length = 0;
+        break;
+      }
+      if (occ.role === "bind") bindings.push(occ);
+    }
+    if (bindings.length > 0) result = bindings;
+    this.localCache.set(key, result);
+    return result;
   }
 
   private index(name: string): { bindings: Map<number, Occurrence[]>; declared: Map<number, Role> } {

@@ -1,7 +1,7 @@
 // --output-format github: GitHub Actions workflow commands, which annotate the lines in a pull
 // request: `::error title=dumpling (JSN004),file=…,line=…,col=…,endLine=…,endColumn=…::message`.
 import type { Diagnostic } from "../rules/types.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, Reporter } from "./types.js";
 
 // The escaping of GitHub's runner (toolkit's command.ts): data escapes %, CR, LF; properties also : and ,.
 function escapeData(s: string): string {
@@ -25,4 +25,12 @@ export function renderGithubDiagnostic(file: FileReport, d: Diagnostic): string 
 
 export function renderGithub(files: readonly FileReport[]): string {
   return files.flatMap((f) => f.diagnostics.map((d) => renderGithubDiagnostic(f, d))).join("");
+}
+
+/** Each file's commands as it comes. */
+export function githubReporter(): Reporter {
+  return {
+    file: (report) => report.diagnostics.map((d) => renderGithubDiagnostic(report, d)).join(""),
+    end: () => "",
+  };
 }

@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { RULES, ruleUrl } from "../rules/index.js";
 import type { Diagnostic } from "../rules/types.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, Reporter } from "./types.js";
 
 const VERSION = "0.1.0";
 
@@ -57,6 +57,22 @@ function result(file: FileReport, d: Diagnostic) {
 }
 
 export function renderSarif(files: readonly FileReport[]): string {
+  return sarifLog(files.flatMap((f) => f.diagnostics.map((d) => result(f, d))));
+}
+
+/** One SARIF log: the results are held (not the files they came from) and written at the end. */
+export function sarifReporter(): Reporter {
+  const results: ReturnType<typeof result>[] = [];
+  return {
+    file(report) {
+      for (const d of report.diagnostics) results.push(result(report, d));
+      return "";
+    },
+    end: () => sarifLog(results),
+  };
+}
+
+function sarifLog(results: ReturnType<typeof result>[]): string {
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -77,7 +93,7 @@ export function renderSarif(files: readonly FileReport[]): string {
           },
         },
         columnKind: "unicodeCodePoints",
-        results: files.flatMap((f) => f.diagnostics.map((d) => result(f, d))),
+        results,
       },
     ],
   };

@@ -4,7 +4,7 @@ import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
 import { displayPath } from "./path.js";
-import type { FileReport } from "./types.js";
+import type { FileReport, Reporter } from "./types.js";
 
 const TAB = "    ";
 
@@ -81,4 +81,12 @@ export function renderSummary(s: Summary): string {
     lines.push(`${s.safeFixes > 0 ? `${s.safeFixes} fixable with --fix` : ""}${more}.`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** The text report: each file's diagnostics as it comes, the summary at the end. */
+export function textReporter(): Reporter {
+  return {
+    file: (report) => report.diagnostics.map((d) => renderTextDiagnostic(report, d)).join(""),
+    end: renderSummary,
+  };
 }

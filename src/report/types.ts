@@ -1,5 +1,6 @@
 import type { LineIndex } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
+import type { Summary } from "./text.js";
 
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */
 export interface FileReport {
@@ -7,4 +8,14 @@ export interface FileReport {
   /** Absent when the file could not be read. */
   lines: LineIndex | null;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Renders a run's results as they come: `file` is called once per file, in discovery order,
+ * and what it returns is written at once; `end` returns the rest (a summary, a closing bracket,
+ * or everything a reporter had to hold back).
+ */
+export interface Reporter {
+  file(report: FileReport): string;
+  end(summary: Summary): string;
 }

@@ -58,6 +58,8 @@ function parseCodes(text: string, from: number, base: number): NoqaCode[] | null
 export function findNoqa(tree: Tree, lines: LineIndex): { directives: NoqaDirective[]; file: FileNoqa } {
   const directives: NoqaDirective[] = [];
   const file: FileNoqa = { all: false, codes: new Set() };
+  // Every directive says "noqa": in a file without the word, the comments are not even listed.
+  if (!/noqa/i.test(tree.rootNode.text)) return { directives, file };
   for (const comment of tree.rootNode.descendantsOfType("comment")) {
     const text = comment.text;
     const fileLevel = FILE_NOQA.exec(text);

@@ -24,13 +24,27 @@ export interface FileResult {
   suppressed: number;
 }
 
+// Every way the model reaches the json module (src/python/names.ts) starts from one of these:
+// `from json import ...` (or simplejson), an `import` statement naming json or simplejson
+// (`import os, json`, `import json.decoder`, `import simplejson as j`), or the string "json"
+// or "simplejson" (`__import__("json")`, `importlib.import_module("json")`). A logical line
+// may go on after a backslash.
+const CONTINUED_SPACE = String.raw`(?:[ \t\f]|\\(?:\r\n?|\n))`;
+const REACHES_JSON = new RegExp(
+  [
+    String.raw`\bfrom${CONTINUED_SPACE}+(?:simple)?json\b`,
+    String.raw`\bimport\b(?:[^\r\n;#\\]|\\(?:\r\n?|\n))*?\b(?:simple)?json\b`,
+    String.raw`["'](?:simple)?json["']`,
+  ].join("|"),
+);
+
 /**
- * Whether a text can hold a json call at all. Every way of reaching the json module names it
- * (`import json`, `import simplejson as j`, `__import__("json")`, `import_module("json")`),
- * so a file without "json" in it is never parsed.
+ * Whether a text can hold a json call at all: it must reach the json module, and every way of
+ * reaching it names it in an import or a string. A file that does not is never parsed (most
+ * files that mention json do so in a docstring, a path or `.json()`).
  */
 export function mayCallJson(text: string): boolean {
-  return text.includes("json");
+  return text.includes("json") && REACHES_JSON.test(text);
 }
 
 /**

@@ -3,7 +3,7 @@
 // can overflow the JS stack; RecursionError is raised where CPython would raise it.
 
 import { JSONDecodeError, PyRecursionError, PyValueError } from "./errors.js";
-import { nativeLoads } from "./fast.js";
+import { nativeLoads } from "./fast-decoder.js";
 import { KEY_ORDER, PyFloat } from "./values.js";
 
 export interface DecoderOptions {
@@ -27,16 +27,6 @@ export interface DecoderOptions {
 
 export const LOADS_MAX_DEPTH = 995;
 
-interface Frame {
-  arr: unknown[] | null;
-  obj: Record<string, unknown> | Map<string, unknown> | null;
-  pairs: [string, unknown][] | null;
-  key: string;
-  /** How many keys this object has read (indexes the key predictions for its depth). */
-  nkeys: number;
-  /** Python's key order, kept once a key JS would move to the front (e.g. "1") turns up. */
-  order: string[] | null;
-}
 
 const POW10 = Array.from({ length: 23 }, (_, k) => Number("1e" + k));
 
@@ -92,7 +82,7 @@ export class JSONDecoder {
 
   /** JSONDecoder.raw_decode: a value starting at `idx`, and where it ends (UTF-16 indices). */
   rawDecode(s: string, idx = 0): [unknown, number] {
-    return scan(this, s, idx);
+    return new Scanner(this, s).run(idx);
   }
 }
 
@@ -104,86 +94,190 @@ function skipWs(s: string, i: number): number {
   }
 }
 
-function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
-  const n = s.length;
-  const strict = d.strict;
-  const asMap = d.mapping === "map";
-  const pairsHook = d.objectPairsHook;
-  const objectHook = d.objectHook as ((o: unknown) => unknown) | null;
-  const maxDepth = d.maxDepth;
-  const parseFloat = d.parseFloat;
-  const parseInt = d.parseInt;
-  const parseConstant = d.parseConstant;
-  const stack: Frame[] = [];
-  let i = start;
-  let v: unknown;
+/** An object being read: the object (a Map with mapping "map", or the pairs for objectPairsHook). */
+class ObjectFrame {
+  obj: Record<string, unknown> | Map<string, unknown> | null = null;
+  pairs: [string, unknown][] | null = null;
+  key = "";
+  /** How many keys this object has read (indexes the key predictions for its depth). */
+  nkeys = 0;
+  /** Python's key order, kept once a key JS would move to the front (e.g. "1") turns up. */
+  order: string[] | null = null;
+}
 
-  // Strings: the common case (no escape) is one slice; `end` is where the closing quote left us.
-  let end = 0;
-  const scanString = (q: number): string => {
-    let j = q + 1;
+const plainKey = /^[^"\\\u0000-\u001f]*$/;
+const CONTROL = /[\u0000-\u001f]/;
+
+/** s.indexOf(c, from), or s.length when there is none. */
+function indexOrEnd(s: string, c: string, from: number): number {
+  const k = s.indexOf(c, from);
+  return k < 0 ? s.length : k;
+}
+
+/**
+ * The scanner. Positions live in locals and parameters (not in variables shared with closures,
+ * which the engine keeps in memory, not in registers); a string or number read returns its value
+ * and leaves where it ended in `end`. Open arrays sit on the stack themselves, objects as frames.
+ */
+class Scanner {
+  readonly s: string;
+  readonly n: number;
+  readonly strict: boolean;
+  readonly asMap: boolean;
+  readonly pairsHook: DecoderOptions["objectPairsHook"];
+  readonly objectHook: ((o: unknown) => unknown) | null;
+  readonly maxDepth: number;
+  readonly parseFloat: DecoderOptions["parseFloat"];
+  readonly parseInt: DecoderOptions["parseInt"];
+  readonly parseConstant: DecoderOptions["parseConstant"];
+  /** Where the last string or number ended. */
+  end = 0;
+  /** The next quote and the next backslash from where strings were last read (n: none). */
+  quote = -1;
+  backslash = -1;
+  /** Objects at one depth usually repeat their keys (arrays of records): each key is predicted from
+   * the object read before at the same depth, and the same string taken when the text matches it.
+   * That spares a slice and the engine's key interning. Only plain keys are predicted. */
+  readonly predicted: string[][] = [];
+
+  constructor(d: JSONDecoder, s: string) {
+    this.s = s;
+    this.n = s.length;
+    this.strict = d.strict;
+    this.asMap = d.mapping === "map";
+    this.pairsHook = d.objectPairsHook;
+    this.objectHook = d.objectHook as ((o: unknown) => unknown) | null;
+    this.maxDepth = d.maxDepth;
+    this.parseFloat = d.parseFloat;
+    this.parseInt = d.parseInt;
+    this.parseConstant = d.parseConstant;
+  }
+
+  run(start: number): [unknown, number] {
+    const s = this.s;
+    const maxDepth = this.maxDepth;
+    const stack: (unknown[] | ObjectFrame)[] = [];
+    let i = start;
+    let v: unknown;
     for (;;) {
-      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
-      const c = s.charCodeAt(j);
+      // ---- a value starts at i
+      const c = s.charCodeAt(i);
       if (c === 34) {
-        end = j + 1;
-        return s.slice(q + 1, j);
-      }
-      if (c === 92) break;
-      if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
-      j++;
-    }
-    // Escapes: collect the pieces and join once (a flat string, no rope of concatenations).
-    const parts: string[] = [s.slice(q + 1, j)];
-    for (;;) {
-      // s[j] is a backslash
-      j++;
-      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
-      const e = s[j]!;
-      if (e !== "u") {
-        const r = ESCAPES[e];
-        if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
-        parts.push(r);
-        j++;
+        v = this.string(i);
+        i = this.end;
+      } else if (c >= 48 && c <= 57) {
+        v = this.number(c, i);
+        i = this.end;
+      } else if (c === 123) {
+        if (stack.length >= maxDepth) throw recursion("object");
+        i = skipWs(s, i + 1);
+        const f = this.newObject();
+        if (s.charCodeAt(i) === 125) {
+          i++;
+          v = this.closeObject(f);
+        } else {
+          stack.push(f);
+          i = this.key(f, i, stack.length);
+          continue;
+        }
+      } else if (c === 91) {
+        if (stack.length >= maxDepth) throw recursion("array");
+        i = skipWs(s, i + 1);
+        if (s.charCodeAt(i) === 93) {
+          i++;
+          v = [];
+        } else {
+          stack.push([]);
+          continue;
+        }
+      } else if (c === 110 && s.startsWith("null", i)) {
+        v = null;
+        i += 4;
+      } else if (c === 116 && s.startsWith("true", i)) {
+        v = true;
+        i += 4;
+      } else if (c === 102 && s.startsWith("false", i)) {
+        v = false;
+        i += 5;
+      } else if (c === 78 && s.startsWith("NaN", i)) {
+        v = this.parseConstant != null ? this.parseConstant("NaN") : NaN;
+        i += 3;
+      } else if (c === 73 && s.startsWith("Infinity", i)) {
+        v = this.parseConstant != null ? this.parseConstant("Infinity") : Infinity;
+        i += 8;
+      } else if (c === 45 && s.startsWith("-Infinity", i)) {
+        v = this.parseConstant != null ? this.parseConstant("-Infinity") : -Infinity;
+        i += 9;
       } else {
-        if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
-        let code = 0;
-        for (let k = j + 1; k < j + 5; k++) {
-          const h = hexValue(s.charCodeAt(k));
-          if (h < 0) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
-          code = code * 16 + h;
-        }
-        // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
-        parts.push(String.fromCharCode(code));
-        j += 5;
+        v = this.number(c, i); // (or "Expecting value")
+        i = this.end;
       }
-      const from = j;
+
+      // ---- hand v to the open container; find where the next value starts
       for (;;) {
-        if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
-        const c = s.charCodeAt(j);
-        if (c === 34) {
-          end = j + 1;
-          if (j > from) parts.push(s.slice(from, j));
-          return parts.join("");
+        const f = stack[stack.length - 1];
+        if (f === undefined) return [v, i];
+        if (Array.isArray(f)) {
+          f.push(v);
+          i = skipWs(s, i);
+          const c2 = s.charCodeAt(i);
+          if (c2 === 44) {
+            i = skipWs(s, i + 1);
+            break;
+          }
+          if (c2 !== 93) throw new JSONDecodeError("Expecting ',' delimiter", s, i);
+          i++;
+          stack.pop();
+          v = f;
+        } else {
+          this.setKey(f, f.key, v);
+          i = skipWs(s, i);
+          const c2 = s.charCodeAt(i);
+          if (c2 === 44) {
+            i = this.key(f, skipWs(s, i + 1), stack.length);
+            break;
+          }
+          if (c2 !== 125) throw new JSONDecodeError("Expecting ',' delimiter", s, i);
+          i++;
+          stack.pop();
+          v = this.closeObject(f);
         }
-        if (c === 92) break;
-        if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
-        j++;
       }
-      if (j > from) parts.push(s.slice(from, j));
     }
-  };
+  }
 
-  const open = (kind: "array" | "object"): void => {
-    if (stack.length >= maxDepth) {
-      throw new PyRecursionError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`);
+  newObject(): ObjectFrame {
+    const f = new ObjectFrame();
+    if (this.pairsHook != null) f.pairs = [];
+    else f.obj = this.asMap ? new Map() : {};
+    return f;
+  }
+
+  /** After "{" or ",": a key, a colon, and whitespace up to the value; returns where the value starts. */
+  key(f: ObjectFrame, i: number, depth: number): number {
+    const s = this.s;
+    if (s.charCodeAt(i) !== 34) throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, i);
+    const keys = (this.predicted[depth] ??= []);
+    const guess = keys[f.nkeys];
+    let end: number;
+    if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
+      f.key = guess;
+      end = i + 2 + guess.length;
+    } else {
+      f.key = this.string(i);
+      end = this.end;
+      if (f.key.length < 64 && plainKey.test(f.key)) keys[f.nkeys] = f.key;
     }
-  };
+    f.nkeys++;
+    i = skipWs(s, end);
+    if (s.charCodeAt(i) !== 58) throw new JSONDecodeError("Expecting ':' delimiter", s, i);
+    return skipWs(s, i + 1);
+  }
 
-  const setKey = (f: Frame, key: string, value: unknown): void => {
+  setKey(f: ObjectFrame, key: string, value: unknown): void {
     if (f.pairs !== null) {
       f.pairs.push([key, value]);
-    } else if (asMap) {
+    } else if (this.asMap) {
       (f.obj as Map<string, unknown>).set(key, value);
     } else {
       const o = f.obj as Record<string, unknown>;
@@ -198,54 +292,116 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
       if (key === "__proto__") Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
       else o[key] = value;
     }
-  };
+  }
 
-  const newFrame = (arr: unknown[] | null): Frame => {
-    const f: Frame = { arr, obj: null, pairs: null, key: "", nkeys: 0, order: null };
-    if (arr === null) {
-      if (pairsHook !== null) f.pairs = [];
-      else f.obj = asMap ? new Map() : {};
-    }
-    return f;
-  };
-
-  const closeObject = (f: Frame): unknown => {
-    if (f.pairs !== null) return pairsHook!(f.pairs);
+  closeObject(f: ObjectFrame): unknown {
+    if (f.pairs !== null) return this.pairsHook!(f.pairs);
     const o = f.obj!;
     if (f.order !== null) {
       const js = Object.keys(o);
       if (js.some((k, idx) => k !== f.order![idx])) Object.defineProperty(o, KEY_ORDER, { value: f.order });
     }
-    return objectHook !== null ? objectHook(o) : o;
-  };
+    return this.objectHook !== null ? this.objectHook(o) : o;
+  }
 
-  // Objects at one depth usually repeat their keys (arrays of records): predict each key from the
-  // object read before at the same depth, and take the same string when the text matches it. That
-  // spares a slice and the engine's key interning. Only plain keys are predicted (no escape needed).
-  const predicted: string[][] = [];
-  const plainKey = /^[^"\\\u0000-\u001f]*$/;
-
-  // After "{" or ",": a key, a colon, and whitespace up to the value.
-  const readKey = (f: Frame): void => {
-    if (s.charCodeAt(i) !== 34) throw new JSONDecodeError("Expecting property name enclosed in double quotes", s, i);
-    const keys = (predicted[stack.length] ??= []);
-    const guess = keys[f.nkeys];
-    if (guess !== undefined && s.charCodeAt(i + 1 + guess.length) === 34 && s.startsWith(guess, i + 1)) {
-      f.key = guess;
-      end = i + 2 + guess.length;
-    } else {
-      f.key = scanString(i);
-      if (f.key.length < 64 && plainKey.test(f.key)) keys[f.nkeys] = f.key;
+  /** The string whose opening quote is at q; `end` is left after its closing quote. A short plain
+   * string is read unit by unit and sliced once; past 32 units, or at an escape, runs of plain
+   * characters are found by native searches instead (stringBySearch). */
+  string(q: number): string {
+    const s = this.s;
+    const limit = Math.min(this.n, q + 33);
+    for (let j = q + 1; j < limit; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 34) {
+        this.end = j + 1;
+        return s.slice(q + 1, j);
+      }
+      if (c === 92) break;
+      if (c < 32 && this.strict) return this.stringByUnits(q, q + 1, null);
     }
-    f.nkeys++;
-    i = skipWs(s, end);
-    if (s.charCodeAt(i) !== 58) throw new JSONDecodeError("Expecting ':' delimiter", s, i);
-    i = skipWs(s, i + 1);
-  };
+    return this.stringBySearch(q);
+  }
 
-  // A number: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?, starting at i with character c.
-  const number = (c: number): unknown => {
-    let v: unknown;
+  /** A string read by runs: the next quote and the next backslash are found by indexOf (each kept
+   * until passed, so a text is searched about once) and the runs between sliced; anything unusual
+   * (a control character, no closing quote) goes to stringByUnits, which reports errors as CPython
+   * does. */
+  stringBySearch(q: number): string {
+    const s = this.s;
+    let j = q + 1;
+    let parts: string[] | null = null;
+    for (;;) {
+      if (this.quote < j) this.quote = indexOrEnd(s, '"', j);
+      if (this.backslash < j) this.backslash = indexOrEnd(s, "\\", j);
+      const stop = this.quote < this.backslash ? this.quote : this.backslash;
+      if (stop >= this.n) return this.stringByUnits(q, j, parts);
+      const run = s.slice(j, stop);
+      if (this.strict && CONTROL.test(run)) return this.stringByUnits(q, j, parts);
+      if (stop === this.quote) {
+        this.end = stop + 1;
+        if (parts === null) return run;
+        parts.push(run);
+        return parts.join("");
+      }
+      (parts ??= []).push(run);
+      j = this.escape(q, stop, parts);
+    }
+  }
+
+  /** The escape whose backslash is at b, pushed on parts; returns where the string goes on. */
+  escape(q: number, b: number, parts: string[]): number {
+    const s = this.s;
+    const n = this.n;
+    let j = b + 1;
+    if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
+    const e = s[j]!;
+    if (e !== "u") {
+      const r = ESCAPES[e];
+      if (r === undefined) throw new JSONDecodeError("Invalid \\escape", s, j - 1);
+      parts.push(r);
+      return j + 1;
+    }
+    if (j + 5 >= n) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
+    let code = 0;
+    for (let k = j + 1; k < j + 5; k++) {
+      const h = hexValue(s.charCodeAt(k));
+      if (h < 0) throw new JSONDecodeError("Invalid \\uXXXX escape", s, j);
+      code = code * 16 + h;
+    }
+    // Each \uXXXX is one UTF-16 unit, so a surrogate pair needs no joining in JS.
+    parts.push(String.fromCharCode(code));
+    return j + 5;
+  }
+
+  /** The rest of a string from j, unit by unit (the pieces so far in parts). */
+  stringByUnits(q: number, j: number, parts: string[] | null): string {
+    const s = this.s;
+    const n = this.n;
+    const strict = this.strict;
+    let from = j;
+    for (;;) {
+      if (j >= n) throw new JSONDecodeError("Unterminated string starting at", s, q);
+      const c = s.charCodeAt(j);
+      if (c === 34) {
+        this.end = j + 1;
+        if (parts === null) return s.slice(from, j);
+        parts.push(s.slice(from, j));
+        return parts.join("");
+      }
+      if (c === 92) {
+        (parts ??= []).push(s.slice(from, j));
+        j = from = this.escape(q, j, parts);
+        continue;
+      }
+      if (c < 32 && strict) throw new JSONDecodeError("Invalid control character at", s, j);
+      j++;
+    }
+  }
+
+  /** A number -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? starting at i with character c (else "Expecting
+   * value"); `end` is left after it. */
+  number(c: number, i: number): unknown {
+    const s = this.s;
     const from = i;
     let j = c === 45 ? i + 1 : i;
     let k = s.charCodeAt(j);
@@ -262,9 +418,10 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
     }
     const intEnd = j;
     let isFloat = false;
-    // The digits as an integer while they fit 15 digits, and the power of ten that scales them.
+    // The digits as an integer while it stays below 2**53 (so exactly a double), and the power of
+    // ten that scales it; `exact` turns false at the first digit that would pass 2**53.
     let mant = val;
-    let digits = intEnd - from - (c === 45 ? 1 : 0);
+    let exact = val < 9007199254740992;
     let scale = 0;
     if (k === 46) {
       const k1 = s.charCodeAt(j + 1);
@@ -272,9 +429,14 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
         isFloat = true;
         j++;
         while ((k = s.charCodeAt(j)) >= 48 && k <= 57) {
-          if (++digits <= 15) {
-            mant = mant * 10 + (k - 48);
-            scale--;
+          if (exact) {
+            const next = mant * 10 + (k - 48);
+            if (next < 9007199254740992) {
+              mant = next;
+              scale--;
+            } else {
+              exact = false;
+            }
           }
           j++;
         }
@@ -296,115 +458,29 @@ function scan(d: JSONDecoder, s: string, start: number): [unknown, number] {
         scale += sg === 45 ? -exp : exp;
       }
     }
-    i = j;
+    this.end = j;
     if (isFloat) {
-      if (parseFloat !== null) v = parseFloat(s.slice(from, j));
-      else {
-        // Up to 15 digits and a power of ten up to 22 are exact doubles: one multiplication or
-        // division rounds once, correctly (Clinger's fast path). Otherwise the engine parses.
-        let x: number;
-        if (digits <= 15 && scale >= -22 && scale <= 22) {
-          x = scale < 0 ? mant / POW10[-scale]! : mant * POW10[scale]!;
-          if (c === 45) x = -x;
-        } else {
-          x = Number(s.slice(from, j));
-        }
-        v = Number.isInteger(x) ? new PyFloat(x) : x;
-      }
-    } else if (parseInt !== null) {
-      v = parseInt(s.slice(from, j));
-    } else {
-      const digits = intEnd - from - (c === 45 ? 1 : 0);
-      if (digits <= 15) v = c === 45 ? 0 - val : val; // 0 - 0 is 0, not -0
-      else v = bigInt(s.slice(from, j), digits);
-    }
-    return v;
-  };
-
-  for (;;) {
-    // ---- a value starts at i
-    const c = s.charCodeAt(i);
-    if (c === 34) {
-      v = scanString(i);
-      i = end;
-    } else if (c >= 48 && c <= 57) {
-      v = number(c);
-    } else if (c === 123) {
-      open("object");
-      i = skipWs(s, i + 1);
-      const f = newFrame(null);
-      if (s.charCodeAt(i) === 125) {
-        i++;
-        v = closeObject(f);
+      if (this.parseFloat != null) return this.parseFloat(s.slice(from, j));
+      // An integer below 2**53 and a power of ten up to 22 are exact doubles: one multiplication
+      // or division rounds once, correctly (Clinger's fast path). Otherwise the engine parses.
+      let x: number;
+      if (exact && scale >= -22 && scale <= 22) {
+        x = scale < 0 ? mant / POW10[-scale]! : mant * POW10[scale]!;
+        if (c === 45) x = -x;
       } else {
-        stack.push(f);
-        readKey(f);
-        continue;
+        x = Number(s.slice(from, j));
       }
-    } else if (c === 91) {
-      open("array");
-      i = skipWs(s, i + 1);
-      if (s.charCodeAt(i) === 93) {
-        i++;
-        v = [];
-      } else {
-        stack.push(newFrame([]));
-        continue;
-      }
-    } else if (c === 110 && s.startsWith("null", i)) {
-      v = null;
-      i += 4;
-    } else if (c === 116 && s.startsWith("true", i)) {
-      v = true;
-      i += 4;
-    } else if (c === 102 && s.startsWith("false", i)) {
-      v = false;
-      i += 5;
-    } else if (c === 78 && s.startsWith("NaN", i)) {
-      v = parseConstant !== null ? parseConstant("NaN") : NaN;
-      i += 3;
-    } else if (c === 73 && s.startsWith("Infinity", i)) {
-      v = parseConstant !== null ? parseConstant("Infinity") : Infinity;
-      i += 8;
-    } else if (c === 45 && s.startsWith("-Infinity", i)) {
-      v = parseConstant !== null ? parseConstant("-Infinity") : -Infinity;
-      i += 9;
-    } else {
-      v = number(c);
+      return Number.isInteger(x) ? new PyFloat(x) : x;
     }
-
-    // ---- hand v to the open container; find where the next value starts
-    for (;;) {
-      const f = stack[stack.length - 1];
-      if (f === undefined) return [v, i];
-      if (f.arr !== null) {
-        f.arr.push(v);
-        i = skipWs(s, i);
-        const c2 = s.charCodeAt(i);
-        if (c2 === 44) {
-          i = skipWs(s, i + 1);
-          break;
-        }
-        if (c2 !== 93) throw new JSONDecodeError("Expecting ',' delimiter", s, i);
-        i++;
-        stack.pop();
-        v = f.arr;
-      } else {
-        setKey(f, f.key, v);
-        i = skipWs(s, i);
-        const c2 = s.charCodeAt(i);
-        if (c2 === 44) {
-          i = skipWs(s, i + 1);
-          readKey(f);
-          break;
-        }
-        if (c2 !== 125) throw new JSONDecodeError("Expecting ',' delimiter", s, i);
-        i++;
-        stack.pop();
-        v = closeObject(f);
-      }
-    }
+    if (this.parseInt != null) return this.parseInt(s.slice(from, j));
+    const digits = intEnd - from - (c === 45 ? 1 : 0);
+    if (digits <= 15) return c === 45 ? 0 - val : val; // 0 - 0 is 0, not -0
+    return bigInt(s.slice(from, j), digits);
   }
+}
+
+function recursion(kind: "array" | "object"): PyRecursionError {
+  return new PyRecursionError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`);
 }
 
 /** A JSON int of 16+ digits: number when it is a safe integer, else bigint (CPython's 4300-digit limit applies). */

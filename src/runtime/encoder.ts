@@ -6,7 +6,7 @@
 import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
-import { hasLoneSurrogate, nativeDumps } from "./fast.js";
+import { fastDumps } from "./fast-encoder.js";
 import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
 export interface EncoderOptions {
@@ -34,6 +34,10 @@ export const DUMP_MAX_DEPTH = 997;
 // --- strings -------------------------------------------------------------------------------------
 
 const NEEDS_ASCII_ESCAPE = /[\u007f-\uffff]/;
+/** A surrogate that is not half of a pair (Python writes it raw with ensure_ascii=False; JS escapes it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const hasLoneSurrogate = (s: string): boolean => SURROGATE.test(s) && LONE_SURROGATE.test(s);
 const UNIT_ESCAPES: string[] = [];
 
 function hex4(c: number): string {
@@ -128,7 +132,7 @@ export class JSONEncoder {
   encode(o: unknown): string {
     if (typeof o === "string") return this.ensureAscii ? encodeStrAscii(o) : encodeStrUnicode(o);
     // (A subclass's own iterencode must be the one that runs, as in Python.)
-    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.native(o, true) : undefined;
+    const fast = this.iterencode === JSONEncoder.prototype.iterencode ? this.fast(o, true) : undefined;
     if (fast !== undefined) return fast;
     let out = "";
     for (const chunk of this.iterencode(o, true)) out += chunk;
@@ -137,7 +141,7 @@ export class JSONEncoder {
 
   /** JSONEncoder.iterencode: yields the text (one chunk; on error, what CPython had yielded, then throws). */
   *iterencode(o: unknown, oneShot = false): Generator<string, void, undefined> {
-    const fast = oneShot ? undefined : this.native(o, false);
+    const fast = oneShot ? undefined : this.fast(o, false);
     if (fast !== undefined) {
       yield fast;
       return;
@@ -155,18 +159,19 @@ export class JSONEncoder {
     yield text;
   }
 
-  /** The text through JSON.stringify, when that is provably CPython's (see fast.ts); else undefined.
+  /** The text by the fast path (fast-encoder.ts), when the value allows it; else undefined.
    * (Such a value cannot fail to encode, so dump's partial output never comes into play.) */
-  private native(o: unknown, oneShot: boolean): string | undefined {
+  private fast(o: unknown, oneShot: boolean): string | undefined {
+    if (this.sortKeys) return undefined;
     if (typeof this.indent === "object" && this.indent !== null) return undefined; // a PyFloat: TypeError
     const indent = this.indent === null ? null : indentString(this.indent);
     const depth = indent === null && oneShot ? C_MAX_DEPTH : oneShot ? PY_MAX_DEPTH : DUMP_MAX_DEPTH;
-    return nativeDumps(o, {
+    return fastDumps(o, {
       indent,
       itemSep: this.itemSeparator,
       keySep: this.keySeparator,
       ascii: this.ensureAscii,
-      sortKeys: this.sortKeys,
+      allowNan: this.allowNan,
       maxDepth: this.maxDepth ?? depth,
     });
   }

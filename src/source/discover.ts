@@ -81,31 +81,37 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    yield { kind: "error", path: dir, reason: describeFsError(e) };
+    // Named with its trailing separator: it then sorts where its files would have been.
+    yield { kind: "error", path: dir.endsWith(sep) ? dir : dir + sep, reason: describeFsError(e) };
     return;
   }
   const respect = options.respectGitignore ?? true;
   const local = respect ? readGitignore(absDir) : null;
   const active = local ? [...matchers, local] : matchers;
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    const abs = join(absDir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = statSync(path);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch (e) {
-        // A broken link is reported only where a Python file was meant (`docs/latest -> build/` is not one).
-        if (PYTHON_FILE.test(entry.name)) yield { kind: "error", path, reason: describeFsError(e) };
-        continue;
-      }
+  // Each entry's kind, following symbolic links (a broken one is reported).
+  const items = entries.map((entry) => {
+    if (!entry.isSymbolicLink()) return { name: entry.name, isDir: entry.isDirectory(), isFile: entry.isFile(), error: null };
+    try {
+      const st = statSync(join(dir, entry.name));
+      return { name: entry.name, isDir: st.isDirectory(), isFile: st.isFile(), error: null };
+    } catch (e) {
+      return { name: entry.name, isDir: false, isFile: false, error: describeFsError(e) };
+    }
+  });
+  // Sorted as full paths compare ("a.py" before "a/x.py", as "." < "/"): a walk then yields
+  // files in the JSON report's order, so results can be written as they come.
+  const key = (item: { name: string; isDir: boolean }) => (item.isDir ? `${item.name}/` : item.name);
+  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  for (const { name, isDir, isFile, error } of items) {
+    const path = join(dir, name);
+    const abs = join(absDir, name);
+    if (error !== null) {
+      // A broken link is reported only where a Python file was meant (`docs/latest -> build/` is not one).
+      if (PYTHON_FILE.test(name)) yield { kind: "error", path, reason: error };
+      continue;
     }
     if (!isDir && !isFile) continue; // FIFOs, sockets, devices: never opened
-    if (isDir && (options.defaultExcludes ?? true) && DEFAULT_EXCLUDES.includes(entry.name)) continue;
+    if (isDir && (options.defaultExcludes ?? true) && DEFAULT_EXCLUDES.includes(name)) continue;
     if (isIgnored(active, abs, isDir)) continue;
     if (options.isExcluded?.(path, isDir)) continue;
     if (isDir) {
@@ -113,7 +119,7 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
       if (seen.has(real)) continue; // a symlink loop, or a second way into the same tree
       seen.add(real);
       yield* walk(path, abs, active, options, seen);
-    } else if (PYTHON_FILE.test(entry.name)) {
+    } else if (PYTHON_FILE.test(name)) {
       yield { kind: "file", path, explicit: false };
     }
   }

@@ -1,5 +1,6 @@
 // Bytes → text the way Python reads source: a UTF-8 BOM, a PEP 263 coding cookie on line 1
 // or 2, UTF-8 otherwise. Binary files (NUL bytes) and undecodable ones are reported, not guessed.
+import { isUtf8 } from "node:buffer";
 
 export interface SourceEncoding {
   /** Python's name for it, normalized: "utf-8", "latin-1", "cp1252"... */
@@ -37,10 +38,25 @@ export function normalizeEncoding(name: string): string {
   return n;
 }
 
+/** Each byte as the code point of the same value (Node's "latin1" is ISO-8859-1, not cp1252). */
 function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+
+/**
+ * Whether the bytes surely decode as decodeSource decodes them (no NUL; valid UTF-8, or a
+ * latin-1 cookie) into a text without `word` (ASCII) in it; then they need not be decoded.
+ * In UTF-8 and latin-1 an ASCII character is its own byte and no other character has that byte.
+ */
+export function decodesWithout(bytes: Uint8Array, word: string): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.includes(word) || buffer.includes(0)) return false;
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const body = bom ? buffer.subarray(3) : buffer;
+  const cookie = codingCookie(body);
+  const name = cookie ? normalizeEncoding(cookie) : "utf-8";
+  if (name === "utf-8") return isUtf8(body);
+  return name === "latin-1" && !bom;
 }
 
 export function decodeSource(bytes: Uint8Array): Decoded {

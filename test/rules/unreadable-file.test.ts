@@ -3,12 +3,17 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCheck } from "../../src/cli/check.js";
+import { defaultSettings, runFiles } from "../../src/cli/engine.js";
 import { RULES } from "../../src/rules/index.js";
 
-function check(paths: string[], maxBytes?: number) {
-  const outcome = runCheck({ paths, rules: [...RULES], outputFormat: "json", exitZero: false, maxBytes });
-  return outcome.files.flatMap((f) => f.diagnostics.map((d) => ({ file: f.filename, code: d.code, message: d.message, start: d.start })));
+async function check(paths: string[], maxBytes?: number) {
+  const settings = defaultSettings(RULES);
+  if (maxBytes !== undefined) settings.maxBytes = maxBytes;
+  const found = [];
+  for await (const { report: f } of runFiles(paths, settings)) {
+    found.push(...f.diagnostics.map((d) => ({ file: f.filename, code: d.code, message: d.message, start: d.start })));
+  }
+  return found;
 }
 
 describe("JSN901 unreadable-file", () => {
@@ -19,57 +24,57 @@ describe("JSN901 unreadable-file", () => {
   writeFileSync(join(dir, "unknown_codec.py"), "# -*- coding: klingon -*-\nimport json\n");
   writeFileSync(join(dir, "latin1.py"), Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\nimport json\ns = '"), Buffer.from([0xe9]), Buffer.from("'; x = json.dump(s)\n")]));
 
-  it("a missing path", () => {
-    expect(check([join(dir, "missing.py")])).toEqual([{ file: join(dir, "missing.py"), code: "JSN901", message: `Cannot read \`${join(dir, "missing.py")}\`: no such file or directory`, start: 0 }]);
+  it("a missing path", async () => {
+    expect(await check([join(dir, "missing.py")])).toEqual([{ file: join(dir, "missing.py"), code: "JSN901", message: `Cannot read \`${join(dir, "missing.py")}\`: no such file or directory`, start: 0 }]);
   });
 
-  it("a binary file", () => {
-    expect(check([join(dir, "binary.py")]).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "binary.py")}\`: binary file (contains NUL bytes)`]);
+  it("a binary file", async () => {
+    expect((await check([join(dir, "binary.py")])).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "binary.py")}\`: binary file (contains NUL bytes)`]);
   });
 
-  it("invalid UTF-8 names the byte and its offset", () => {
-    expect(check([join(dir, "bad_utf8.py")]).map((d) => d.message)).toEqual([
+  it("invalid UTF-8 names the byte and its offset", async () => {
+    expect((await check([join(dir, "bad_utf8.py")])).map((d) => d.message)).toEqual([
       `Cannot read \`${join(dir, "bad_utf8.py")}\`: not valid UTF-8: byte 0xff at offset 17; declare the file's encoding with a coding cookie (PEP 263)`,
     ]);
   });
 
-  it("an unknown coding cookie", () => {
-    expect(check([join(dir, "unknown_codec.py")]).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "unknown_codec.py")}\`: unknown encoding \`klingon\` in the coding cookie`]);
+  it("an unknown coding cookie", async () => {
+    expect((await check([join(dir, "unknown_codec.py")])).map((d) => d.message)).toEqual([`Cannot read \`${join(dir, "unknown_codec.py")}\`: unknown encoding \`klingon\` in the coding cookie`]);
   });
 
-  it("a file over the size limit", () => {
-    expect(check([join(dir, "good.py")], 10).map((d) => d.code)).toEqual(["JSN901"]);
+  it("a file over the size limit", async () => {
+    expect((await check([join(dir, "good.py")], 10)).map((d) => d.code)).toEqual(["JSN901"]);
   });
 
-  it("a file that mentions json more often than the model can hold is reported, not crashed on", () => {
+  it("a file that mentions json more often than the model can hold is reported, not crashed on", async () => {
     const big = join(dir, "generated.py");
     writeFileSync(big, "import json\n" + "json.dumps(1)\n".repeat(50_000));
-    expect(check([big]).map((d) => d.message)).toEqual([
+    expect((await check([big])).map((d) => d.message)).toEqual([
       `Cannot read \`${big}\`: mentions json more than 50,000 times, more than dumpling analyses in one file`,
     ]);
   });
 
-  it("a latin-1 file with its cookie is read, with columns in code points", () => {
-    const d = check([join(dir, "latin1.py")]);
+  it("a latin-1 file with its cookie is read, with columns in code points", async () => {
+    const d = await check([join(dir, "latin1.py")]);
     expect(d.map((x) => x.code)).toEqual(["JSN001"]);
   });
 
-  it("the run goes on past unreadable files", () => {
-    const codes = check([join(dir, "missing.py"), join(dir, "binary.py"), join(dir, "good.py")]).map((d) => d.code);
+  it("the run goes on past unreadable files", async () => {
+    const codes = (await check([join(dir, "missing.py"), join(dir, "binary.py"), join(dir, "good.py")])).map((d) => d.code);
     expect(codes).toEqual(["JSN901", "JSN901", "JSN001"]);
   });
 
-  it.skipIf(process.getuid?.() === 0)("permission denied", () => {
+  it.skipIf(process.getuid?.() === 0)("permission denied", async () => {
     const locked = join(dir, "locked.py");
     writeFileSync(locked, "import json\n");
     chmodSync(locked, 0o000);
-    expect(check([locked]).map((d) => d.message)).toEqual([`Cannot read \`${locked}\`: permission denied`]);
+    expect((await check([locked])).map((d) => d.message)).toEqual([`Cannot read \`${locked}\`: permission denied`]);
   });
 
-  it("a directory walk reports unreadable files inside it", () => {
+  it("a directory walk reports unreadable files inside it", async () => {
     const sub = join(dir, "tree");
     mkdirSync(sub);
     writeFileSync(join(sub, "a.py"), Buffer.from([0x00]));
-    expect(check([sub]).map((d) => [d.file, d.code])).toEqual([[join(sub, "a.py"), "JSN901"]]);
+    expect((await check([sub])).map((d) => [d.file, d.code])).toEqual([[join(sub, "a.py"), "JSN901"]]);
   });
 });

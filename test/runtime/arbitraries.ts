@@ -10,10 +10,22 @@ import type { DumpsOptions, LoadsOptions } from "../../src/runtime/index.js";
 const SPECIAL = ["\ud800", "\udfff", "\ud83d", "\ude00", "\x7f", "\x00", "\x1f", "\b", "\f", "\n", "\r", "\t", '"', "\\", "/",
   "\u2028", "\u00e9", "\u00ff", "\u0100", "\uffff", "\ufeff", "😀", "\u{10ffff}", "0", "1", "a", " ", "'"];
 
+/** Longer strings, around the lengths where the runtime changes method: the scanner reads 32 units
+ * one by one, then searches for quotes and backslashes (and reads escapes of any position). */
+const longStrArb: fc.Arbitrary<string> = fc.oneof(
+  fc.array(fc.constantFrom(...SPECIAL, "abc", "de", "x", "Zürich", "東京"), { minLength: 10, maxLength: 40 }).map((a) => a.join("")),
+  fc.tuple(fc.integer({ min: 28, max: 40 }), fc.constantFrom("", "\\", '"', "\n", "\u00e9", "\x01", "😀", "\ud800"), fc.nat()).map(([n, special, at]) => {
+    const plain = "p".repeat(n);
+    const k = at % (n + 1);
+    return plain.slice(0, k) + special + plain.slice(k);
+  }),
+);
+
 export const strArb: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: "binary", maxLength: 8 }),
-  fc.array(fc.constantFrom(...SPECIAL), { maxLength: 8 }).map((a) => a.join("")),
+  { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) },
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...SPECIAL), { maxLength: 8 }).map((a) => a.join("")) },
+  { weight: 1, arbitrary: longStrArb },
 );
 
 /** Object keys: anything, with integer-like keys (which JS objects reorder) and "__proto__" often. */
@@ -27,6 +39,9 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
 
 export const intArb: fc.Arbitrary<number | bigint> = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
+  // around where the fast encoder stops writing digits itself (1e9) and the scanner's 15-digit ints
+  { weight: 2, arbitrary: fc.constantFrom(999999999, 1e9, 1e9 + 1, -999999999, -1e9, 2147483647, 2147483648, 4294967295, 4294967296, 1e10 + 7, 999999999999999, 1e15, -1e15, 9007199254740991, -9007199254740991) },
+  { weight: 1, arbitrary: fc.integer({ min: 1e8, max: 1e12 }).chain((n) => fc.constantFrom(n, -n)) },
   { weight: 3, arbitrary: fc.maxSafeInteger() },
   { weight: 3, arbitrary: fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }) },
   { weight: 2, arbitrary: fc.bigInt({ min: 2n ** 53n - 3n, max: 2n ** 53n + 3n }).chain((b) => fc.constantFrom(b, -b)) },
@@ -321,27 +336,71 @@ export const randomBytesArb: fc.Arbitrary<Uint8Array> = fc.uint8Array({ maxLengt
   return a;
 });
 
-/** Values JSON.stringify could write (plain objects, arrays, strings, safe ints, non-integral floats),
- * so the native fast paths are exercised; a few odd ones slip in to hit their guards. */
+/** Values the fast encoder writes itself (plain objects, arrays, strings, numbers, PyFloats, bigints),
+ * and a few it leaves to the general encoder (a Map or a set deep inside, NaN, lone surrogates). */
 export const nativeValueArb: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof(
     { maxDepth: 5, depthIdentifier: "n", withCrossShrink: true },
     { weight: 3, arbitrary: fc.oneof(fc.constantFrom(null, true, false), strArb, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x))) },
     { weight: 1, arbitrary: fc.constantFrom(1e-5, 5e-8, 1e-9, 1e-10, 0.0001, -0.00009, 1.5, NaN, 2 ** 60, -(2 ** 53), 1e21, 1e16, -0, "\ud800", "a\udfffb", "\u007f\u0080", "\u0000x") },
     { weight: 1, arbitrary: fc.oneof(floatArb, intArb) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 1).map((k) => (k === 0 ? dict([["k", 1]]) : new Set([1]))) },
     { weight: 2, arbitrary: fc.array(tie("v"), { maxLength: 6, depthIdentifier: "n" }) },
     { weight: 2, arbitrary: fc.array(fc.tuple(keyArb, tie("v")), { maxLength: 6, depthIdentifier: "n" }).map(plainObject) },
   ),
 })).v;
 
-/** Option sets the native dumps path accepts (and a few it refuses). */
+/** Option sets of the fast encoder (any indent and separators; sort_keys and PyFloat indents are the
+ * general encoder's). */
 export const nativeOptsArb: fc.Arbitrary<{ opts: DumpsOptions; py: Record<string, unknown> }> = fc
   .record({
     ensureAscii: fc.boolean(),
-    indent: fc.constantFrom(null, null, 1, 2, 4, 10, 11, "\t", "  ", true),
-    separators: fc.constantFrom(null, null, [",", ":"] as [string, string], [",", ": "] as [string, string]),
+    allowNan: fc.boolean(),
+    indent: fc.constantFrom(null, null, 0, -1, 1, 2, 4, 10, 11, "\t", "  ", "\u00e9", "", true),
+    separators: fc.constantFrom(null, null, [",", ":"] as [string, string], [",", ": "] as [string, string], [" , ", " : "] as [string, string], ["\u00e9", "\u2028"] as [string, string]),
   })
   .map((r) => ({
-    opts: { ensureAscii: r.ensureAscii, indent: r.indent, separators: r.separators },
-    py: { ensure_ascii: r.ensureAscii, indent: r.indent, separators: r.separators },
+    opts: { ensureAscii: r.ensureAscii, allowNan: r.allowNan, indent: r.indent, separators: r.separators },
+    py: { ensure_ascii: r.ensureAscii, allow_nan: r.allowNan, indent: r.indent, separators: r.separators },
   }));
+
+// ---- number tokens and big values ----------------------------------------------------------------
+
+const digits = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(..."0123456789"), minLength, maxLength });
+
+/** Number tokens of every shape the scanner and the JSON.parse guard tell apart: integer parts of 1 to
+ * 22 digits, fractions opening with runs of zeros or nines (the guard's near-integer rule: k integer
+ * digits, then 16-k zeros or nines), mantissas around 2**53 (the scanner's exact float path),
+ * exponents, and hand-picked tokens at those edges. */
+export const numberTokenArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc
+    .tuple(
+      fc.boolean(),
+      fc.oneof(fc.constant("0"), fc.tuple(fc.constantFrom(..."123456789"), digits(0, 21)).map(([a, b]) => a + b)),
+      fc.tuple(fc.constantFrom("0", "9", "5"), fc.integer({ min: 0, max: 17 }), digits(0, 4)).map(([run, n, tail]) => run.repeat(n) + tail),
+      fc.option(fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), digits(1, 3)).map((p) => p.join(""))),
+    )
+    .map(([neg, int, frac, exp]) => (neg ? "-" : "") + int + (frac === "" ? "" : "." + frac) + (exp ?? "")) },
+  { weight: 1, arbitrary: fc.constantFrom(
+    "9007199254740991", "9007199254740992", "9007199254740993", "-9007199254740993", "9007199254740.993", "0.9007199254740993",
+    "90071992547409.92", "0.0000009007199254740992e3", "4503599627370496.5", "4503599627370496.2", "9007199254740993.0",
+    "123456789012345.99", "1.0000000000000002", "0.99999999999999994", "0.9999999999999999", "0.000001", "1e22", "1e23",
+    "1.5e1", "-0", "-0.0", "-0e5", "0.0", "1E400", "-1e-400", "123456789012345678901234567890", "1000000000000000", "10000000000000000") },
+);
+
+/** JSON texts made of number tokens: arrays and objects of them; keys repeat, so a later value may
+ * replace a token CPython refuses (an int of more than 4300 digits), which it still refuses. */
+export const numberTextArb: fc.Arbitrary<string> = fc.oneof(
+  fc.array(numberTokenArb, { minLength: 1, maxLength: 8 }).map((t) => "[" + t.join(", ") + "]"),
+  fc.array(fc.tuple(fc.oneof(keyArb, fc.constantFrom("k", "k")), numberTokenArb), { minLength: 1, maxLength: 5 }).map((kv) => "{" + kv.map(([k, t]) => JSON.stringify(k) + ": " + t).join(", ") + "}"),
+  numberTokenArb,
+  fc.tuple(fc.integer({ min: 4299, max: 4305 }), fc.boolean()).map(([n, neg]) => `{"k": ${neg ? "-" : ""}1${"0".repeat(n)}, "k": 1}`),
+);
+
+/** Values whose text outgrows the fast encoder's first buffer (64 KiB): many strings, or one long one. */
+export const bigValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.array(strArb, { minLength: 3000, maxLength: 5000 }),
+  fc.tuple(fc.constantFrom(...SPECIAL, "a", "é", "😀"), fc.integer({ min: 15000, max: 40000 }), strArb).map(([c, n, s]) => [c.repeat(n) + s, { k: s }]),
+  fc.array(fc.tuple(keyArb, fc.oneof(strArb, intArb, floatArb)), { minLength: 2000, maxLength: 3000 }).map(plainObject),
+);

@@ -51,6 +51,8 @@ describe.skipIf(!hasPython)("RecursionError thresholds match CPython at module l
     const probes: [string, (n: number) => unknown][] = [
       ["json.loads('[' * N + ']' * N)", (n) => loads("[".repeat(n) + "]".repeat(n))],
       ["json.loads('{\"a\": ' * N + '1' + '}' * N)", (n) => loads('{"a": '.repeat(n) + "1" + "}".repeat(n))],
+      // nesting that a later duplicate key drops from the value still raises
+      ["json.loads('{\"k\": ' + '[' * (N - 1) + ']' * (N - 1) + ', \"k\": 1}')", (n) => loads('{"k": ' + "[".repeat(n - 1) + "]".repeat(n - 1) + ', "k": 1}')],
       ["json.dumps(l(N))", (n) => dumps(nestList(n))],
       ["json.dumps(d(N))", (n) => dumps(nestDict(n))],
       ["json.dumps(l(N), indent=1)", (n) => dumps(nestList(n), { indent: 1 })],

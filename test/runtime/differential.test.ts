@@ -6,13 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dump, dumps, loads, type DumpsOptions, type LoadsOptions } from "../../src/runtime/index.js";
 import { PythonOracle, pythonAvailable, toTagged, type OracleReply, type OracleRequest } from "../support/python-oracle.js";
 import {
-  brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, nativeOptsArb, nativeValueArb, randomBytesArb, spell, valueArb,
+  bigValueArb, brokenTextArb, bytesArb, dumpsOptsArb, jsonTextArb, loadsOptsArb, nativeOptsArb, nativeValueArb, numberTextArb, randomBytesArb, spell,
+  valueArb,
 } from "./arbitraries.js";
 import { attempt, sameOutcome, tagged, type Outcome } from "./support.js";
 
 const SOAK = process.env.DUMPLING_SOAK === "1";
 const SCALE = SOAK ? Number(process.env.DUMPLING_SOAK_SCALE ?? 25) : 1;
 const SEED = process.env.DUMPLING_SEED !== undefined ? Number(process.env.DUMPLING_SEED) : SOAK ? Date.now() % 2 ** 31 : 20261127;
+/** Per test: a soak run compares 25 times more cases. */
+const TIMEOUT = SOAK ? 60 * 60_000 : 60_000;
 
 const hasPython = pythonAvailable();
 let oracle: PythonOracle;
@@ -70,7 +73,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (c) => ({ op: "dumps", value: toTagged(c.value), opts: c.o.py }),
       (c) => attempt(() => dumps(c.value, c.o.opts as DumpsOptions)),
     );
-  });
+  }, TIMEOUT);
 
   it("dump: the text written to fp, and what was written before an error", async () => {
     await differential(
@@ -84,7 +87,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
         return "error" in out ? out : { ok: written };
       },
     );
-  });
+  }, TIMEOUT);
 
   it("loads: valid texts in assorted spellings, with option sets", async () => {
     await differential(
@@ -94,7 +97,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (c) => attempt(() => loads(c.s, c.o.opts as LoadsOptions)),
       tagged,
     );
-  });
+  }, TIMEOUT);
 
   it("loads: broken texts (error kind, message and position)", async () => {
     await differential(
@@ -104,7 +107,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (c) => attempt(() => loads(c.s, c.o.opts as LoadsOptions)),
       tagged,
     );
-  });
+  }, TIMEOUT);
 
   it("loads: bytes in UTF-8/16/32, with and without BOM, damaged", async () => {
     await differential(
@@ -114,18 +117,18 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (b) => attempt(() => loads(b)),
       tagged,
     );
-  });
+  }, TIMEOUT);
 
-  it("dumps: JSON-native values (the JSON.stringify fast path and its guards)", async () => {
+  it("dumps: JSON-native values (the fast encoder, and where it leaves the value to the general one)", async () => {
     await differential(
       fc.record({ value: nativeValueArb, o: nativeOptsArb }),
       2000,
       (c) => ({ op: "dumps", value: toTagged(c.value), opts: c.o.py }),
       (c) => attempt(() => dumps(c.value, c.o.opts)),
     );
-  });
+  }, TIMEOUT);
 
-  it("dump: JSON-native values (the native path under dump)", async () => {
+  it("dump: JSON-native values (the fast encoder under dump)", async () => {
     await differential(
       fc.record({ value: nativeValueArb, o: nativeOptsArb }),
       1000,
@@ -136,7 +139,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
         return "error" in out ? out : { ok: written };
       },
     );
-  });
+  }, TIMEOUT);
 
   it("loads: default options (the JSON.parse fast path and its guards)", async () => {
     await differential(
@@ -146,7 +149,34 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (s) => attempt(() => loads(s)),
       tagged,
     );
-  });
+  }, TIMEOUT);
+
+  it("loads: number tokens of every shape (the scanner's exact float path, the JSON.parse guard)", async () => {
+    // mapping "map" sends every text to the scanner; without it, the guard decides
+    await differential(
+      fc.record({ s: numberTextArb, map: fc.boolean() }),
+      3000,
+      (c) => ({ op: "loads", s: c.s }),
+      (c) => attempt(() => loads(c.s, c.map ? { mapping: "map" } : {})),
+      tagged,
+    );
+  }, TIMEOUT);
+
+  it("dumps and loads: big values (past the fast encoder's first buffer, which the next call reuses)", async () => {
+    await differential(
+      fc.record({ value: bigValueArb, o: nativeOptsArb }),
+      40,
+      (c) => ({ op: "dumps", value: toTagged(c.value), opts: c.o.py }),
+      (c) => attempt(() => dumps(c.value, c.o.opts)),
+    );
+    await differential(
+      bigValueArb.map((v) => attempt(() => dumps(v, { ensureAscii: false }))).filter((r) => "ok" in r).map((r) => (r as { ok: string }).ok),
+      40,
+      (s) => ({ op: "loads", s }),
+      (s) => attempt(() => loads(s)),
+      tagged,
+    );
+  }, TIMEOUT);
 
   it("round-trip law: dumps(loads(t), o) == json.dumps(json.loads(t), **o)", async () => {
     await differential(
@@ -155,5 +185,5 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (c) => ({ op: "roundtrip", s: c.s, opts: c.o.py }),
       (c) => attempt(() => dumps(loads(c.s), c.o.opts)),
     );
-  });
+  }, TIMEOUT);
 });

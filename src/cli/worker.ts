@@ -1,0 +1,25 @@
+// A worker thread of the pool (src/cli/pool.ts): reads and checks a batch of discovered files
+// with the settings the pool was created with. Each worker loads tree-sitter once, on its first
+// parse, and reuses its parser for every file.
+import { workerData } from "node:worker_threads";
+import { releaseDeadTrees } from "../python/parser.js";
+import type { Discovered } from "../source/discover.js";
+import { processEntry, type FileOutcome, type Settings } from "./engine.js";
+
+export default async function checkBatch(entries: Discovered[]): Promise<FileOutcome[]> {
+  // tinypool hands a worker [its own data, the pool's workerData].
+  const settings = (workerData as [unknown, Settings])[1];
+  const outcomes: FileOutcome[] = [];
+  for (const entry of entries) {
+    outcomes.push(lean(processEntry(entry, settings)));
+    await releaseDeadTrees();
+  }
+  return outcomes;
+}
+
+/** What is kept of an outcome until it is reported: a file's text (in its LineIndex) only if it has diagnostics. */
+export function lean(outcome: FileOutcome): FileOutcome {
+  const { report } = outcome;
+  if (report.lines && report.diagnostics.length === 0) return { ...outcome, report: { ...report, lines: null } };
+  return outcome;
+}

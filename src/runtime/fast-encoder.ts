@@ -1,0 +1,338 @@
+// The encoder's fast path: a tree of the common kinds (plain objects, arrays, strings, numbers,
+// PyFloats, bigints, booleans, null) is written straight into UTF-8 bytes, decoded to a string once
+// at the end. Any other value (a Map, a class instance, undefined, NaN with allowNan off, a lone
+// surrogate with ensureAscii off, a nesting past maxDepth, an int past 4300 digits) stops it, and
+// the general encoder (encoder.ts) starts over: it alone raises errors, calls `default` and writes
+// Maps. The output is the general encoder's, byte for byte (the differential tests run both paths
+// against CPython).
+//
+// Why bytes: JSON.stringify and a pass to respell its output (separators, \u escapes, Python's float
+// layout) cost more than writing Python's text directly: its output is a rope that must be
+// flattened, encoded and scanned again. Strings are read unit by unit (charCodeAt) and written as
+// ASCII escapes or UTF-8; the buffer outlives the call (see `spare`).
+
+import { floatRepr } from "./float-repr.js";
+import { KEY_ORDER, PyFloat, intRepr, keys as orderedKeys } from "./values.js";
+
+export interface FastEncodeParams {
+  /** The indent string (Python's `' ' * indent`), or null for none. */
+  indent: string | null;
+  itemSep: string;
+  keySep: string;
+  ascii: boolean;
+  allowNan: boolean;
+  /** Nesting depth from which CPython raises RecursionError (the general encoder reports it). */
+  maxDepth: number;
+}
+
+/** Thrown where the fast path stops: the general encoder takes over. */
+const STOP = Symbol("stop");
+
+// Per ASCII byte: 0 written as is, else the letter of its short escape (\" \\ \b \f \n \r \t), or 1 for \u00XX.
+const ESCAPE = new Uint8Array(128);
+for (let c = 0; c < 32; c++) ESCAPE[c] = 1;
+ESCAPE[34] = 34;
+ESCAPE[92] = 92;
+ESCAPE[8] = 98;
+ESCAPE[12] = 102;
+ESCAPE[10] = 110;
+ESCAPE[13] = 114;
+ESCAPE[9] = 116;
+const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // "0".."9a".."f"
+
+let utf8Encoder: InstanceType<typeof TextEncoder> | undefined;
+let utf8Decoder: InstanceType<typeof TextDecoder> | undefined;
+
+/** UTF-8 bytes of a short ASCII-or-not string (separators, indents). */
+function utf8(s: string): Uint8Array {
+  utf8Encoder ??= new TextEncoder();
+  return utf8Encoder.encode(s);
+}
+
+class Writer {
+  buf: Uint8Array;
+  o = 0;
+  readonly ascii: boolean;
+  readonly allowNan: boolean;
+  readonly maxDepth: number;
+  readonly indent: Uint8Array | null;
+  readonly itemSep: Uint8Array;
+  readonly keySep: Uint8Array;
+  /** Per depth, with an indent: the newline and indent that open a container's items, and the item separator with them. */
+  readonly opens: Uint8Array[] = [];
+  readonly seps: Uint8Array[] = [];
+
+  constructor(p: FastEncodeParams, buf: Uint8Array) {
+    this.buf = buf;
+    this.ascii = p.ascii;
+    this.allowNan = p.allowNan;
+    this.maxDepth = Math.min(p.maxDepth, 1000); // (recursive: past that, the iterative encoder)
+    this.indent = p.indent === null ? null : utf8(p.indent);
+    this.itemSep = utf8(p.itemSep);
+    this.keySep = utf8(p.keySep);
+  }
+
+  /** Room for `n` more bytes. */
+  ensure(n: number): void {
+    if (this.o + n > this.buf.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.o + n));
+    bigger.set(this.buf.subarray(0, this.o));
+    this.buf = bigger;
+  }
+
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    if (n === 0) return; // (separators may be empty)
+    this.ensure(n);
+    const buf = this.buf;
+    let o = this.o;
+    buf[o] = b[0]!;
+    if (n === 2) buf[o + 1] = b[1]!;
+    else for (let k = 1; k < n; k++) buf[o + k] = b[k]!;
+    this.o = o + n;
+  }
+
+  /** An ASCII string (number text, literals). */
+  ascii7(s: string): void {
+    this.ensure(s.length);
+    const buf = this.buf;
+    let o = this.o;
+    for (let k = 0; k < s.length; k++) buf[o++] = s.charCodeAt(k);
+    this.o = o;
+  }
+
+  /** "\n" and the indent of `depth`, once per depth (with an indent only). */
+  newline(depth: number): Uint8Array {
+    const indent = this.indent!;
+    for (let d = this.opens.length; d <= depth; d++) {
+      const line = new Uint8Array(1 + indent.length * d);
+      line[0] = 10;
+      for (let k = 0; k < d; k++) line.set(indent, 1 + k * indent.length);
+      this.opens.push(line);
+      const sep = new Uint8Array(this.itemSep.length + line.length);
+      sep.set(this.itemSep);
+      sep.set(line, this.itemSep.length);
+      this.seps.push(sep);
+    }
+    return this.opens[depth]!;
+  }
+
+  value(v: unknown, depth: number): void {
+    switch (typeof v) {
+      case "string":
+        this.string(v);
+        return;
+      case "number":
+        if (Number.isSafeInteger(v)) this.int(v);
+        else this.float(v);
+        return;
+      case "boolean":
+        this.ascii7(v ? "true" : "false");
+        return;
+      case "bigint":
+        this.ascii7(intRepr(v)); // (past 4300 digits it throws: the general encoder reports it)
+        return;
+      case "object":
+        if (v === null) {
+          this.ascii7("null");
+          return;
+        }
+        if (Array.isArray(v)) {
+          this.list(v, depth);
+          return;
+        }
+        if (v instanceof PyFloat) {
+          this.float(v.value);
+          return;
+        }
+        this.object(v, depth);
+        return;
+    }
+    throw STOP;
+  }
+
+  int(x: number): void {
+    if (x < 0 || x >= 1e9) {
+      this.ascii7(String(x));
+      return;
+    }
+    // digits written from the last one (no string allocated)
+    let digits = 1;
+    for (let p = 10; p <= x; p *= 10) digits++;
+    this.ensure(digits);
+    const buf = this.buf;
+    let o = this.o + digits;
+    this.o = o;
+    do {
+      const q = (x / 10) | 0;
+      buf[--o] = 48 + x - q * 10;
+      x = q;
+    } while (x !== 0);
+  }
+
+  float(x: number): void {
+    if (x - x === 0) this.ascii7(floatRepr(x));
+    else if (this.allowNan) this.ascii7(x !== x ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
+    else throw STOP;
+  }
+
+  list(a: readonly unknown[], depth: number): void {
+    if (depth >= this.maxDepth) throw STOP;
+    const n = a.length;
+    if (n === 0) {
+      this.ascii7("[]");
+      return;
+    }
+    const sep = this.open(91, depth);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.bytes(sep);
+      this.value(a[i], depth + 1);
+    }
+    this.close(93, depth);
+  }
+
+  object(d: object, depth: number): void {
+    const p = Object.getPrototypeOf(d);
+    if (p !== Object.prototype && p !== null) throw STOP; // a Map, a class instance, a Date...
+    if (depth >= this.maxDepth) throw STOP;
+    const ks = (d as { [KEY_ORDER]?: unknown })[KEY_ORDER] === undefined ? Object.keys(d) : orderedKeys(d);
+    const n = ks.length;
+    if (n === 0) {
+      this.ascii7("{}");
+      return;
+    }
+    const sep = this.open(123, depth);
+    const keySep = this.keySep;
+    for (let i = 0; i < n; i++) {
+      const k = ks[i]!;
+      if (i > 0) this.bytes(sep);
+      this.string(k);
+      this.bytes(keySep);
+      this.value((d as Record<string, unknown>)[k], depth + 1);
+    }
+    this.close(125, depth);
+  }
+
+  /** "[" or "{" and, with an indent, the newline before the first item; returns the item separator. */
+  private open(bracket: number, depth: number): Uint8Array {
+    this.ensure(1);
+    this.buf[this.o++] = bracket;
+    if (this.indent === null) return this.itemSep;
+    this.bytes(this.newline(depth + 1));
+    return this.seps[depth + 1]!;
+  }
+
+  /** With an indent, the newline before the closing bracket; then "]" or "}". */
+  private close(bracket: number, depth: number): void {
+    if (this.indent !== null) this.bytes(this.newline(depth));
+    this.ensure(1);
+    this.buf[this.o++] = bracket;
+  }
+
+  /** A JSON string, escaped as Python's encode_basestring(_ascii) does. */
+  string(s: string): void {
+    this.ensure(6 * s.length + 2); // (at most 6 bytes per UTF-16 unit: \uXXXX)
+    const o = this.ascii ? asciiString(this.buf, this.o, s) : unicodeString(this.buf, this.o, s);
+    if (o < 0) throw STOP; // a lone surrogate: Python writes it as is, UTF-8 cannot hold it
+    this.o = o;
+  }
+}
+
+/** The escape of an ASCII character that needs one (\" \\ \n ... or \u00XX) at o; returns the new end. */
+function escapeAscii(buf: Uint8Array, o: number, c: number): number {
+  const e = ESCAPE[c]!;
+  buf[o++] = 92;
+  if (e !== 1) {
+    buf[o++] = e;
+    return o;
+  }
+  buf[o] = 117;
+  buf[o + 1] = 48;
+  buf[o + 2] = 48;
+  buf[o + 3] = HEX[c >> 4]!;
+  buf[o + 4] = HEX[c & 15]!;
+  return o + 5;
+}
+
+/** encode_basestring_ascii: s quoted at o, every unit >= 0x7f as \uXXXX; returns the new end. */
+function asciiString(buf: Uint8Array, o: number, s: string): number {
+  const n = s.length;
+  buf[o++] = 34;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x7f) {
+      if (ESCAPE[c] === 0) buf[o++] = c;
+      else o = escapeAscii(buf, o, c);
+    } else {
+      buf[o] = 92;
+      buf[o + 1] = 117;
+      buf[o + 2] = HEX[c >> 12]!;
+      buf[o + 3] = HEX[(c >> 8) & 15]!;
+      buf[o + 4] = HEX[(c >> 4) & 15]!;
+      buf[o + 5] = HEX[c & 15]!;
+      o += 6;
+    }
+  }
+  buf[o++] = 34;
+  return o;
+}
+
+/** encode_basestring: s quoted at o in UTF-8; returns the new end, or -1 at a lone surrogate. */
+function unicodeString(buf: Uint8Array, o: number, s: string): number {
+  const n = s.length;
+  buf[o++] = 34;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c === 0x7f || ESCAPE[c] === 0) buf[o++] = c;
+      else o = escapeAscii(buf, o, c);
+    } else if (c < 0x800) {
+      buf[o] = 0xc0 | (c >> 6);
+      buf[o + 1] = 0x80 | (c & 63);
+      o += 2;
+    } else if (c < 0xd800 || c > 0xdfff) {
+      buf[o] = 0xe0 | (c >> 12);
+      buf[o + 1] = 0x80 | ((c >> 6) & 63);
+      buf[o + 2] = 0x80 | (c & 63);
+      o += 3;
+    } else {
+      const d = s.charCodeAt(k + 1);
+      if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return -1;
+      const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      buf[o] = 0xf0 | (cp >> 18);
+      buf[o + 1] = 0x80 | ((cp >> 12) & 63);
+      buf[o + 2] = 0x80 | ((cp >> 6) & 63);
+      buf[o + 3] = 0x80 | (cp & 63);
+      o += 4;
+      k++;
+    }
+  }
+  buf[o++] = 34;
+  return o;
+}
+
+/** The last call's buffer, for the next call to reuse (fresh pages cost more than the writing; a
+ * weak reference, so an idle runtime holds no memory past the next garbage collection). */
+let spare: WeakRef<Uint8Array> | undefined;
+
+/** dumps by the fast path, or undefined when the value needs the general encoder. */
+export function fastDumps(v: unknown, p: FastEncodeParams): string | undefined {
+  // (Taken while in use: a getter that calls dumps gets a buffer of its own.)
+  const buf = spare?.deref() ?? new Uint8Array(1 << 16);
+  spare = undefined;
+  const w = new Writer(p, buf);
+  try {
+    w.value(v, 0);
+  } catch {
+    // Stop, or an error the general encoder raises again in CPython's way (with dump's partial output).
+    spare = new WeakRef(w.buf);
+    return undefined;
+  }
+  utf8Decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+  const text = utf8Decoder.decode(w.buf.subarray(0, w.o));
+  spare = new WeakRef(w.buf);
+  return text;
+}

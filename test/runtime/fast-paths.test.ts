@@ -1,0 +1,46 @@
+// What the differential tests cannot see: JS-only behaviour of the fast paths (fast-encoder.ts,
+// fast-decoder.ts), checked against the general encoder and the scanner, which the differential
+// tests hold to CPython.
+import { describe, expect, it } from "vitest";
+import { JSONDecoder, JSONEncoder, dumps, loads } from "../../src/runtime/index.js";
+
+/** The general encoder: a subclass's own iterencode keeps dumps off the fast path. */
+class GeneralEncoder extends JSONEncoder {
+  override *iterencode(o: unknown, oneShot = false): Generator<string, void, undefined> {
+    yield* super.iterencode(o, oneShot);
+  }
+}
+
+/** The scanner alone (rawDecode skips the JSON.parse path). */
+const scanned = (s: string): unknown => new JSONDecoder().rawDecode(s, 0)[0];
+
+describe("runtime fast paths", () => {
+  it("loads gives the int 0 for -0 on both paths (JSON.parse reads -0)", () => {
+    for (const text of ["-0", "[-0, 1]", '{"a": -0}']) {
+      const fast = JSON.stringify(loads(text), (_k, v: unknown) => (Object.is(v, -0) ? "minus zero" : v));
+      const slow = JSON.stringify(scanned(text), (_k, v: unknown) => (Object.is(v, -0) ? "minus zero" : v));
+      expect(fast).toBe(slow);
+      expect(fast).not.toContain("minus zero");
+    }
+  });
+
+  it("a getter that calls dumps while dumps runs gets its own buffer", () => {
+    const inner = { text: "é\n".repeat(50), n: [1.5, 2] };
+    const outer = {
+      get a(): string {
+        return dumps(inner);
+      },
+      b: ["😀".repeat(3000), 3],
+    };
+    const expected = dumps(outer, { cls: GeneralEncoder });
+    expect(dumps(outer)).toBe(expected);
+    expect(expected.startsWith('{"a": "{\\"text\\": \\"\\\\u00e9\\\\n')).toBe(true);
+  });
+
+  it("a big text, then a small one, then a big one again (the reused buffer holds no stale bytes)", () => {
+    const big = { s: "x".repeat(200_000), t: ["é", 1] };
+    const small = [1, "a"];
+    for (const v of [big, small, big, small]) expect(dumps(v)).toBe(dumps(v, { cls: GeneralEncoder }));
+    expect(dumps(small)).toBe('[1, "a"]');
+  });
+});
