@@ -140,7 +140,7 @@ describe.skipIf(!nobodyCanRun)("permission denied, as the user nobody through se
     const r = asUser(["check", "--output-format", "concise", "locked.py", "tree"], dir);
     expect(lines(r.stdout)).toEqual([
       "locked.py:1:1: JSN901 Cannot read `locked.py`: permission denied",
-      "tree/closed:1:1: JSN901 Cannot read `tree/closed`: permission denied",
+      "tree/closed/:1:1: JSN901 Cannot read `tree/closed/`: permission denied",
       "tree/ok.py:2:5: JSN001 [-] `json.dump()` needs a file to write to; use `json.dumps()` to get a string",
       "Found 3 errors in 3 files checked.",
       "1 with --fix --unsafe-fixes.",
