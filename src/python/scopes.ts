@@ -273,7 +273,8 @@ export class Scopes {
    * module-level scope. Without it every use of `self` would classify every `self` in the file.
    */
   private localBindings(name: string, scope: SyntaxNode): Occurrence[] | null {
-    if (scope.id === this.root.id || this.indexCache.has(name)) return null;
+    // A MISSING identifier has no text: an empty pattern would match forever (as in occurrences()).
+    if (name === "" || scope.id === this.root.id || this.indexCache.has(name)) return null;
     const key = `${scope.id}:${name}`;
     const cached = this.localCache.get(key);
     if (cached !== undefined) return cached;
