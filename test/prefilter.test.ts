@@ -56,6 +56,7 @@ describe("the prefilter", () => {
     ["a path, a method, other modules and names", 'import orjson, jsonschema\nimport my.json_utils as ju\nf = open("data.json")\nr.json()\njson_data = orjson.dumps(x)\n'],
     ["json called without being imported", "json.dump(data)\n"],
     ["a comment after an import", "import os  # json\njson.dump(data)\n"],
+    ["json imported, none of its four functions named", "import json\ntry:\n    x = parse(payload, loader, dumper)\nexcept json.JSONDecodeError:\n    x = _load(s.loads_)\n"],
   ])("%s: not parsed, even when the file does not parse", (_, text) => {
     const outcome = check(text + "def broken(:\n");
     expect(outcome.report.diagnostics).toEqual([]);
@@ -63,8 +64,8 @@ describe("the prefilter", () => {
     expect(parses).not.toHaveBeenCalled();
   });
 
-  it("a file that reaches json and does not parse gets its syntax error", () => {
-    expect(check("import json\ndef broken(:\n").report.diagnostics.map((d) => d.code)).toEqual(["JSN000"]);
+  it("a file that may call json and does not parse gets its syntax error", () => {
+    expect(check("import json\njson.dumps(x)\ndef broken(:\n").report.diagnostics.map((d) => d.code)).toEqual(["JSN000"]);
     expect(parses).toHaveBeenCalledTimes(1);
   });
 

@@ -38,13 +38,20 @@ const REACHES_JSON = new RegExp(
   ].join("|"),
 );
 
+// And every json call the model recognizes names its function: `json.dumps`, `from json import
+// load as read`, `from json import *` then `dump(...)`. JavaScript's \b knows only
+// ASCII word characters, all of which Python identifiers may hold: it can see a boundary where
+// Python sees none (`éload`, which only costs a parse), never the other way round.
+const NAMES_AN_API = /\b(?:dump|load)s?\b/;
+
 /**
- * Whether a text can hold a json call at all: it must reach the json module, and every way of
- * reaching it names it in an import or a string. A file that does not is never parsed (most
- * files that mention json do so in a docstring, a path or `.json()`).
+ * Whether a text can hold a json call at all: it must name one of the four functions and reach
+ * the json module, and every way of reaching it names it in an import or a string. A file that
+ * does not is never parsed (most files that mention json do so in a docstring, a path or
+ * `.json()`; many that import it only catch `json.JSONDecodeError`).
  */
 export function mayCallJson(text: string): boolean {
-  return text.includes("json") && REACHES_JSON.test(text);
+  return text.includes("json") && NAMES_AN_API.test(text) && REACHES_JSON.test(text);
 }
 
 /**
