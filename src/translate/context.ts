@@ -170,7 +170,8 @@ export function callExpression(call: JsonCall, e: Emitter, target: Target | null
       if (target) return codec.parse(call, e, readText(target, e), { literal: null, bytes: target.binary });
       const k = call.target?.kind;
       const bytes = k?.kind === "text" ? k.bytes : null;
-      const type = e.mode === "native" ? "string" : bytes === true ? "Uint8Array" : bytes === false ? "string" : "string | Uint8Array";
+      // Native mode decodes what it knows to be bytes (TextDecoder) and hands the rest to JSON.parse as text.
+      const type = bytes === true ? "Uint8Array" : bytes === false || e.mode === "native" ? "string" : "string | Uint8Array";
       const facts: InputFacts = { literal: s.value, bytes };
       return codec.parse(call, e, e.expr(s.value, type), facts);
     }

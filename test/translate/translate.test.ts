@@ -388,6 +388,20 @@ const CASES: Case[] = [
     imports: [],
     notes: [],
   },
+  {
+    // Found by fuzzing: `raw` was declared a string, which TextDecoder does not take.
+    name: "native: bytes are decoded first, and the name holding them is a Uint8Array",
+    mode: "native",
+    source: py`
+      import json
+      def parse(raw: bytes):
+          return json.loads(raw)
+    `,
+    python: "json.loads(raw)",
+    typescript: "JSON.parse(new TextDecoder().decode(raw))",
+    imports: [],
+    notes: ["int-float", "big-int", "nan-literal", "key-order", "bytes-input", "decode-error"],
+  },
 ];
 
 describe("translating calls", () => {
