@@ -146,20 +146,50 @@ function globMatchesAbsolute(pattern: string, abs: string, base: string, isDirec
   return matcher(glob.replace(/^\.\//, ""))(rel);
 }
 
-/** Whether a directory is excluded, by patterns and base: the files of a tree share their directories. */
-const excludedDirectories = new Map<string, boolean>();
+const GLOB_CHARACTERS = /[*?[\]{}()!+@\\/]/;
 
-/** A path is excluded when it or one of its directories (below `base`) matches a pattern. */
-export function excludedBy(patterns: readonly string[], path: string, base: string, isDirectory: boolean): boolean {
-  if (patterns.length === 0) return false;
-  const p = resolve(path);
-  if (patterns.some((g) => globMatchesAbsolute(g, p, base, isDirectory))) return true;
-  const parent = dirname(p);
-  if (parent === p || !(parent + sep).startsWith(resolve(base) + sep) || parent === resolve(base)) return false;
-  const key = `${patterns.join("\0")}\u0001${base}\u0001${parent}`;
-  let excluded = excludedDirectories.get(key);
-  if (excluded === undefined) excludedDirectories.set(key, (excluded = excludedBy(patterns, parent, base, true)));
-  return excluded;
+/**
+ * Exclusion patterns compiled once for one base directory. A path is excluded when it or one of
+ * its directories (below the base) matches; the files of a tree share their directories, so each
+ * directory's answer is kept. Plain names (`node_modules`, `.git`, every built-in one) are a set
+ * lookup, not a glob match.
+ */
+class Excluder {
+  private readonly names = new Set<string>();
+  private readonly directoryNames = new Set<string>();
+  private readonly globs: string[] = [];
+  private readonly directories = new Map<string, boolean>();
+  private readonly root: string;
+
+  constructor(patterns: readonly string[], private readonly base: string) {
+    this.root = resolve(base);
+    for (const pattern of patterns) {
+      const dirOnly = pattern.endsWith("/");
+      const name = dirOnly ? pattern.slice(0, -1) : pattern;
+      if (GLOB_CHARACTERS.test(name)) this.globs.push(pattern);
+      else (dirOnly ? this.directoryNames : this.names).add(name);
+    }
+  }
+
+  excludes(abs: string, isDirectory: boolean): boolean {
+    const name = basename(abs);
+    if (this.names.has(name) || (isDirectory && this.directoryNames.has(name))) return true;
+    if (this.globs.some((g) => globMatchesAbsolute(g, abs, this.base, isDirectory))) return true;
+    const parent = dirname(abs);
+    if (parent === abs || parent === this.root || !(parent + sep).startsWith(this.root.endsWith(sep) ? this.root : this.root + sep)) return false;
+    let excluded = this.directories.get(parent);
+    if (excluded === undefined) this.directories.set(parent, (excluded = this.excludes(parent, true)));
+    return excluded;
+  }
+}
+
+const excluders = new Map<string, Excluder>();
+
+function excluderFor(patterns: readonly string[], base: string): Excluder {
+  const key = `${patterns.join("\0")}\u0001${base}`;
+  let excluder = excluders.get(key);
+  if (!excluder) excluders.set(key, (excluder = new Excluder(patterns, base)));
+  return excluder;
 }
 
 /** The rules for one file: the config's selection, the command line's over it, minus per-file-ignores. */
@@ -184,9 +214,16 @@ export function rulesForFile(path: string, config: DumplingConfig | null, cli: S
 export function excludeFilter(cliExclude: readonly string[], configFile: string | null, useConfig: boolean): (path: string, isDirectory: boolean) => boolean {
   const cwd = process.cwd();
   const explicit = useConfig && configFile ? loadConfig(configFile) : null;
+  const fromCommandLine = cliExclude.length > 0 ? excluderFor(cliExclude, cwd) : null;
+  const fromConfig = new Map<DumplingConfig | null, Excluder>();
   return (path, isDirectory) => {
-    const config = useConfig ? (explicit ?? findConfig(dirname(resolve(path)))) : null;
-    const patterns = [...(config?.exclude ?? DEFAULT_EXCLUDES), ...(config?.extendExclude ?? [])];
-    return excludedBy(patterns, path, config?.dir ?? cwd, isDirectory) || excludedBy(cliExclude, path, cwd, isDirectory);
+    const abs = resolve(path);
+    const config = useConfig ? (explicit ?? findConfig(dirname(abs))) : null;
+    let excluder = fromConfig.get(config);
+    if (!excluder) {
+      const patterns = [...(config?.exclude ?? DEFAULT_EXCLUDES), ...(config?.extendExclude ?? [])];
+      fromConfig.set(config, (excluder = excluderFor(patterns, config?.dir ?? cwd)));
+    }
+    return excluder.excludes(abs, isDirectory) || (fromCommandLine?.excludes(abs, isDirectory) ?? false);
   };
 }

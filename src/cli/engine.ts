@@ -216,13 +216,15 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
 
 /**
  * A worker costs about 50 ms of CPU to start (a Node isolate: 21 ms; tree-sitter, our modules
- * and tinypool: the rest), and a file costs from 0.05 ms (no "json" in it) to 10 ms and more to
- * check, so a file count says little. The run starts on the main thread and starts workers once
- * it has worked WORKERS_AFTER_MS with WORKERS_MIN_FILES files or more left; they then start on
- * idle cores while this thread goes on, so a run that ends meanwhile loses little. A pre-commit
- * run on a few files never starts one. (Measured: README, "Performance".)
+ * and tinypool: the rest) and then runs cold code, which its own JIT compiles again; a file costs
+ * from 0.05 ms (no "json" in it) to 10 ms and more to check, so a file count says little. The run
+ * starts on the main thread and starts workers once it has worked WORKERS_AFTER_MS with
+ * WORKERS_MIN_FILES files or more left; they then start while this thread goes on, and get files
+ * once they are ready. On a 2-core machine a run of 0.3 s (the 1M-line tree) is no faster with a
+ * worker started after 20 ms, only busier; a run of 1 s is 1.2 times faster. A pre-commit run
+ * on a few files never starts one. (Measured: README, "Performance".)
  */
-export const WORKERS_AFTER_MS = 20;
+export const WORKERS_AFTER_MS = 300;
 export const WORKERS_MIN_FILES = 16;
 
 /**

@@ -31,6 +31,11 @@ export async function* checkInWorkers(entries: Iterable<Discovered>, settings: S
   const slots: Slot[] = [];
   let queued = 0;
   let exhausted = false;
+  // A worker takes about 60 ms to start: batches queued for it meanwhile would hold up a run that
+  // this thread could finish alone (results are handed on in order). So they wait until an empty
+  // batch has come back; a worker that fails to start leaves the whole run to this thread.
+  let ready = false;
+  pool.run([]).then(() => (ready = true), () => {});
   const nextBatch = (): Discovered[] | null => {
     const next = exhausted ? null : batches.next();
     if (!next || next.done) {
@@ -40,7 +45,7 @@ export async function* checkInWorkers(entries: Iterable<Discovered>, settings: S
     return next.value;
   };
   const fillWorkers = () => {
-    while (queued < workers * QUEUED_PER_WORKER && slots.length < MAX_PENDING) {
+    while (ready && queued < workers * QUEUED_PER_WORKER && slots.length < MAX_PENDING) {
       const batch = nextBatch();
       if (!batch) return;
       const slot: Slot = { outcomes: null, result: pool.run(batch) as Promise<FileOutcome[]> };

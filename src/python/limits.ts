@@ -43,12 +43,33 @@ export function indentationLevels(text: string, stopAbove = Infinity): number {
   return deepest;
 }
 
+/** Lines indented by 38 whitespace characters or more: fewer (37 tabs, 296 columns) cannot be 300 levels deep. */
+const DEEP_LINE = /^[ \t\f]{38,}/gm;
+
 /** Why the parser must not be given this text, or null. */
 export function parserLimit(text: string): string | null {
-  // Each level is a column deeper than the last, and a tab is 8: 37 whitespace characters reach 296 levels at most.
-  if (!/^[ \t\f]{38}/m.test(text)) return null;
+  // Each level is at least a column deeper than the last: a text more than 300 levels deep has a
+  // line wider than 300 columns. Many lines have 38 spaces (aligned arguments); few are that wide.
+  let wide = false;
+  for (const m of text.matchAll(DEEP_LINE)) {
+    if (lineWidth(m[0]) > MAX_INDENT_LEVELS) {
+      wide = true;
+      break;
+    }
+  }
+  if (!wide) return null;
   if (indentationLevels(text, MAX_INDENT_LEVELS) > MAX_INDENT_LEVELS) {
     return `indented more than ${MAX_INDENT_LEVELS} levels deep, more than the parser handles (CPython stops at 100)`;
   }
   return null;
+}
+
+/** The width of a line's indentation as the scanner counts it. */
+function lineWidth(indentation: string): number {
+  let width = 0;
+  for (let i = 0; i < indentation.length; i++) {
+    const c = indentation.charCodeAt(i);
+    width = c === 32 ? (width + 1) & 0xffff : c === 9 ? (width + 8) & 0xffff : 0;
+  }
+  return width;
 }

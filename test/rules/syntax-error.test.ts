@@ -36,5 +36,15 @@ ruleTester(rule, {
       ],
       output: null,
     },
+    {
+      name: "a print statement after `;` or in a one-line block, indented, with a comment that says print first",
+      code: '# print the data\nimport json\nx = 1; print x\nif x: print json.dumps(x)\nif x:\n    print "y"\n',
+      errors: [
+        { line: 3, column: 8, endLine: 3, endColumn: 13, message: "Syntax error: missing parentheses in call to `print` (a Python 2 statement); use `print(...)`" },
+        { line: 4, column: 7, endLine: 4, endColumn: 12, message: "Syntax error: missing parentheses in call to `print` (a Python 2 statement); use `print(...)`" },
+        { line: 6, column: 5, endLine: 6, endColumn: 10, message: "Syntax error: missing parentheses in call to `print` (a Python 2 statement); use `print(...)`" },
+      ],
+      output: null,
+    },
   ],
 });
