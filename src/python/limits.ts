@@ -43,33 +43,36 @@ export function indentationLevels(text: string, stopAbove = Infinity): number {
   return deepest;
 }
 
-/** Lines indented by 38 whitespace characters or more: fewer (37 tabs, 296 columns) cannot be 300 levels deep. */
-const DEEP_LINE = /^[ \t\f]{38,}/gm;
-
 /** Why the parser must not be given this text, or null. */
 export function parserLimit(text: string): string | null {
   // Each level is at least a column deeper than the last: a text more than 300 levels deep has a
-  // line wider than 300 columns. Many lines have 38 spaces (aligned arguments); few are that wide.
-  let wide = false;
-  for (const m of text.matchAll(DEEP_LINE)) {
-    if (lineWidth(m[0]) > MAX_INDENT_LEVELS) {
-      wide = true;
-      break;
-    }
-  }
-  if (!wide) return null;
+  // line indented wider than 300 columns, which few texts have.
+  if (!hasLineWiderThan(text, MAX_INDENT_LEVELS)) return null;
   if (indentationLevels(text, MAX_INDENT_LEVELS) > MAX_INDENT_LEVELS) {
     return `indented more than ${MAX_INDENT_LEVELS} levels deep, more than the parser handles (CPython stops at 100)`;
   }
   return null;
 }
 
-/** The width of a line's indentation as the scanner counts it. */
-function lineWidth(indentation: string): number {
-  let width = 0;
-  for (let i = 0; i < indentation.length; i++) {
-    const c = indentation.charCodeAt(i);
-    width = c === 32 ? (width + 1) & 0xffff : c === 9 ? (width + 8) & 0xffff : 0;
+/** Whether a line's indentation, counted as the scanner counts it, is wider than `columns`. */
+function hasLineWiderThan(text: string, columns: number): boolean {
+  let cr = text.indexOf("\r");
+  for (let i = 0; i < text.length; ) {
+    let width = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) width = (width + 1) & 0xffff;
+      else if (c === 9) width = (width + 8) & 0xffff;
+      else if (c === 12) width = 0;
+      else break;
+    }
+    if (width > columns) return true;
+    // The next line starts after the next \n or \r (a lone \r ends a line too).
+    if (cr >= 0 && cr < i) cr = text.indexOf("\r", i);
+    const lf = text.indexOf("\n", i);
+    const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    if (end < 0) return false;
+    i = end + 1;
   }
-  return width;
+  return false;
 }
