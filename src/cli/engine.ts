@@ -220,9 +220,10 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
  * from 0.05 ms (no "json" in it) to 10 ms and more to check, so a file count says little. The run
  * starts on the main thread and starts workers once it has worked WORKERS_AFTER_MS with
  * WORKERS_MIN_FILES files or more left; they then start while this thread goes on, and get files
- * once they are ready. On a 2-core machine a run of 0.3 s (the 1M-line tree) is no faster with a
- * worker started after 20 ms, only busier; a run of 1 s is 1.2 times faster. A pre-commit run
- * on a few files never starts one. (Measured: README, "Performance".)
+ * once they are ready. On a 2-core machine a run of 0.35 s (the 1M-line tree) is no faster with a
+ * worker started after 20 ms, only busier; runs of 1.3 s and 4.3 s are 1.13 and 1.39 times
+ * faster with one started after 300 ms. A pre-commit run on a few files never starts one.
+ * (Measured: README, "Performance".)
  */
 export const WORKERS_AFTER_MS = 300;
 export const WORKERS_MIN_FILES = 16;
