@@ -43,36 +43,20 @@ export function indentationLevels(text: string, stopAbove = Infinity): number {
   return deepest;
 }
 
+// The last text looked at: a file is checked before analysis is decided, then again by the
+// parser, and a scan of a large file is not free.
+let lastText: string | undefined;
+let lastLimit: string | null = null;
+
 /** Why the parser must not be given this text, or null. */
 export function parserLimit(text: string): string | null {
-  // Each level is at least a column deeper than the last: a text more than 300 levels deep has a
-  // line indented wider than 300 columns, which few texts have.
-  if (!hasLineWiderThan(text, MAX_INDENT_LEVELS)) return null;
+  if (text === lastText) return lastLimit;
+  lastText = text;
+  lastLimit = null;
+  // Each level is a column deeper than the last, and a tab is 8: 37 whitespace characters reach 296 levels at most.
+  if (!/^[ \t\f]{38}/m.test(text)) return null;
   if (indentationLevels(text, MAX_INDENT_LEVELS) > MAX_INDENT_LEVELS) {
-    return `indented more than ${MAX_INDENT_LEVELS} levels deep, more than the parser handles (CPython stops at 100)`;
+    lastLimit = `indented more than ${MAX_INDENT_LEVELS} levels deep, more than the parser handles (CPython stops at 100)`;
   }
-  return null;
-}
-
-/** Whether a line's indentation, counted as the scanner counts it, is wider than `columns`. */
-function hasLineWiderThan(text: string, columns: number): boolean {
-  let cr = text.indexOf("\r");
-  for (let i = 0; i < text.length; ) {
-    let width = 0;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 32) width = (width + 1) & 0xffff;
-      else if (c === 9) width = (width + 8) & 0xffff;
-      else if (c === 12) width = 0;
-      else break;
-    }
-    if (width > columns) return true;
-    // The next line starts after the next \n or \r (a lone \r ends a line too).
-    if (cr >= 0 && cr < i) cr = text.indexOf("\r", i);
-    const lf = text.indexOf("\n", i);
-    const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    if (end < 0) return false;
-    i = end + 1;
-  }
-  return false;
+  return lastLimit;
 }

@@ -54,7 +54,8 @@ function python2Statements(ctx: RuleContext): void {
   // file's analysis, and seconds on a 5 MB line).
   for (const m of ctx.text.matchAll(PYTHON2_STATEMENT)) {
     const keyword = m[1] as string;
-    const at = m.index + m[0].indexOf(keyword);
+    const at = m.index;
+    if (!startsStatement(ctx.text, at)) continue;
     const node = ctx.tree.rootNode.descendantForIndex(at, at + keyword.length);
     const statement = node.parent;
     if (node.type !== keyword || node.startIndex !== at || !statement || statement.type !== `${keyword}_statement`) continue;
@@ -63,7 +64,16 @@ function python2Statements(ctx: RuleContext): void {
   }
 }
 
-const PYTHON2_STATEMENT = /(?:^|[;:])[ \t]*(print|exec)\b[ \t]*[^\s(=.,;:)\]}]/gm;
+// The keyword first, so that the engine scans for it (a pattern that starts with the context
+// before it is tried at every position: five times slower).
+const PYTHON2_STATEMENT = /\b(print|exec)\b[ \t]*[^\s(=.,;:)\]}]/g;
+
+/** Whether only spaces and tabs stand between `at` and the start of a line, a `;` or a `:`. */
+function startsStatement(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return i < 0 || text[i] === "\n" || text[i] === "\r" || text[i] === ";" || text[i] === ":";
+}
 
 function lastTokenOnFirstLine(error: SyntaxNode): SyntaxNode {
   const row = error.startPosition.row;
