@@ -70,7 +70,8 @@ export function* discover(paths: readonly string[], options: DiscoverOptions = {
 
 function safeRealpath(p: string): string {
   try {
-    return realpathSync(p);
+    // One system call, where the JavaScript version looks at every component of the path.
+    return realpathSync.native(p);
   } catch {
     return resolve(p);
   }
@@ -86,7 +87,8 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
     return;
   }
   const respect = options.respectGitignore ?? true;
-  const local = respect ? readGitignore(absDir) : null;
+  // The listing says whether there is a .gitignore: no failed open per directory.
+  const local = respect && entries.some((e) => e.name === ".gitignore") ? readGitignore(absDir) : null;
   const active = local ? [...matchers, local] : matchers;
   // Each entry's kind, following symbolic links (a broken one is reported).
   const items = entries.map((entry) => {
