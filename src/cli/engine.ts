@@ -221,7 +221,7 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
  * starts on the main thread and starts workers once it has worked WORKERS_AFTER_MS with
  * WORKERS_MIN_FILES files or more left; they then start while this thread goes on, and get files
  * once they are ready. On a 2-core machine a run of 0.35 s (the 1M-line tree) is no faster with a
- * worker started after 20 ms, only busier; runs of 1.3 s and 4.3 s are 1.13 and 1.39 times
+ * worker started after 20 ms, only busier; runs of 1.2 s and 4.1 s are 1.13 and 1.38 times
  * faster with one started after 300 ms. A pre-commit run on a few files never starts one.
  * (Measured: README, "Performance".)
  */
