@@ -97,8 +97,13 @@ function internalErrorsOf(filename: string, errors: { rule: string; error: unkno
   return errors.map((e) => `${displayPath(filename)}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
 }
 
-/** Check one file's bytes. */
+/** Check one file's bytes (with `settings.fix`: fix them, writing nothing; stdin's fixed bytes are the output). */
 export function checkBytes(filename: string, bytes: Uint8Array, settings: Settings): FileOutcome {
+  return analyseBytes(filename, bytes, settings, null);
+}
+
+/** Check or fix one file's bytes; a fix in write mode is written to `writeTo`. */
+function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, writeTo: string | null): FileOutcome {
   if (bytes.length > settings.maxBytes) {
     return unreadable(filename, `larger than the ${Math.round(settings.maxBytes / 1024 / 1024)} MiB limit`, settings);
   }
@@ -110,7 +115,7 @@ export function checkBytes(filename: string, bytes: Uint8Array, settings: Settin
   const limit = analysisLimit(decoded.text);
   if (limit) return unreadable(filename, limit, settings);
   const rules = rulesFor(filename, settings);
-  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, null);
+  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo);
   const result = analyzeText(filename, decoded.text, rules);
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
   return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
@@ -161,13 +166,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
  * them. processEntry reads and calls this; a test can change the file in between.
  */
 export function fixFile(path: string, bytes: Uint8Array, settings: Settings): FileOutcome {
-  if (!settings.fix) return checkBytes(path, bytes, settings);
-  if (bytes.length > settings.maxBytes) return checkBytes(path, bytes, settings);
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return unreadable(path, decoded.reason, settings);
-  const limit = analysisLimit(decoded.text);
-  if (limit) return unreadable(path, limit, settings);
-  return fixBytes(path, bytes, decoded, rulesFor(path, settings), settings.fix, settings.fix.mode === "write" ? path : null);
+  return analyseBytes(path, bytes, settings, settings.fix?.mode === "write" ? path : null);
 }
 
 /**

@@ -23,10 +23,6 @@ export function renderGithubDiagnostic(file: FileReport, d: Diagnostic): string 
   return `::${level} ${props.join(",")}::${escapeData(`${d.code} ${d.message}`)}\n`;
 }
 
-export function renderGithub(files: readonly FileReport[]): string {
-  return files.flatMap((f) => f.diagnostics.map((d) => renderGithubDiagnostic(f, d))).join("");
-}
-
 /** Each file's commands as it comes. */
 export function githubReporter(): Reporter {
   return {

@@ -3,12 +3,6 @@
 import { compareJsonDiagnostics, toJsonDiagnostic, type JsonDiagnostic } from "./json.js";
 import type { FileReport, Reporter } from "./types.js";
 
-export function renderJsonLines(files: readonly FileReport[]): string {
-  const all = files.flatMap((f) => f.diagnostics.map((d) => toJsonDiagnostic(f, d)));
-  all.sort(compareJsonDiagnostics);
-  return all.map((d) => JSON.stringify(d) + "\n").join("");
-}
-
 /** Written as results come when files arrive in sorted order (see jsonReporter), else held and sorted. */
 export function jsonLinesReporter(options: { inOrder: boolean }): Reporter {
   const held: JsonDiagnostic[] = [];

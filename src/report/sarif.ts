@@ -56,10 +56,6 @@ function result(file: FileReport, d: Diagnostic) {
   return out;
 }
 
-export function renderSarif(files: readonly FileReport[]): string {
-  return sarifLog(files.flatMap((f) => f.diagnostics.map((d) => result(f, d))));
-}
-
 /** One SARIF log: the results are held (not the files they came from) and written at the end. */
 export function sarifReporter(): Reporter {
   const results: ReturnType<typeof result>[] = [];
