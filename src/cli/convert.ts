@@ -1,16 +1,17 @@
 // `dumpling convert`: discover → load → translate every json call → report, and with --out-dir
 // one .ts module per Python file (written atomically). Loaded by main.ts with a dynamic import,
 // so that ts-morph (and the TypeScript compiler inside it) is loaded only here.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { renderConvertJson, renderConvertMarkdown, renderConvertText, type ConvertedCall } from "../report/convert.js";
-import { analysisLimit } from "../rules/run.js";
-import { decodeSource, DEFAULT_MAX_BYTES } from "../source/load.js";
+import { releaseDeadTrees } from "../python/parser.js";
+import { DEFAULT_MAX_BYTES } from "../source/load.js";
 import { describeFsError, discover, type Discovered } from "../source/discover.js";
 import { translateText } from "../translate/index.js";
 import { RUNTIME } from "../translate/imports.js";
+import { sourceText } from "./engine.js";
 import { note } from "../translate/notes.js";
 import type { Mode, Translation } from "../translate/types.js";
 import { TypeScriptBuilder } from "../translate/typescript.js";
@@ -58,8 +59,8 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
         outcome.internalErrors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       bar?.increment();
-      // Parse trees' memory is freed by finalizers, which run only when the event loop turns.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Parse trees' native memory is freed only once V8 collects them (see releaseDeadTrees).
+      await releaseDeadTrees();
     }
   } finally {
     bar?.stop();
@@ -88,18 +89,9 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeS
     return;
   }
   outcome.files++;
-  if (bytes.length > DEFAULT_MAX_BYTES) {
-    outcome.errors.push(`cannot read \`${filename}\`: larger than the ${DEFAULT_MAX_BYTES / 1024 / 1024} MiB limit`);
-    return;
-  }
-  const decoded = decodeSource(bytes);
+  const decoded = sourceText(bytes, DEFAULT_MAX_BYTES);
   if (!decoded.ok) {
     outcome.errors.push(`cannot read \`${filename}\`: ${decoded.reason}`);
-    return;
-  }
-  const limit = analysisLimit(decoded.text);
-  if (limit) {
-    outcome.errors.push(`cannot read \`${filename}\`: ${limit}`);
     return;
   }
   const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;
@@ -147,8 +139,13 @@ function inlineSpecifier(modulePath: string, outDir: string): string {
 function writeAtomically(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // nothing half-written is left beside the modules
+    throw e;
+  }
 }
 
 /** The runtime's TypeScript source, shipped in the package beside dist/. */

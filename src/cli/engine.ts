@@ -102,18 +102,25 @@ export function checkBytes(filename: string, bytes: Uint8Array, settings: Settin
   return analyseBytes(filename, bytes, settings, null);
 }
 
+/**
+ * A file's text as the analysis takes it, or why it cannot be analysed (too large, undecodable,
+ * past what the parser or the model handle). `check` and `convert` read files through this.
+ */
+export function sourceText(bytes: Uint8Array, maxBytes: number): DecodedText | { ok: false; reason: string } {
+  if (bytes.length > maxBytes) return { ok: false, reason: `larger than the ${Math.round(maxBytes / 1024 / 1024)} MiB limit` };
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return decoded;
+  const limit = analysisLimit(decoded.text);
+  return limit ? { ok: false, reason: limit } : decoded;
+}
+
 /** Check or fix one file's bytes; a fix in write mode is written to `writeTo`. */
 function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, writeTo: string | null): FileOutcome {
-  if (bytes.length > settings.maxBytes) {
-    return unreadable(filename, `larger than the ${Math.round(settings.maxBytes / 1024 / 1024)} MiB limit`, settings);
-  }
   // Most files of a tree cannot mention json: they are not even decoded. (Stdin being fixed is
   // printed back decoded, so it takes the long way.)
-  if (!settings.fix && decodesWithout(bytes, "json")) return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [] };
-  const decoded = decodeSource(bytes);
+  if (!settings.fix && bytes.length <= settings.maxBytes && decodesWithout(bytes, "json")) return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [] };
+  const decoded = sourceText(bytes, settings.maxBytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
-  const limit = analysisLimit(decoded.text);
-  if (limit) return unreadable(filename, limit, settings);
   const rules = rulesFor(filename, settings);
   if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo);
   const result = analyzeText(filename, decoded.text, rules);

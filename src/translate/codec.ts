@@ -3,6 +3,7 @@
 // call's file or text comes from is decided by context.ts.
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
+import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, unwrapParens, type CallArgument } from "../python/syntax.js";
 import type { Emitter } from "./expr.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
@@ -34,8 +35,8 @@ interface Options {
   kwargs: SyntaxNode[];
 }
 
-const JSON_ENCODER_OPTIONS = new Set(["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys"]);
-const JSON_DECODER_OPTIONS = new Set(["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"]);
+const JSON_ENCODER_OPTIONS: ReadonlySet<string> = new Set(ENCODER_OPTIONS);
+const JSON_DECODER_OPTIONS: ReadonlySet<string> = new Set(DECODER_OPTIONS);
 
 function runtimeType(e: Emitter, name: string): string {
   return `import(${JSON.stringify(e.imports.runtimeModule)}).${name}`;

@@ -299,6 +299,7 @@ export function unitOf(call: JsonCall, e: Emitter): Unit {
   // A statement with a syntax error in it is not carried over: only the call itself is translated.
   const handle = singleUseHandle(call, e);
   if (handle && !handle.withStatement.hasError && (handle.via === "write" ? fitsUse(false, handle.target) : fits(call, handle.target))) {
+    const undo = e.checkpoint();
     const stmt = handle.written
       ? { text: `${writeText(call, handle.target, e.expr(handle.written, "string"), e)};`, declares: [] }
       : statementWith(call, callExpression(call, e, handle.target), e);
@@ -308,13 +309,15 @@ export function unitOf(call: JsonCall, e: Emitter): Unit {
       }
       return { node: handle.alone ? handle.withStatement : call.statement, typescript: stmt.text, expression: false, declares: stmt.declares };
     }
+    undo(); // the statement has no translation: what translating the call for it recorded goes too
   }
   // print(json.dumps(x)) / sys.stdout.write(json.dumps(x)): the statement, when the call is its only json call.
   const printed = printStatement(call, e);
   if (printed && !printed.hasError) {
-    const ts = callExpression(call, e);
-    const stmt = statementWith(call, ts, e);
+    const undo = e.checkpoint();
+    const stmt = statementWith(call, callExpression(call, e), e);
     if (stmt) return { node: printed, typescript: stmt.text, expression: false, declares: stmt.declares };
+    undo();
   }
   return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
 }

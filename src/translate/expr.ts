@@ -49,6 +49,8 @@ export class Emitter {
   readonly notes = new Notes();
   /** Free names, each with the type the snippet expects of it. */
   readonly names = new Map<string, string>();
+  /** The Python name of each free name (they differ when one is renamed). */
+  readonly pythonNames = new Map<string, string>();
   /** Names bound inside the snippet (lambda parameters, comprehension variables). */
   private readonly bound: Set<string>[] = [];
   /** How many expressions `code` is inside of: the recursion is bounded by MAX_NESTING. */
@@ -67,6 +69,23 @@ export class Emitter {
   ) {
     this.imports = new Imports(runtimeModule);
     this.callsById = new Map(ctx.calls.map((c) => [c.node.id, c]));
+  }
+
+  /**
+   * What has been recorded so far (imports, notes, free names); the function returned goes back
+   * to it, for a translation that is tried and abandoned (a statement that has none).
+   */
+  checkpoint(): () => void {
+    const imports = this.imports.snapshot();
+    const notes = this.notes.count();
+    const names = new Map(this.names);
+    return () => {
+      this.imports.restore(imports);
+      this.notes.truncate(notes);
+      this.names.clear();
+      for (const [n, t] of names) this.names.set(n, t);
+      for (const n of this.pythonNames.keys()) if (!names.has(n)) this.pythonNames.delete(n);
+    };
   }
 
   override(node: SyntaxNode, ts: string | null): void {
@@ -99,6 +118,7 @@ export class Emitter {
     }
     const had = this.names.get(js);
     this.names.set(js, had === undefined || had === type ? type : "any");
+    this.pythonNames.set(js, name);
     return js;
   }
 

@@ -20,6 +20,16 @@ export class Imports {
     return name;
   }
 
+  /** A copy of what is imported, for restore(). */
+  snapshot(): Map<string, Set<string>> {
+    return new Map([...this.modules].map(([m, names]) => [m, new Set(names)]));
+  }
+
+  restore(snapshot: ReadonlyMap<string, ReadonlySet<string>>): void {
+    this.modules.clear();
+    for (const [m, names] of snapshot) this.modules.set(m, new Set(names));
+  }
+
   /** Every name imported, whatever the module. */
   names(): Set<string> {
     return new Set([...this.modules.values()].flatMap((names) => [...names]));

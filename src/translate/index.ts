@@ -4,7 +4,7 @@
 import { applyEdits } from "../fix/edits.js";
 import type { JsonCall } from "../python/model.js";
 import { RULES } from "../rules/index.js";
-import { analyzeText, buildContext, mayCallJson } from "../rules/run.js";
+import { analyzeText, buildContext } from "../rules/run.js";
 import type { Diagnostic, Edit, FileContext } from "../rules/types.js";
 import { callExpression, unitOf } from "./context.js";
 import { Emitter } from "./expr.js";
@@ -27,7 +27,6 @@ export interface FileTranslation {
 }
 
 export function translateText(filename: string, text: string, options: TranslateOptions): FileTranslation {
-  if (!mayCallJson(text)) return { context: null, translations: [], errors: [] };
   const { context, diagnostics, internalErrors } = analyzeText(filename, text, CALL_RULES);
   const errors = internalErrors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
   if (!context) return { context, translations: [], errors };
@@ -115,7 +114,7 @@ export function translateCall(ctx: FileContext, call: JsonCall, options: Transla
   const notes = [...extraNotes, ...e.notes.all()];
   const python = ctx.text.slice(unit.node.startIndex, unit.node.endIndex);
   // Free names in the order the Python mentions them (they become parameters in --out-dir modules).
-  const at = (name: string) => new RegExp(`(?<![\\w.])${name.replace(/_$/, "")}(?!\\w)`).exec(python)?.index ?? python.length;
+  const at = (name: string) => new RegExp(`(?<![\\w.])${e.pythonNames.get(name) ?? name}(?!\\w)`).exec(python)?.index ?? python.length;
   const names = new Map([...e.names].sort(([a], [b]) => at(a) - at(b)));
   return {
     start: unit.node.startIndex,

@@ -39,6 +39,15 @@ export class Notes {
     if (!this.list.some((n) => n.kind === kind && n.message === message)) this.list.push(note(kind, message));
   }
 
+  /** Notes are only added: how many there are is enough to go back to. */
+  count(): number {
+    return this.list.length;
+  }
+
+  truncate(count: number): void {
+    this.list.length = count;
+  }
+
   has(kind: NoteKind): boolean {
     return this.list.some((n) => n.kind === kind);
   }

@@ -402,6 +402,19 @@ const CASES: Case[] = [
     imports: [],
     notes: ["int-float", "big-int", "nan-literal", "key-order", "bytes-input", "decode-error"],
   },
+  {
+    // Found in review: the statement was tried first, and its imports and notes stayed behind.
+    name: "a with block whose statement has no translation: the call alone, with only what it needs",
+    source: py`
+      import json
+      with open(p) as fh:
+          a, b = json.load(fh)
+    `,
+    python: "json.load(fh)",
+    typescript: "load(fh)",
+    imports: [RT("load")],
+    notes: ["file-object"],
+  },
 ];
 
 describe("translating calls", () => {
@@ -416,4 +429,9 @@ describe("translating calls", () => {
     expect(t.mode).toBe(c.mode ?? "exact");
     expect(typecheckSnippet(t)).toEqual([]);
   });
+});
+
+it("free names come in the order the Python mentions them, renamed or with a trailing underscore", () => {
+  const [t] = translations("import json\nx = json.dumps(data_, indent=ind, default=await)\n");
+  expect([...(t as Translation).names.keys()]).toEqual(["data_", "ind", "await_"]);
 });
