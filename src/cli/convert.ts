@@ -67,8 +67,12 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
   }
   if (options.outDir) {
     for (const m of modules) {
-      writeAtomically(m.path, m.text);
-      outcome.written.push(m.path);
+      try {
+        writeAtomically(m.path, m.text);
+        outcome.written.push(m.path);
+      } catch (e) {
+        outcome.errors.push(`cannot write \`${m.path}\`: ${describeFsError(e)}`);
+      }
     }
     if (options.runtime === "inline" && modules.length > 0) outcome.written.push(...copyRuntime(options.outDir));
   }

@@ -105,6 +105,17 @@ describe("dumpling convert", () => {
     expect(typecheckProgram(module)).toEqual([]);
   });
 
+  it("--out-dir: a module that cannot be written is one error naming it (exit 1), no temp file left, the others written", () => {
+    const dir = project({ "app/a.py": APP, "app/b.py": APP });
+    const out = join(dir, "out");
+    mkdirSync(join(out, "app", "a.ts"), { recursive: true }); // a directory where the module goes
+    const r = dumpling(["convert", "app", "--out-dir", out, "--output-format", "json"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`dumpling: cannot write \`${join(out, "app", "a.ts")}\`: is a directory\n`);
+    expect(readdirSync(join(out, "app")).sort()).toEqual(["a.ts", "b.ts"]);
+    expect(readdirSync(join(out, "app", "a.ts"))).toEqual([]);
+  });
+
   it("--runtime inline copies the runtime beside the modules, which import it relatively", () => {
     const dir = project({ "app/store.py": APP });
     const out = join(dir, "out");
