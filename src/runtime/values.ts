@@ -23,6 +23,9 @@ export class PyFloat {
   }
 }
 
+const DIGITS = String.raw`\d(?:_?\d)*`;
+const FLOAT_TEXT = new RegExp(String.raw`^[+-]?(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
+
 /** Python's `float(x)` for numbers, bigints, booleans and numeric strings; always a PyFloat. */
 export function float(x: number | bigint | boolean | string | PyFloat): PyFloat {
   if (x instanceof PyFloat) return x;
@@ -33,10 +36,11 @@ export function float(x: number | bigint | boolean | string | PyFloat): PyFloat 
     if (!Number.isFinite(v)) throw new PyOverflowError("int too large to convert to float");
     return new PyFloat(v);
   }
-  const t = x.trim().replace(/_/g, "");
+  const t = x.trim();
   const m = /^([+-]?)(?:(inf(?:inity)?)|(nan))$/i.exec(t);
   if (m) return new PyFloat(m[3] ? NaN : m[1] === "-" ? -Infinity : Infinity);
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return new PyFloat(Number(t));
+  // An underscore only between two digits, as in Python's literals (`1_000.5`, not `1_` or `_1`).
+  if (FLOAT_TEXT.test(t)) return new PyFloat(Number(t.replace(/_/g, "")));
   throw new PyValueError(`could not convert string to float: ${pyRepr(x)}`);
 }
 

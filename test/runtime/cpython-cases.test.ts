@@ -51,6 +51,7 @@ function D(name: string, value: unknown, opts: Record<string, unknown> = {}): vo
     run: () => {
       let w = "";
       const r = attempt(() => dump(value, { write: (s: string) => (w += s) }, o.js));
+      if ("error" in r) (r.error as { partial?: string }).partial = w; // compared with what CPython's fp received
       return "error" in r ? r : { ok: w };
     },
   });

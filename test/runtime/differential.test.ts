@@ -136,6 +136,7 @@ describe.skipIf(!hasPython)("runtime vs CPython json (live oracle)", () => {
       (c) => {
         let written = "";
         const out = attempt(() => dump(c.value, { write: (s: string) => (written += s) }, c.o.opts));
+        if ("error" in out) (out.error as { partial?: string }).partial = written;
         return "error" in out ? out : { ok: written };
       },
     );

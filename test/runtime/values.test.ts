@@ -50,6 +50,12 @@ describe.skipIf(!hasPython)("helpers vs CPython", () => {
       expect(toTagged(float(s))).toEqual(want);
     }
     expect(attempt(() => float("abc"))).toMatchObject({ error: { message: await py("try:\n float('abc')\nexcept ValueError as e:\n result = str(e)") } });
+    // Underscores only between digits (found in review: every underscore was dropped first).
+    for (const s of ["1_0.5_0e1_0", "_1", "1__0", "1_", "1_e5", "1e_5", "1._5", "1_.5", "i_nf", "n_an"]) {
+      const want = await py(`try:\n result = repr(float(${JSON.stringify(s)}))\nexcept ValueError as e:\n result = str(e)`);
+      const got = attempt(() => float(s));
+      expect("error" in got ? (got.error as Error).message : pyRepr(got.ok), s).toBe(want);
+    }
     expect(String((attempt(() => float(10n ** 400n)) as { error: unknown }).error)).toBe(
       await py("import traceback\ntry:\n float(10**400)\nexcept Exception as e:\n result = traceback.format_exception_only(type(e), e)[-1].strip()"),
     );
