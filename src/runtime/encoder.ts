@@ -7,7 +7,7 @@ import { PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatJson, floatRepr } from "./float-repr.js";
 import { sortItems } from "./compare.js";
 import { fastDumps } from "./fast-encoder.js";
-import { KEY_ORDER, PyFloat, intRepr, isTuple, keys as orderedKeys, typeName } from "./values.js";
+import { KEY_ORDER, PyFloat, intRepr, isDict, isTuple, keys as orderedKeys, typeName } from "./values.js";
 
 export interface EncoderOptions {
   skipkeys?: boolean;
@@ -222,7 +222,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
       if (deepMarkers !== null && deepMarkers.has(obj)) throw new PyValueError("Circular reference detected");
       if (stack.length >= 64) (deepMarkers ??= new Set()).add(obj);
     }
-    const level = (stack[stack.length - 1]?.level ?? 0) + (list === null && !isPlainDict(obj) ? 0 : 1);
+    const level = (stack[stack.length - 1]?.level ?? 0) + (list === null && !isDict(obj) ? 0 : 1);
     const f: Frame = { obj, list, keys: null, vals: null, i: 0, level, first: true, open: "", sep: itemSep, close: "" };
     stack.push(f);
     return f;
@@ -305,7 +305,7 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
             // CPython yields "[" together with the first item.
             f.open = newline(f, "[");
           }
-        } else if (isPlainDict(obj)) {
+        } else if (isDict(obj)) {
           const [ks, vs] = dictItems(obj);
           if (ks.length === 0) {
             if (stack.length >= maxDepth) enter(obj, null); // raises RecursionError
@@ -392,11 +392,6 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
   }
 }
 
-function isPlainDict(o: object): boolean {
-  if (o instanceof Map) return true;
-  const p = Object.getPrototypeOf(o);
-  return p === Object.prototype || p === null;
-}
 
 /** A dict's keys and values (values null for a plain object: read in place), in Python's order. */
 function dictItems(d: object): [readonly unknown[], readonly unknown[] | null] {

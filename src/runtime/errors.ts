@@ -2,35 +2,19 @@
 // colon, so `String(err)` is exactly the last line of CPython's traceback for the same failure.
 
 /** Python's `ValueError`. */
-export class PyValueError extends Error {
-  constructor(message: string) {
-    super(message);
-  }
-}
+export class PyValueError extends Error {}
 PyValueError.prototype.name = "ValueError";
 
 /** Python's `TypeError`; also a JS `TypeError`, so generic JS handlers still catch it. */
-export class PyTypeError extends TypeError {
-  constructor(message: string) {
-    super(message);
-  }
-}
+export class PyTypeError extends TypeError {}
 PyTypeError.prototype.name = "TypeError";
 
 /** Python's `RecursionError`: raised where CPython's nesting limit would be reached. */
-export class PyRecursionError extends Error {
-  constructor(message: string) {
-    super(message);
-  }
-}
+export class PyRecursionError extends Error {}
 PyRecursionError.prototype.name = "RecursionError";
 
 /** Python's `OverflowError`. */
-export class PyOverflowError extends Error {
-  constructor(message: string) {
-    super(message);
-  }
-}
+export class PyOverflowError extends Error {}
 PyOverflowError.prototype.name = "OverflowError";
 
 /** Python's `UnicodeDecodeError` (a `ValueError`), raised by `loads` on undecodable bytes. */

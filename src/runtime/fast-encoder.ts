@@ -11,7 +11,7 @@
 // flattened, encoded and scanned again. Strings are read unit by unit (charCodeAt) and written as
 // ASCII escapes or UTF-8; the buffer outlives the call (see `spare`).
 
-import { floatRepr } from "./float-repr.js";
+import { floatJson } from "./float-repr.js";
 import { KEY_ORDER, PyFloat, intRepr, keys as orderedKeys } from "./values.js";
 
 export interface FastEncodeParams {
@@ -174,9 +174,8 @@ class Writer {
   }
 
   float(x: number): void {
-    if (x - x === 0) this.ascii7(floatRepr(x));
-    else if (this.allowNan) this.ascii7(x !== x ? "NaN" : x > 0 ? "Infinity" : "-Infinity");
-    else throw STOP;
+    if (!this.allowNan && x - x !== 0) throw STOP;
+    this.ascii7(floatJson(x));
   }
 
   list(a: readonly unknown[], depth: number): void {
@@ -287,7 +286,7 @@ function unicodeString(buf: Uint8Array, o: number, s: string): number {
   for (let k = 0; k < n; k++) {
     const c = s.charCodeAt(k);
     if (c < 0x80) {
-      if (c === 0x7f || ESCAPE[c] === 0) buf[o++] = c;
+      if (ESCAPE[c] === 0) buf[o++] = c; // 0x7f included: only ensure_ascii escapes it
       else o = escapeAscii(buf, o, c);
     } else if (c < 0x800) {
       buf[o] = 0xc0 | (c >> 6);
