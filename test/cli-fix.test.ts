@@ -107,9 +107,10 @@ describe("fixing the whole fixtures/ tree in a temporary copy", () => {
     }
     expect(changed).toBeGreaterThan(10);
     if (pythonVersion) {
-      const original = list(dir).filter((p) => p.endsWith(".py") && !/syntax-error|broken|latin1|regressions/.test(p));
-      const c = spawnSync(PYTHON, ["-m", "py_compile", ...original.map((p) => join(dir, p))], { encoding: "utf8" });
+      const fixed = list(dir).filter((p) => p.endsWith(".py") && !/syntax-error|broken|latin1|regressions/.test(p));
+      const c = spawnSync(PYTHON, ["-m", "py_compile", ...fixed.map((p) => join(dir, p))], { encoding: "utf8" });
       expect(c.stderr).toBe("");
+      expect(c.status).toBe(0);
     }
     // What remains is reported in JSON, positions in the fixed files.
     const remaining = JSON.parse(r.stdout) as { filename: string; code: string }[];

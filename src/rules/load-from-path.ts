@@ -11,7 +11,7 @@ export default defineRule({
     fix: { availability: "sometimes", applicability: "unsafe", title: "Open and read the file in a `with` block" },
     docs: {
       what: "Finds `json.load()` and `json.loads()` calls whose argument is a path: a file-name string literal, a `pathlib.Path`, an `os.path.join(...)` result, or a name holding one.",
-      why: "`json.load(fp)` calls `fp.read()`, which a path does not have; `json.loads(s)` parses the path itself as JSON text, which fails at its first character. Either way the file is never read.",
+      why: "`json.load(fp)` calls `fp.read()`, which a path does not have; `json.loads(s)` parses the path itself as JSON text, which fails (`Expecting value`, or `Extra data` for a path such as `1.json`). Either way the file is never read.",
       whatHappens: "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)",
       example: 'import json\n\nconfig = json.loads("config.json")\n',
       useInstead: 'import json\n\nwith open("config.json", encoding="utf-8") as f:\n    config = json.load(f)\n',

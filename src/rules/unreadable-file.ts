@@ -11,7 +11,7 @@ export default defineRule({
     defaultEnabled: true,
     fix: { availability: "none", applicability: null, title: null },
     docs: {
-      what: "Reports a path named on the command line, or found while walking a directory, that dumpling could not read as Python source: it does not exist, cannot be opened, contains NUL bytes (binary), is not valid in its declared encoding (UTF-8 unless a PEP 263 coding cookie says otherwise), is larger than the size limit, or is more than dumpling analyses in one file (indented more than 300 levels, which CPython refuses past 100, or mentioning json more than 50,000 times). A FIFO or a device named on the command line is reported without being opened.",
+      what: "Reports a path named on the command line, or found while walking a directory, that dumpling could not read as Python source: it does not exist, cannot be opened, contains NUL bytes (binary), is not valid in its declared encoding (UTF-8 unless a PEP 263 coding cookie says otherwise), is larger than the size limit, or is more than dumpling analyses in one file (indented more than 300 levels, which CPython refuses from 100 on, or mentioning json more than 50,000 times). A FIFO or a device named on the command line is reported without being opened.",
       why: "A file that is silently skipped is a file that is silently unchecked. The run goes on with the other files, and this diagnostic says which file was left out and why.",
       whatHappens: null,
       example: "",

@@ -44,6 +44,11 @@ describe("streaming reporters", () => {
   it("text: each file's diagnostics, then the summary", () => {
     const expected = files.flatMap((f) => f.diagnostics.map((d) => renderTextDiagnostic(f, d))).join("") + renderSummary(summary);
     expect(stream(textReporter(), files)).toBe(expected);
+    // And what that is: the files' diagnostics in order, then the summary line.
+    const text = stream(textReporter(), files).replace(/\x1b\[[0-9;]*m/g, "");
+    const heads = text.split("\n").filter((l) => /^\S+:\d+:\d+: JSN/.test(l)).map((l) => l.split(" ")[0]);
+    expect(heads).toEqual(["a.py:2:1:", "a.py:3:15:", "c.py:2:15:"]);
+    expect(text).toMatch(/\nFound 3 errors in 3 files checked\.\n/);
   });
 });
 

@@ -57,6 +57,8 @@ describe("JSN901 unreadable-file", () => {
   it("a latin-1 file with its cookie is read, with columns in code points", async () => {
     const d = await check([join(dir, "latin1.py")]);
     expect(d.map((x) => x.code)).toEqual(["JSN001"]);
+    // The call starts after the é: one code point, as the decoded text counts it.
+    expect(d[0]?.start).toBe("# -*- coding: latin-1 -*-\nimport json\ns = '\u00e9'; x = ".length);
   });
 
   it("the run goes on past unreadable files", async () => {
