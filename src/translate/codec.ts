@@ -5,6 +5,7 @@ import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, unwrapParens, type CallArgument } from "../python/syntax.js";
+import { normalizeEncoding } from "../source/load.js";
 import type { Emitter } from "./expr.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
 import { camelCase, jsString } from "./literals.js";
@@ -78,7 +79,7 @@ function optionsOf(call: JsonCall, e: Emitter): Options {
 
 function isUtf8Literal(node: SyntaxNode): boolean {
   const s = stringLiteral(node);
-  return !!s && /^utf-?8$/i.test(s.value);
+  return !!s && !/sig$/i.test(s.value) && normalizeEncoding(s.value) === "utf-8";
 }
 
 function literalBool(node: SyntaxNode | undefined): boolean | null {

@@ -9,6 +9,7 @@ import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, stringLiteral, unwrapParens } from "../python/syntax.js";
+import { normalizeEncoding } from "../source/load.js";
 import { codecFor, type InputFacts } from "./codec.js";
 import type { Emitter } from "./expr.js";
 import { jsString } from "./literals.js";
@@ -49,9 +50,11 @@ interface NodeEncoding {
 
 function nodeEncoding(python: string | null): NodeEncoding | null {
   const n = (python ?? "utf-8").toLowerCase().replace(/_/g, "-");
-  if (/^(utf-?8|u8|utf)$/.test(n)) return { name: "utf8", bom: false, python };
   if (n === "utf-8-sig") return { name: "utf8", bom: true, python };
-  if (/^(latin-?1|iso-?8859-1|l1|8859|cp819)$/.test(n)) return { name: "latin1", bom: false, python };
+  // Python's aliases, as the source loader reads coding cookies.
+  const normal = normalizeEncoding(n);
+  if (normal === "utf-8") return { name: "utf8", bom: false, python };
+  if (normal === "latin-1") return { name: "latin1", bom: false, python };
   if (/^utf-?16-?le$/.test(n)) return { name: "utf16le", bom: false, python };
   return null;
 }

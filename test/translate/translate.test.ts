@@ -415,6 +415,19 @@ const CASES: Case[] = [
     imports: [RT("load")],
     notes: ["file-object"],
   },
+  {
+    // Found in review: the translator had its own, shorter list of Python's encoding aliases.
+    name: "an encoding under one of Python's aliases (`latin` is latin-1)",
+    source: py`
+      import json
+      with open(p, encoding="latin") as f:
+          data = json.load(f)
+    `,
+    python: 'with open(p, encoding="latin") as f:\n    data = json.load(f)',
+    typescript: 'const data = loads(readFileSync(p, "latin1"));',
+    imports: [FS("readFileSync"), RT("loads")],
+    notes: [],
+  },
 ];
 
 describe("translating calls", () => {
