@@ -3,7 +3,7 @@
 import type { SyntaxNode } from "./parser.js";
 import type { Names } from "./names.js";
 import type { Occurrence } from "./scopes.js";
-import { callArguments, stringLiteral, unwrapParens, type CallArgument } from "./syntax.js";
+import { callArguments, stringLiteral, strValue, unwrapParens, type CallArgument } from "./syntax.js";
 
 export interface FileKind {
   kind: "file";
@@ -332,8 +332,7 @@ function openedFile(
   const modeArg = args.find((a) => a.kind === "keyword" && a.name === "mode") ?? positional[modeIndex] ?? null;
   let mode: string | null = null;
   if (modeArg) {
-    const s = stringLiteral(modeArg.value);
-    mode = s && !s.fstring && !s.bytes ? s.value : null;
+    mode = strValue(modeArg.value);
   } else if (!hasSplat) {
     mode = defaultMode;
   }
@@ -349,7 +348,7 @@ function openedFile(
   return {
     kind: "file", origin, mode: info ? mode : null, binary: info?.binary ?? null, readable: info?.readable ?? null,
     writable: info?.writable ?? null, encodingGiven, openCall: call,
-    modeArg: modeArg && mode !== null && modeArg !== null && stringLiteral(modeArg.value) ? modeArg : null,
+    modeArg: modeArg && mode !== null ? modeArg : null,
     typeName: origin === "open" || origin === "path-open" ? typeName : null, binding: null,
   };
 }

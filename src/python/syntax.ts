@@ -72,6 +72,12 @@ export function stringLiteral(node: SyntaxNode): StringLiteral | null {
   return { value, bytes, fstring, raw };
 }
 
+/** The value of a plain str literal (not bytes, not an f-string), or null. */
+export function strValue(node: SyntaxNode): string | null {
+  const s = stringLiteral(node);
+  return s && !s.bytes && !s.fstring ? s.value : null;
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\n": "",
 };

@@ -4,7 +4,7 @@
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
-import { stringLiteral, unwrapParens, type CallArgument } from "../python/syntax.js";
+import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
 import { normalizeEncoding } from "../source/load.js";
 import type { Emitter } from "./expr.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
@@ -99,8 +99,7 @@ function literalInt(node: SyntaxNode | undefined): number | null {
 }
 
 function literalString(node: SyntaxNode | undefined): string | null {
-  const s = node ? stringLiteral(node) : null;
-  return s && !s.bytes && !s.fstring ? s.value : null;
+  return node ? strValue(node) : null;
 }
 
 /** A `(",", ":")` pair of string literals. */

@@ -8,7 +8,7 @@ import { parseMode } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import type { Occurrence } from "../python/scopes.js";
-import { callArguments, parentSkippingParens, stringLiteral, unwrapParens } from "../python/syntax.js";
+import { callArguments, parentSkippingParens, strValue, unwrapParens } from "../python/syntax.js";
 import { normalizeEncoding } from "../source/load.js";
 import { codecFor, type InputFacts } from "./codec.js";
 import type { Emitter } from "./expr.js";
@@ -93,23 +93,19 @@ function openTarget(node: SyntaxNode, e: Emitter): PathTarget | null {
   path ??= given.get("file") ?? null;
   if (!path) return null;
   const modeNode = given.get("mode");
-  const mode = modeNode ? literal(modeNode) : "r";
+  const mode = modeNode ? strValue(modeNode) : "r";
   const info = mode === null ? null : parseMode(mode);
   if (!info || mode === null || mode.includes("+")) return null;
   const errors = given.get("errors");
-  if (errors && literal(errors) !== "strict") return null;
+  if (errors && strValue(errors) !== "strict") return null;
   const encNode = given.get("encoding");
-  const encName = encNode ? literal(encNode) : null;
+  const encName = encNode ? strValue(encNode) : null;
   if (encNode && encName === null) return null;
   const encoding = info.binary ? { name: "utf8" as const, bom: false, python: "binary" } : nodeEncoding(encName);
   if (!encoding) return null;
   return { kind: "path", path, base: ["r", "w", "a", "x"].find((c) => mode.includes(c)) ?? "r", binary: info.binary, encoding };
 }
 
-function literal(node: SyntaxNode): string | null {
-  const s = stringLiteral(node);
-  return s && !s.bytes && !s.fstring ? s.value : null;
-}
 
 function stdTarget(node: SyntaxNode, e: Emitter): StdTarget | null {
   const q = e.ctx.names.qualify(unwrapParens(node));

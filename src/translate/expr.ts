@@ -6,7 +6,7 @@ import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
 import type { Occurrence } from "../python/scopes.js";
 import { MAX_NESTING } from "../python/limits.js";
-import { decodeEscapes, stringLiteral, unwrapParens } from "../python/syntax.js";
+import { decodeEscapes, stringLiteral, strValue, unwrapParens } from "../python/syntax.js";
 import type { FileContext } from "../rules/types.js";
 import { Imports } from "./imports.js";
 import { isIntegerLikeKey } from "./facts.js";
@@ -457,10 +457,7 @@ export class Emitter {
     if (splats.length > 0) {
       this.note("expression", `\`${node.text}\`: \`**\` in a dict display was spread as an object (\`...\`): a Map or non-string keys need dict(items(...))`);
     }
-    const stringKeys = entries.map((e) => {
-      const s = stringLiteral(e.key);
-      return s && !s.bytes && !s.fstring ? s.value : null;
-    });
+    const stringKeys = entries.map((e) => strValue(e.key));
     const plainKeys = stringKeys.every((k) => k !== null && !isIntegerLikeKey(k) && k !== "__proto__");
     if (this.mode === "exact" && !(plainKeys && splats.length === 0 && new Set(stringKeys).size === stringKeys.length)) {
       if (splats.length > 0 && entries.length === 0 && splats.length === 1) return atom(`{ ...${wrap(this.code(splats[0] as SyntaxNode))} }`);
@@ -598,8 +595,7 @@ export class Emitter {
         if (args.length === 0) return atom(exact ? `${this.rt("float")}(0)` : "0");
         if (!one) return null;
         if (exact) return atom(`${this.rt("float")}(${this.element(one)})`);
-        const s = stringLiteral(one);
-        const t = s && !s.bytes && !s.fstring ? s.value.trim().toLowerCase() : null;
+        const t = strValue(one)?.trim().toLowerCase() ?? null;
         if (t !== null && /^[+-]?(nan|inf|infinity)$/.test(t)) return t.includes("nan") ? atom("NaN") : t.startsWith("-") ? compound("-Infinity") : atom("Infinity");
         this.note("expression", `\`float(${one.text})\` became Number(): it accepts what Python rejects ("", "0x10") and rejects "inf"`);
         return atom(`Number(${this.element(one)})`);
@@ -633,8 +629,7 @@ export class Emitter {
       const name = k.childForFieldName("name")?.text;
       const value = k.childForFieldName("value");
       if (!value) return null;
-      const s = stringLiteral(value);
-      const text = s && !s.bytes && !s.fstring ? s.value : null;
+      const text = strValue(value);
       if (name === "sep" && text !== null) sep = text;
       else if (name === "end" && text !== null) end = text;
       else if (name === "file" && /^sys\.(stdout|stderr)$/.test(this.ctx.names.qualify(value) ?? "")) stream = (this.ctx.names.qualify(value) as string).slice(4);
