@@ -73,7 +73,7 @@ function fixKey(text: string, d: Diagnostic): string {
   return [d.code, fix.message, ...fix.edits.map((e) => `${text.slice(Math.max(0, e.start - 32), e.end + 32)}\u0000${e.start - Math.max(0, e.start - 32)}\u0000${e.end - e.start}\u0000${e.content}`)].join("\u0001");
 }
 
-function overlaps(a: Edit, b: Edit): boolean {
+export function overlaps(a: Edit, b: Edit): boolean {
   // Touching edits count: two insertions at one point have no defined order.
   return a.start <= b.end && b.start <= a.end;
 }

@@ -1,6 +1,7 @@
 // translateText: every json call of a Python file as TypeScript. A call that `check` finds a
 // mistake in is translated as its fix intends (the fix applied, the file re-read), with a note
 // that the Python had the bug.
+import { overlaps } from "../fix/apply.js";
 import { applyEdits } from "../fix/edits.js";
 import type { JsonCall } from "../python/model.js";
 import { RULES } from "../rules/index.js";
@@ -61,7 +62,7 @@ function bugNote(d: Diagnostic, applied: boolean): Note {
 }
 
 function translateWithIntent(ctx: FileContext, call: JsonCall, diagnostics: Diagnostic[], options: TranslateOptions): Translation {
-  const edits = nonOverlapping(diagnostics.flatMap((d) => d.fix?.edits ?? []));
+  const edits = wholeFixes(diagnostics);
   if (edits.length === 0) return translateCall(ctx, call, options, diagnostics.map((d) => bugNote(d, false)));
   const fixedText = applyEdits(ctx.text, edits);
   const fixed = buildContext(ctx.filename, fixedText);
@@ -77,13 +78,14 @@ function translateWithIntent(ctx: FileContext, call: JsonCall, diagnostics: Diag
   return { ...t, start, end, python: ctx.text.slice(start, end) };
 }
 
-function nonOverlapping(edits: Edit[]): Edit[] {
-  const out: Edit[] = [];
-  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const last = out[out.length - 1];
-    if (!last || e.start >= last.end) out.push(e);
+/** The edits of the diagnostics' fixes that do not overlap, each fix whole or not at all (as --fix chooses them). */
+function wholeFixes(diagnostics: Diagnostic[]): Edit[] {
+  const taken: Edit[] = [];
+  for (const d of diagnostics) {
+    const edits = d.fix?.edits ?? [];
+    if (!edits.some((e) => taken.some((t) => overlaps(e, t)))) taken.push(...edits);
   }
-  return out;
+  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** An index of the fixed text back in the original: inside an edit's new text, the edit's start or end. */
