@@ -8,6 +8,7 @@ import type { Occurrence } from "../python/scopes.js";
 import { MAX_NESTING } from "../python/limits.js";
 import { decodeEscapes, stringLiteral, strValue, unwrapParens } from "../python/syntax.js";
 import type { FileContext } from "../rules/types.js";
+import { callExpression } from "./context.js";
 import { Imports } from "./imports.js";
 import { isIntegerLikeKey } from "./facts.js";
 import { isReservedInJs, jsBytes, jsIdentifier, jsInt, jsNumber, jsString, pythonFloat, pythonInt, templatePart } from "./literals.js";
@@ -41,8 +42,6 @@ const JS_OPERATORS: Record<string, string> = {
   "==": "===", "!=": "!==", "<": "<", ">": ">", "<=": "<=", ">=": ">=", is: "===", "is not": "!==",
 };
 
-export type JsonCallTranslator = (call: JsonCall, e: Emitter) => string;
-
 /** One snippet's translation state: its imports, notes and free names. */
 export class Emitter {
   readonly imports: Imports;
@@ -63,7 +62,6 @@ export class Emitter {
     readonly ctx: FileContext,
     readonly mode: Mode,
     runtimeModule: string,
-    private readonly jsonCall: JsonCallTranslator,
     /** Free names to rename: the translation imports something of the same name. */
     private readonly clashing: ReadonlySet<string> = new Set(),
   ) {
@@ -517,7 +515,7 @@ export class Emitter {
     const fixed = this.overrides.get(node.id);
     if (fixed !== undefined) return atom(fixed);
     const json = this.callsById.get(node.id);
-    if (json) return atom(this.jsonCall(json, this));
+    if (json) return atom(callExpression(json, this));
     const fn = node.childForFieldName("function");
     const args = node.childForFieldName("arguments");
     if (!fn || !args) return this.untranslated(node);

@@ -7,7 +7,7 @@ import type { JsonCall } from "../python/model.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText, buildContext } from "../rules/run.js";
 import type { Diagnostic, Edit, FileContext } from "../rules/types.js";
-import { callExpression, unitOf } from "./context.js";
+import { unitOf } from "./context.js";
 import { Emitter } from "./expr.js";
 import { RUNTIME } from "./imports.js";
 import { note, type Note } from "./notes.js";
@@ -104,13 +104,13 @@ function toOriginal(edits: Edit[], index: number, side: "start" | "end"): number
 
 /** One call, as it is. */
 export function translateCall(ctx: FileContext, call: JsonCall, options: TranslateOptions, extraNotes: Note[] = []): Translation {
-  let e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em));
+  let e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME);
   let unit = unitOf(call, e);
   // A free name the translation also imports (a variable called `dumps`): translated again, renamed.
   const imported = e.imports.names();
   const clashing = new Set([...e.names.keys()].filter((n) => imported.has(n)));
   if (clashing.size > 0) {
-    e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, (c, em) => callExpression(c, em), clashing);
+    e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, clashing);
     unit = unitOf(call, e);
   }
   const notes = [...extraNotes, ...e.notes.all()];

@@ -9,7 +9,7 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import type { SyntaxNode } from "../../src/python/parser.js";
-import { callExpression, translateStatement } from "../../src/translate/context.js";
+import { translateStatement } from "../../src/translate/context.js";
 import { Emitter } from "../../src/translate/expr.js";
 import { RUNTIME } from "../../src/translate/imports.js";
 import { translateText, type Translation } from "../../src/translate/index.js";
@@ -26,7 +26,7 @@ export function programOf(text: string, mode: Mode): Program {
   const { context, translations, errors } = translateText("input.py", text, { mode });
   if (errors.length > 0) throw new Error(errors.join("\n"));
   if (!context) throw new Error("input.py has no json call");
-  const e = new Emitter(context, mode, RUNTIME, callExpression);
+  const e = new Emitter(context, mode, RUNTIME);
   const statementUnits = new Map<number, Translation>();
   for (const t of translations) {
     if (!t.expression) {
