@@ -373,20 +373,11 @@ export function encodeValue(enc: JSONEncoder, o: unknown, cMode: boolean, maxDep
     throw err;
   }
 
+  /** A key as CPython coerces it: a str as is, another scalar as its JSON text (`1.0`, `true`, `null`). */
   function keyString(k: unknown): string | null {
-    switch (typeof k) {
-      case "string":
-        return k;
-      case "number":
-        return Number.isSafeInteger(k) ? String(k) : floatStr(k);
-      case "boolean":
-        return k ? "true" : "false";
-      case "bigint":
-        return intRepr(k);
-      case "object":
-        if (k === null) return "null";
-        if (k instanceof PyFloat) return floatStr(k.value);
-    }
+    if (typeof k === "string") return k;
+    const text = scalar(k);
+    if (text !== undefined) return text;
     if (skipkeys) return null;
     throw new PyTypeError(`keys must be str, int, float, bool or None, not ${isTuple(k) ? "tuple" : typeName(k)}`);
   }
