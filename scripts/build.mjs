@@ -24,7 +24,7 @@ await build({
 // The runtime has no dependencies and no Node-specific banner: it is built on its own.
 if (existsSync("src/runtime/index.ts")) {
   await build({ ...common, entryPoints: { "runtime/index": "src/runtime/index.ts" } });
-  // The runtime ships its own .d.ts (dumpling/runtime), checked without Node's types: it must run in browsers.
+  // The runtime ships its own .d.ts (dumpling-json/runtime), checked without Node's types: it must run in browsers.
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.runtime.json"], { stdio: "inherit" });
 }

@@ -85,7 +85,7 @@ function buildProgram(): Command {
     .argument("[paths...]", 'files or directories ("-" reads stdin)', ["."])
     .addOption(new Option("--mode <mode>", "exact: the runtime, byte for byte; native: JSON.stringify/JSON.parse with notes").choices(["exact", "native"]).default("exact"))
     .option("--out-dir <dir>", "write one .ts module per Python file there")
-    .addOption(new Option("--runtime <how>", "with --out-dir: import dumpling/runtime (package) or copy its source there (inline)").choices(["package", "inline"]).default("package"))
+    .addOption(new Option("--runtime <how>", "with --out-dir: import dumpling-json/runtime (package) or copy its source there (inline)").choices(["package", "inline"]).default("package"))
     .addOption(new Option("--output-format <format>", "report format").choices(["text", "json", "markdown"]).default("text"))
     .option("--stdin-filename <name>", 'the name to report for "-"')
     .action(async (paths: string[], opts) => {

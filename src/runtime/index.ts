@@ -1,4 +1,4 @@
-// dumpling/runtime: CPython's json module (dumps, dump, loads, load), byte for byte.
+// dumpling-json/runtime: CPython's json module (dumps, dump, loads, load), byte for byte.
 // See docs/runtime.md for the value mapping, the options and the few documented divergences.
 
 import { JSONDecodeError, PyTypeError } from "./errors.js";

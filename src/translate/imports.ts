@@ -1,7 +1,7 @@
 // The imports a snippet needs: names from the runtime and from node modules, rendered as
 // complete declarations in a stable order (node: modules first, then the runtime).
 
-export const RUNTIME = "dumpling/runtime";
+export const RUNTIME = "dumpling-json/runtime";
 
 export class Imports {
   private readonly modules = new Map<string, Set<string>>();

@@ -25,6 +25,6 @@ export interface Translation {
 
 export interface TranslateOptions {
   mode: Mode;
-  /** The module the runtime is imported from: "dumpling/runtime", or a relative path for --runtime inline. */
+  /** The module the runtime is imported from: "dumpling-json/runtime", or a relative path for --runtime inline. */
   runtimeModule?: string;
 }

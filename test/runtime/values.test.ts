@@ -131,9 +131,9 @@ describe("errors behave like Python's exception classes", () => {
 });
 
 describe("the package export", () => {
-  it("dumpling/runtime resolves to the built bundle and its .d.ts", async () => {
+  it("dumpling-json/runtime resolves to the built bundle and its .d.ts", async () => {
     const { existsSync } = await import("node:fs");
-    const spec = "dumpling/runtime"; // resolved at run time: dist/ exists once `npm test` has built it
+    const spec = "dumpling-json/runtime"; // resolved at run time: dist/ exists once `npm test` has built it
     const m = (await import(/* @vite-ignore */ spec)) as { dumps: typeof dumps; float: typeof float };
     expect(m.dumps({ a: [1, m.float(2)] }, { sortKeys: true })).toBe(dumps({ a: [1, float(2)] }, { sortKeys: true }));
     expect(existsSync(new URL("../../dist/runtime/index.d.ts", import.meta.url))).toBe(true);

@@ -1,6 +1,6 @@
 // Type-checking emitted TypeScript with the compiler ts-morph bundles: each snippet in a file of
 // its own (inside the repository, never written), its free names declared with the types the
-// translator says it expects, `dumpling/runtime` resolved through the package's own exports.
+// translator says it expects, `dumpling-json/runtime` resolved through the package's own exports.
 import { resolve } from "node:path";
 import { Project, ts } from "ts-morph";
 import type { Translation } from "../../src/translate/types.js";

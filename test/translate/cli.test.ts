@@ -43,7 +43,7 @@ describe("dumpling convert", () => {
         end_location: { row: 6, column: 37 },
         python: 'with open(path, "w", encoding="utf-8") as f:\n        json.dump(data, f, indent=2)',
         typescript: 'writeFileSync(path, dumps(data, { indent: 2 }), "utf8");',
-        imports: ['import { writeFileSync } from "node:fs";', 'import { dumps } from "dumpling/runtime";'],
+        imports: ['import { writeFileSync } from "node:fs";', 'import { dumps } from "dumpling-json/runtime";'],
         notes: [expect.objectContaining({ kind: "partial-write", severity: "info" })],
         mode: "exact",
       },
@@ -53,7 +53,7 @@ describe("dumpling convert", () => {
         end_location: { row: 9, column: 44 },
         python: "print(json.dumps(data, sort_keys=True))",
         typescript: "console.log(dumps(data, { sortKeys: true }));",
-        imports: ['import { dumps } from "dumpling/runtime";'],
+        imports: ['import { dumps } from "dumpling-json/runtime";'],
         notes: [],
         mode: "exact",
       },
@@ -97,11 +97,11 @@ describe("dumpling convert", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(join(out, "app"))).toEqual(["store.ts"]);
     const module = readFileSync(join(out, "app/store.ts"), "utf8");
-    expect(module).toContain('import { writeFileSync } from "node:fs";\nimport { dumps } from "dumpling/runtime";\n');
+    expect(module).toContain('import { writeFileSync } from "node:fs";\nimport { dumps } from "dumpling-json/runtime";\n');
     expect(module).toContain("export function dumpLine5(path: string, data: unknown) {\n");
     expect(module).toContain("export function dumpsLine9(data: unknown) {\n  console.log(dumps(data, { sortKeys: true }));\n}");
     // Imports merged: each module once, each name once.
-    expect(module.match(/from "dumpling\/runtime"/g)).toHaveLength(1);
+    expect(module.match(/from "dumpling-json\/runtime"/g)).toHaveLength(1);
     expect(typecheckProgram(module)).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ interface Case {
   notes: string[];
 }
 
-const RT = (names: string) => `import { ${names} } from "dumpling/runtime";`;
+const RT = (names: string) => `import { ${names} } from "dumpling-json/runtime";`;
 const FS = (names: string) => `import { ${names} } from "node:fs";`;
 
 const CASES: Case[] = [
