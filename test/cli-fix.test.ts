@@ -11,6 +11,7 @@ import { decodeSource } from "../src/source/load.js";
 import { BIN, dumpling } from "./support/cli.js";
 import { PYTHON, pythonVersion } from "./support/python.js";
 import { tree } from "./support/tree.js";
+import { NATIVE } from "./support/native.js";
 
 const SOURCE = 'import json\nwith open("c.json") as f:\n    data = json.loads(f.read())\n';
 const SAFE_FIXED = 'import json\nwith open("c.json") as f:\n    data = json.load(f)\n';
@@ -101,7 +102,7 @@ describe("fixing the whole fixtures/ tree in a temporary copy", () => {
         expect(now.equals(bytes), p).toBe(true);
         continue;
       }
-      const expected = fixText(p, decoded.text, RULES, { unsafe: true }).text;
+      const expected = fixText(p, decoded.text, RULES, { unsafe: true }, NATIVE).text;
       expect(now.toString("utf8"), p).toBe(expected);
       if (expected !== decoded.text) changed++;
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { LineIndex } from "../src/python/text.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
+import { NATIVE } from "./support/native.js";
 
 const dir = "fixtures/rules";
 const files = readdirSync(dir).filter((f) => f.endsWith(".py"));
@@ -22,7 +23,7 @@ describe("rule fixtures", () => {
     });
     expect(expected.length).toBeGreaterThan(0);
     const lines = new LineIndex(text);
-    const result = analyzeText(file, text, [rule!]);
+    const result = analyzeText(file, text, [rule!], NATIVE);
     expect(result.internalErrors).toEqual([]);
     const got = result.diagnostics.map((d) => `${lines.position(d.start).row}:${d.code}`);
     expect(got).toEqual(expected);

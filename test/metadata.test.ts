@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { renderRuleDoc, renderRuleTable, replaceRuleTable } from "../src/rules/docs.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
+import { NATIVE } from "./support/native.js";
 import { pythonVersion, runPythonJson } from "./support/python.js";
 
 const NOT_RULES = new Set(["index.ts", "types.ts", "select.ts", "run.ts", "docs.ts", "noqa.ts"]);
@@ -65,9 +66,9 @@ const documented = RULES.filter((r) => r.meta.docs.example);
 
 describe("documented examples in dumpling", () => {
   it.each(documented.map((r) => [r.meta.code, r] as const))("%s: the example gets exactly its diagnostic, the fix none", (_, rule) => {
-    const bad = analyzeText("example.py", rule.meta.docs.example, RULES);
+    const bad = analyzeText("example.py", rule.meta.docs.example, RULES, NATIVE);
     expect(bad.diagnostics.map((d) => d.code)).toEqual([rule.meta.code]);
-    const good = analyzeText("example.py", rule.meta.docs.useInstead, RULES);
+    const good = analyzeText("example.py", rule.meta.docs.useInstead, RULES, NATIVE);
     expect(good.diagnostics.map((d) => d.code)).toEqual([]);
   });
 });

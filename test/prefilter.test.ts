@@ -7,6 +7,7 @@ import { parsePython } from "../src/python/parser.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
 import { decodeSource } from "../src/source/load.js";
+import { NATIVE } from "./support/native.js";
 
 vi.mock("../src/python/parser.js", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../src/python/parser.js")>();
@@ -43,7 +44,7 @@ describe("the prefilter", () => {
     ["import simplejson as j", "import simplejson as j\nj.dump(data)\n", "simplejson.dump"],
     ["from simplejson import", "from simplejson import dump\ndump(data)\n", "simplejson.dump"],
   ])("%s: parsed and analysed, the call found and checked", (_, text, qualified) => {
-    const result = analyzeText("t.py", text, []);
+    const result = analyzeText("t.py", text, [], NATIVE);
     expect(parses).toHaveBeenCalledTimes(1);
     expect(result.context?.calls.map((c) => `${c.module}.${c.api}`)).toEqual([qualified]);
     // `dump(data)` has no file: JSN001 through the whole per-file pipeline.

@@ -9,6 +9,7 @@ import { checkBytes, defaultSettings } from "../src/cli/engine.js";
 import { RULES } from "../src/rules/index.js";
 import { analyzeText } from "../src/rules/run.js";
 import { decodeSource } from "../src/source/load.js";
+import { NATIVE } from "./support/native.js";
 
 const EXPECTED = "fixtures/stdlib/expected.json";
 
@@ -36,7 +37,7 @@ describe("the standard library", () => {
       }
       const decoded = decodeSource(bytes);
       if (!decoded.ok) continue;
-      const ctx = analyzeText(name, decoded.text, []).context;
+      const ctx = analyzeText(name, decoded.text, [], NATIVE).context;
       for (const c of ctx?.calls ?? []) {
         const p = ctx!.lines.position(c.node.startIndex);
         calls.push(`${name}:${p.row}:${p.column}: ${c.module}.${c.api} ${c.target ? c.target.kind.kind : "-"}`);

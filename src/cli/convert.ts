@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { renderConvertJson, renderConvertMarkdown, renderConvertText, type ConvertedCall } from "../report/convert.js";
-import { releaseDeadTrees } from "../python/parser.js";
+import { nativeBackend, releaseDeadTrees } from "../backends/native.js";
 import { DEFAULT_MAX_BYTES } from "../source/load.js";
 import { describeFsError, discover, type Discovered } from "../source/discover.js";
 import { translateText } from "../translate/index.js";
@@ -100,7 +100,7 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeS
   }
   const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;
   const runtimeModule = modulePath && options.runtime === "inline" ? inlineSpecifier(modulePath, options.outDir as string) : RUNTIME;
-  const result = translateText(filename, decoded.text, { mode: options.mode, runtimeModule });
+  const result = translateText(filename, decoded.text, { mode: options.mode, runtimeModule, analysis: { backend: nativeBackend } });
   outcome.internalErrors.push(...result.errors);
   const lines = result.context?.lines;
   if (!lines) return;

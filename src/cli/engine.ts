@@ -6,11 +6,14 @@ import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixText, MAX_ITERATIONS } from "../fix/apply.js";
 import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../fix/write.js";
-import { releaseDeadTrees } from "../python/parser.js";
+import { releaseDeadTrees } from "../backends/native.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
-import { analysisLimit, analyzeText } from "../rules/run.js";
-import type { Diagnostic, Rule } from "../rules/types.js";
+import { analyzeText } from "../rules/run.js";
+import { analysisLimit } from "../python/prefilter.js";
+import { nativeBackend } from "../backends/native.js";
+import type { Rule } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import { displayPath } from "../report/path.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
@@ -123,7 +126,7 @@ function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, w
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
   const rules = rulesFor(filename, settings);
   if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo);
-  const result = analyzeText(filename, decoded.text, rules);
+  const result = analyzeText(filename, decoded.text, rules, { backend: nativeBackend });
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
   return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
 }
@@ -135,7 +138,7 @@ type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
  * the file no longer holds `bytes`, and the report then shows the diagnostics of the original.
  */
 function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null): FileOutcome {
-  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe });
+  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe }, { backend: nativeBackend });
   const shown = displayPath(filename);
   const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
   if (!result.converged) problems.push(`${shown}: fixes did not settle in ${MAX_ITERATIONS} rounds; none was applied`);

@@ -5,7 +5,7 @@
 // order and are handed on in discovery order; the batches held for that are bounded, so memory
 // does not grow with the size of the tree.
 import Tinypool from "tinypool";
-import { releaseDeadTrees } from "../python/parser.js";
+import { releaseDeadTrees } from "../backends/native.js";
 import { LineIndex } from "../python/text.js";
 import type { Discovered } from "../source/discover.js";
 import { processEntry, type FileOutcome, type Settings } from "./engine.js";

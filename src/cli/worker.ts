@@ -2,7 +2,7 @@
 // with the settings the pool was created with. Each worker loads tree-sitter once, on its first
 // parse, and reuses its parser for every file.
 import { workerData } from "node:worker_threads";
-import { releaseDeadTrees } from "../python/parser.js";
+import { releaseDeadTrees } from "../backends/native.js";
 import type { Discovered } from "../source/discover.js";
 import { processEntry, type FileOutcome, type Settings } from "./engine.js";
 

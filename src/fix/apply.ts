@@ -1,11 +1,13 @@
 // The fix engine: analyse → choose non-overlapping fixes by applicability → apply → re-parse →
 // repeat until nothing changes (bounded). A fix that would add a syntax error or drop a comment
 // is dropped and reported, never applied. Pure: text in, text out.
-import type Parser from "tree-sitter";
+import type { AnalysisOptions } from "../python/context.js";
 import { parserLimit } from "../python/limits.js";
-import { parsePython, pythonQuery, type Tree } from "../python/parser.js";
-import { analyzeText, type FileResult } from "../rules/run.js";
-import type { Diagnostic, Edit, Fix, Rule } from "../rules/types.js";
+import { parsePython } from "../python/parser.js";
+import { errorNodes, type ParserBackend, type Tree } from "../python/tree.js";
+import { analyzeText, releaseResult, type FileResult } from "../rules/run.js";
+import type { Rule } from "../rules/types.js";
+import type { Diagnostic, Edit, Fix } from "../core/types.js";
 import { applyEdits } from "./edits.js";
 
 export const MAX_ITERATIONS = 10;
@@ -24,7 +26,7 @@ export interface RejectedFix {
 export interface FixResult {
   /** The text after every fix. */
   text: string;
-  /** The analysis of the original text. */
+  /** The analysis of the original text (the caller releases it and `final`: releaseResult). */
   initial: FileResult;
   /** The analysis of the final text: what remains. */
   final: FileResult;
@@ -37,13 +39,9 @@ export interface FixResult {
   converged: boolean;
 }
 
-let errorQuery: Parser.Query | undefined;
-
 /** ERROR and MISSING nodes: what a fix must not add. */
 export function syntaxErrorCount(tree: Tree): number {
-  if (!tree.rootNode.hasError) return 0;
-  errorQuery ??= pythonQuery("(ERROR) @error (MISSING) @missing");
-  return errorQuery.captures(tree.rootNode).length;
+  return errorNodes(tree.rootNode).length;
 }
 
 /**
@@ -52,12 +50,9 @@ export function syntaxErrorCount(tree: Tree): number {
  * (a whole function after an unclosed parenthesis) is not one: the calls in it are fixed as usual.
  */
 function unreadableRanges(tree: Tree): Edit[] {
-  if (!tree.rootNode.hasError) return [];
-  errorQuery ??= pythonQuery("(ERROR) @error (MISSING) @missing");
-  return errorQuery
-    .captures(tree.rootNode)
-    .filter(({ node }) => node.isMissing || node.namedChildren.every((c) => c.childCount === 0))
-    .map(({ node }) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
+  return errorNodes(tree.rootNode)
+    .filter((node) => node.isMissing || node.namedChildren.every((c) => c.childCount === 0))
+    .map((node) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
 }
 
 function allowed(fix: Fix, options: FixOptions): boolean {
@@ -89,9 +84,9 @@ function losesComment(comments: { start: number; end: number; text: string }[], 
   return fix.edits.some((e) => comments.some((c) => c.start >= e.start && c.end <= e.end && c.end > c.start && !e.content.includes(c.text)));
 }
 
-export function fixText(filename: string, original: string, rules: readonly Rule[], options: FixOptions): FixResult {
-  const initial = analyzeText(filename, original, rules);
-  let analysis = initial;
+export function fixText(filename: string, original: string, rules: readonly Rule[], options: FixOptions, analysis: AnalysisOptions): FixResult {
+  const initial = analyzeText(filename, original, rules, analysis);
+  let current = initial;
   let text = original;
   let applied = 0;
   const rejected: RejectedFix[] = [];
@@ -100,8 +95,8 @@ export function fixText(filename: string, original: string, rules: readonly Rule
   let converged = false;
   // A round that applies nothing has rejected a fix, so the guard only bounds pathological input.
   for (let round = 0, guard = 0; round < MAX_ITERATIONS && guard < 10 * MAX_ITERATIONS; guard++) {
-    const context = analysis.context;
-    const candidates = analysis.diagnostics.filter((d) => d.fix && allowed(d.fix, options) && !rejectedKeys.has(fixKey(text, d)));
+    const context = current.context;
+    const candidates = current.diagnostics.filter((d) => d.fix && allowed(d.fix, options) && !rejectedKeys.has(fixKey(text, d)));
     if (!context || candidates.length === 0) {
       converged = true;
       break;
@@ -136,37 +131,48 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     }
     if (chosen.length === 0) continue;
     let next = applyEdits(text, taken);
-    let nextAnalysis = analyzeParsable(filename, next, rules);
-    if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
+    let nextAnalysis = analyzeParsable(filename, next, rules, analysis);
+    if (!nextAnalysis || errorsOf(nextAnalysis, next, analysis.backend) > baseErrors) {
+      releaseResult(nextAnalysis, analysis.backend);
       // Together they break the file: try the first alone; drop it if it breaks the file by itself.
       const first = chosen[0] as Diagnostic;
       next = applyEdits(text, (first.fix as Fix).edits);
-      nextAnalysis = analyzeParsable(filename, next, rules);
-      if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
+      nextAnalysis = analyzeParsable(filename, next, rules, analysis);
+      if (!nextAnalysis || errorsOf(nextAnalysis, next, analysis.backend) > baseErrors) {
+        releaseResult(nextAnalysis, analysis.backend);
         reject(first, "its result would not parse");
         continue;
       }
       chosen.length = 1;
     }
     text = next;
-    analysis = nextAnalysis;
+    if (current !== initial) releaseResult(current, analysis.backend);
+    current = nextAnalysis;
     applied += chosen.length;
     round++;
   }
   if (!converged) {
     // Fixes that keep changing the text are a rule's bug: none of them is kept.
+    if (current !== initial) releaseResult(current, analysis.backend);
     const withheld = options.unsafe ? 0 : initial.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
     return { text: original, initial, final: initial, applied: 0, rejected, withheldUnsafe: withheld, converged };
   }
-  const withheldUnsafe = options.unsafe ? 0 : analysis.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
-  return { text, initial, final: analysis, applied, rejected, withheldUnsafe, converged };
+  const withheldUnsafe = options.unsafe ? 0 : current.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
+  return { text, initial, final: current, applied, rejected, withheldUnsafe, converged };
 }
 
 /** The analysis of a fix's result; null when the parser cannot be given it (indented too deep). */
-function analyzeParsable(filename: string, text: string, rules: readonly Rule[]): FileResult | null {
-  return parserLimit(text) ? null : analyzeText(filename, text, rules);
+function analyzeParsable(filename: string, text: string, rules: readonly Rule[], analysis: AnalysisOptions): FileResult | null {
+  return parserLimit(text) ? null : analyzeText(filename, text, rules, analysis);
 }
 
-function errorsOf(result: FileResult, text: string): number {
-  return syntaxErrorCount(result.context ? result.context.tree : parsePython(text));
+function errorsOf(result: FileResult, text: string, backend: ParserBackend): number {
+  if (result.context) return syntaxErrorCount(result.context.tree);
+  const tree = parsePython(backend, text);
+  try {
+    return syntaxErrorCount(tree);
+  } finally {
+    backend.release(tree);
+  }
 }
+

@@ -1,9 +1,10 @@
 // Building fixes as data (edits over the original text) and applying them.
 import type { JsonApi } from "../python/signatures.js";
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { detectNewline, indentationAt } from "../python/text.js";
-import type { Edit, FileContext } from "../rules/types.js";
+import type { Edit } from "../core/types.js";
+import type { FileContext } from "../python/context.js";
 
 /** Apply non-overlapping edits (any order) to `text`. Throws on overlap: that is a bug in a rule. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {

@@ -1,6 +1,6 @@
 // What an argument holds: a file handle, a path, text or bytes, or something unknown.
 // Unknown never produces a diagnostic, so every rule that acts on a kind is as precise as this.
-import type { SyntaxNode } from "./parser.js";
+import type { SyntaxNode } from "./tree.js";
 import type { Names } from "./names.js";
 import type { Occurrence } from "./scopes.js";
 import { callArguments, stringLiteral, strValue, unwrapParens, type CallArgument } from "./syntax.js";

@@ -1,7 +1,7 @@
 // The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's), with its
 // arguments bound to the real signature and the kind of its file or string argument.
 // Rules and the translator read this; neither re-derives it.
-import { nodesSpanning, type SyntaxNode } from "./parser.js";
+import { nodesSpanning, type SyntaxNode } from "./tree.js";
 import type { Kinds, ValueKind } from "./kinds.js";
 import type { Names } from "./names.js";
 import type { Scopes } from "./scopes.js";

@@ -1,7 +1,7 @@
 // Qualified names of expressions: `json.dumps`, `j.dumps` after `import json as j`, `d` after
 // `from json import dumps as d`, `open` (a builtin unless rebound), `pathlib.Path`... The one
 // resolver every rule and the translator use; none of them resolves names on its own.
-import type { SyntaxNode } from "./parser.js";
+import type { SyntaxNode } from "./tree.js";
 import type { Occurrence, Scopes } from "./scopes.js";
 import { stringLiteral, unwrapParens } from "./syntax.js";
 
@@ -12,7 +12,14 @@ const JSON_PUBLIC = new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "J
 export class Names {
   private readonly cache = new Map<number, string | null>();
 
-  constructor(readonly scopes: Scopes) {}
+  /**
+   * `jsonModules`: modules that re-export json or simplejson (`from botocore.compat import json`
+   * then means `import json`).
+   */
+  constructor(
+    readonly scopes: Scopes,
+    private readonly jsonModules: readonly string[] = [],
+  ) {}
 
   /** The dotted name an expression refers to (`builtins.open`, `json.dumps`), or null if unknown. */
   qualify(expr: SyntaxNode, depth = 0): string | null {
@@ -66,9 +73,9 @@ export class Names {
     if (!how) return null;
     switch (how.how) {
       case "import":
-        return how.module;
+        return this.reexported(how.module);
       case "from-import":
-        return how.module.startsWith(".") ? null : `${how.module}.${how.name}`;
+        return how.module.startsWith(".") ? null : this.reexported(`${how.module}.${how.name}`);
       case "assign": {
         const value = how.value ? unwrapParens(how.value) : null;
         if (!value) return null;
@@ -81,6 +88,17 @@ export class Names {
       default:
         return null;
     }
+  }
+
+  /** `botocore.compat.json` → `json` when botocore.compat is one of the json modules. */
+  private reexported(name: string): string {
+    for (const module of this.jsonModules) {
+      for (const json of ["json", "simplejson"]) {
+        const path = `${module}.${json}`;
+        if (name === path || name.startsWith(`${path}.`)) return json + name.slice(path.length);
+      }
+    }
+    return name;
   }
 
   /** `__import__("json")`, `importlib.import_module("json")`. */

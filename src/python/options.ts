@@ -3,7 +3,7 @@
 // positionally), so that each argument belongs to exactly one of them.
 import type { Kinds } from "./kinds.js";
 import type { JsonCall } from "./model.js";
-import type { SyntaxNode } from "./parser.js";
+import type { SyntaxNode } from "./tree.js";
 import { literalKind, stringLiteral, unwrapParens, type CallArgument } from "./syntax.js";
 
 /** The option a positional value most plainly is, or null when it could be several (or none). */

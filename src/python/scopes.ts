@@ -4,7 +4,7 @@
 // Python's rules: function, lambda and comprehension scopes nest; a class body is visible
 // only to code directly in it; `global` and `nonlocal` redirect bindings; a name bound
 // nowhere is a builtin.
-import { nodesSpanning, type SyntaxNode, type Tree } from "./parser.js";
+import { nodesSpanning, type SyntaxNode, type Tree } from "./tree.js";
 import { COMPREHENSIONS, enclosingBlock } from "./syntax.js";
 
 export type Role = "use" | "bind" | "global" | "nonlocal" | "none";

@@ -1,6 +1,6 @@
 // Small helpers over tree-sitter-python nodes. Everything that asks "what is this node?"
 // without needing names lives here.
-import type { SyntaxNode } from "./parser.js";
+import type { SyntaxNode } from "./tree.js";
 
 export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
   return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;

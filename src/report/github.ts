@@ -1,6 +1,6 @@
 // --output-format github: GitHub Actions workflow commands, which annotate the lines in a pull
 // request: `::error title=dumpling (JSN004),file=…,line=…,col=…,endLine=…,endColumn=…::message`.
-import type { Diagnostic } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import type { FileReport, Reporter } from "./types.js";
 
 // The escaping of GitHub's runner (toolkit's command.ts): data escapes %, CR, LF; properties also : and ,.

@@ -1,6 +1,6 @@
 // --output-format json: one array, sorted by filename, row, column (the contract in the README).
 import { ruleUrl } from "../rules/index.js";
-import type { Diagnostic } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import type { FileReport, Reporter } from "./types.js";
 
 export interface JsonDiagnostic {

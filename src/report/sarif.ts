@@ -4,7 +4,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { RULES, ruleUrl } from "../rules/index.js";
-import type { Diagnostic } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import type { FileReport, Reporter } from "./types.js";
 
 const VERSION = "0.1.0";

@@ -2,7 +2,7 @@
 // range, the fix's title, and a summary at the end.
 import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
-import type { Diagnostic } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import { displayPath } from "./path.js";
 import type { FileReport, Reporter } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { LineIndex } from "../python/text.js";
-import type { Diagnostic } from "../rules/types.js";
+import type { Diagnostic } from "../core/types.js";
 import type { Summary } from "./text.js";
 
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */

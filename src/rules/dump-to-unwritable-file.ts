@@ -2,7 +2,8 @@ import { appendArgument } from "../fix/edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import { stringLiteral } from "../python/syntax.js";
-import type { Edit, FileContext } from "./types.js";
+import type { Edit } from "../core/types.js";
+import type { FileContext } from "../python/context.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { renameApi } from "../fix/edits.js";
 import { sameNode, unwrapParens } from "../python/syntax.js";
 import { fileOf } from "./open-without-encoding.js";
-import type { Edit } from "./types.js";
+import type { Edit } from "../core/types.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

@@ -3,9 +3,9 @@
 // separated, case-insensitive) on the line where a diagnostic starts, and `# dumpling: noqa`
 // (optionally `: CODES`) anywhere in the file for the whole file. Codes of other tools
 // (`# noqa: E501`) are left to those tools. JSN100 reports JSN codes that suppressed nothing.
-import type { Tree } from "../python/parser.js";
+import type { Tree } from "../python/tree.js";
 import type { LineIndex } from "../python/text.js";
-import type { Diagnostic, Edit } from "./types.js";
+import type { Diagnostic, Edit } from "../core/types.js";
 
 export interface NoqaDirective {
   /** 0-based line of the comment. */

@@ -1,7 +1,7 @@
 import { appendArgument } from "../fix/edits.js";
 import type { FileKind, Kinds } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { defineRule } from "./types.js";
 
 /** Origins whose opener takes `encoding=` and defaults to the locale's encoding in text mode. */

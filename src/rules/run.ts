@@ -1,14 +1,11 @@
 // Analyse one file's text: parse, bind, model, then every selected rule.
-import { Kinds } from "../python/kinds.js";
-import { findJsonCalls } from "../python/model.js";
-import { Names } from "../python/names.js";
-import { parserLimit } from "../python/limits.js";
-import { parsePython } from "../python/parser.js";
-import { Scopes } from "../python/scopes.js";
-import { LineIndex } from "../python/text.js";
+import { buildContext, type AnalysisOptions, type FileContext } from "../python/context.js";
+import { mayCallJson } from "../python/prefilter.js";
+import type { ParserBackend } from "../python/tree.js";
 import { RULES } from "./index.js";
 import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
-import type { Diagnostic, FileContext, Report, Rule, RuleContext } from "./types.js";
+import type { Report, Rule, RuleContext } from "./types.js";
+import type { Diagnostic } from "../core/types.js";
 import unusedNoqa from "./unused-noqa.js";
 
 export interface InternalError {
@@ -24,65 +21,14 @@ export interface FileResult {
   suppressed: number;
 }
 
-// Every way the model reaches the json module (src/python/names.ts) starts from one of these:
-// `from json import ...` (or simplejson), an `import` statement naming json or simplejson
-// (`import os, json`, `import json.decoder`, `import simplejson as j`), or the string "json"
-// or "simplejson" (`__import__("json")`, `importlib.import_module("json")`). A logical line
-// may go on after a backslash.
-const CONTINUED_SPACE = String.raw`(?:[ \t\f]|\\(?:\r\n?|\n))`;
-const REACHES_JSON = new RegExp(
-  [
-    String.raw`\bfrom${CONTINUED_SPACE}+(?:simple)?json\b`,
-    String.raw`\bimport\b(?:[^\r\n;#\\]|\\(?:\r\n?|\n))*?\b(?:simple)?json\b`,
-    String.raw`["'](?:simple)?json["']`,
-  ].join("|"),
-);
-
-// And every json call the model recognizes names its function: `json.dumps`, `from json import
-// load as read`, `from json import *` then `dump(...)`. JavaScript's \b knows only
-// ASCII word characters, all of which Python identifiers may hold: it can see a boundary where
-// Python sees none (`éload`, which only costs a parse), never the other way round.
-const NAMES_AN_API = /\b(?:dump|load)s?\b/;
-
-/**
- * Whether a text can hold a json call at all: it must name one of the four functions and reach
- * the json module, and every way of reaching it names it in an import or a string. A file that
- * does not is never parsed (most files that mention json do so in a docstring, a path or
- * `.json()`; many that import it only catch `json.JSONDecodeError`).
- */
-export function mayCallJson(text: string): boolean {
-  return text.includes("json") && NAMES_AN_API.test(text) && REACHES_JSON.test(text);
+/** Frees an analysis's tree (a wasm tree is never collected); its context must not be used after. */
+export function releaseResult(result: FileResult | null, backend: ParserBackend): void {
+  if (result?.context) backend.release(result.context.tree);
 }
 
-/**
- * The model keeps a few tree nodes per json call in memory (about 10 KB a call), so a
- * generated file with millions of json calls would exhaust the heap. Such a file is reported as
- * unreadable instead of crashing the run.
- */
-export const MAX_JSON_MENTIONS = 50_000;
-
-export function analysisLimit(text: string): string | null {
-  const parser = parserLimit(text);
-  if (parser) return parser;
-  let n = 0;
-  for (let i = text.indexOf("json"); i >= 0; i = text.indexOf("json", i + 4)) {
-    if (++n > MAX_JSON_MENTIONS) return `mentions json more than ${MAX_JSON_MENTIONS.toLocaleString("en")} times, more than dumpling analyses in one file`;
-  }
-  return null;
-}
-
-export function buildContext(filename: string, text: string): FileContext {
-  const tree = parsePython(text);
-  const scopes = new Scopes(tree, text);
-  const names = new Names(scopes);
-  const kinds = new Kinds(names);
-  const calls = findJsonCalls(text, scopes, names, kinds);
-  return { filename, text, tree, lines: new LineIndex(text), scopes, names, kinds, calls };
-}
-
-export function analyzeText(filename: string, text: string, rules: readonly Rule[]): FileResult {
+export function analyzeText(filename: string, text: string, rules: readonly Rule[], options: AnalysisOptions): FileResult {
   if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [], suppressed: 0 };
-  const context = buildContext(filename, text);
+  const context = buildContext(filename, text, options);
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
   for (const rule of rules) {

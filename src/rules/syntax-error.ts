@@ -1,9 +1,5 @@
-import { pythonQuery } from "../python/parser.js";
-import type Parser from "tree-sitter";
-import type { SyntaxNode } from "../python/parser.js";
+import { errorNodes, type SyntaxNode } from "../python/tree.js";
 import { defineRule, type RuleContext } from "./types.js";
-
-let query: Parser.Query | undefined;
 
 export default defineRule({
   meta: {
@@ -25,10 +21,8 @@ export default defineRule({
   },
   checkFile(ctx) {
     python2Statements(ctx);
-    if (!ctx.tree.rootNode.hasError) return;
-    query ??= pythonQuery("(ERROR) @error (MISSING) @missing");
     let lastEnd = -1;
-    for (const { node } of query.captures(ctx.tree.rootNode)) {
+    for (const node of errorNodes(ctx.tree.rootNode)) {
       if (node.startIndex < lastEnd) continue; // inside an error already reported
       lastEnd = Math.max(node.endIndex, node.startIndex + 1);
       if (node.isMissing) {

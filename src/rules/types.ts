@@ -1,28 +1,8 @@
 // What a rule is: metadata (code, name, docs, fix availability) and a check over the model.
-import type { Kinds } from "../python/kinds.js";
+import type { Applicability, Fix } from "../core/types.js";
+import type { FileContext } from "../python/context.js";
 import type { JsonCall } from "../python/model.js";
-import type { Names } from "../python/names.js";
-import type { SyntaxNode, Tree } from "../python/parser.js";
-import type { Scopes } from "../python/scopes.js";
-import type { LineIndex } from "../python/text.js";
-
-export type Applicability = "safe" | "unsafe";
-
-/** A replacement of text[start, end) (UTF-16 indices) by `content`. */
-export interface Edit {
-  start: number;
-  end: number;
-  content: string;
-}
-
-export interface Fix {
-  applicability: Applicability;
-  /** What the fix does, in the imperative: "Use `json.dumps()`". */
-  message: string;
-  edits: Edit[];
-  /** The fix edits comments on purpose (JSN100); otherwise a fix that drops a comment is refused. */
-  editsComments?: boolean;
-}
+import type { SyntaxNode } from "../python/tree.js";
 
 export interface RuleDocs {
   /** What it does: one paragraph. */
@@ -58,29 +38,6 @@ export interface Report {
   end?: number;
   message: string;
   fix?: Fix | null;
-}
-
-export interface Diagnostic {
-  code: string;
-  name: string;
-  message: string;
-  severity: "error" | "warning";
-  /** UTF-16 indices into the file's text. */
-  start: number;
-  end: number;
-  fix: Fix | null;
-}
-
-export interface FileContext {
-  /** The path as reached from the command line ("-" for stdin). */
-  filename: string;
-  text: string;
-  tree: Tree;
-  lines: LineIndex;
-  scopes: Scopes;
-  names: Names;
-  kinds: Kinds;
-  calls: JsonCall[];
 }
 
 export interface RuleContext extends FileContext {

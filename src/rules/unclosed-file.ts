@@ -1,10 +1,11 @@
 import { appendArgument, applyEdits, calleeWith, freshHandleName, wrapStatementInWith } from "../fix/edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { sameNode, unwrapParens } from "../python/syntax.js";
 import { fileOf, lacksEncoding } from "./open-without-encoding.js";
-import type { Edit, RuleContext } from "./types.js";
+import type { RuleContext } from "./types.js";
+import type { Edit } from "../core/types.js";
 import { defineRule } from "./types.js";
 
 /** Openers whose result holds an OS resource until it is closed. */

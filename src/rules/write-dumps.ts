@@ -1,5 +1,5 @@
 import { calleeWith } from "../fix/edits.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { parentSkippingParens } from "../python/syntax.js";
 import { defineRule } from "./types.js";
 

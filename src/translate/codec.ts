@@ -2,7 +2,7 @@
 // becomes a value (parse), and the generic file-object forms (dumpTo, loadFrom). Where the
 // call's file or text comes from is decided by context.ts.
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
 import { normalizeEncoding } from "../source/load.js";

@@ -6,7 +6,7 @@
 // A handle used for more than the json call stays a file object (dump(x, f) / load(f)).
 import { parseMode } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, strValue, unwrapParens } from "../python/syntax.js";
 import { normalizeEncoding } from "../source/load.js";

@@ -3,11 +3,11 @@
 // tuples and non-string-keyed dicts the runtime's tuple() and dict(). Names keep their names.
 // Whatever cannot be carried over faithfully gets the closest form and a note, never silence.
 import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import type { Occurrence } from "../python/scopes.js";
 import { MAX_NESTING } from "../python/limits.js";
 import { decodeEscapes, stringLiteral, strValue, unwrapParens } from "../python/syntax.js";
-import type { FileContext } from "../rules/types.js";
+import type { FileContext } from "../python/context.js";
 import { callExpression } from "./context.js";
 import { Imports } from "./imports.js";
 import { isIntegerLikeKey } from "./facts.js";

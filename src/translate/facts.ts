@@ -2,7 +2,7 @@
 // can tell apart. Native mode attaches a note only for a difference the value can show: a literal
 // is read exactly; anything else may hold everything.
 import { MAX_NESTING } from "../python/limits.js";
-import type { SyntaxNode } from "../python/parser.js";
+import type { SyntaxNode } from "../python/tree.js";
 import { stringLiteral, unwrapParens } from "../python/syntax.js";
 import { KEY_ORDER, PyFloat, floatRepr, isTuple, loads } from "../runtime/index.js";
 import { pythonFloat, pythonInt } from "./literals.js";

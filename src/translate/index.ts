@@ -5,8 +5,10 @@ import { overlaps } from "../fix/apply.js";
 import { applyEdits } from "../fix/edits.js";
 import type { JsonCall } from "../python/model.js";
 import { RULES } from "../rules/index.js";
-import { analyzeText, buildContext } from "../rules/run.js";
-import type { Diagnostic, Edit, FileContext } from "../rules/types.js";
+import { buildContext } from "../python/context.js";
+import { analyzeText } from "../rules/run.js";
+import type { Diagnostic, Edit } from "../core/types.js";
+import type { FileContext } from "../python/context.js";
 import { unitOf } from "./context.js";
 import { Emitter } from "./expr.js";
 import { RUNTIME } from "./imports.js";
@@ -28,7 +30,7 @@ export interface FileTranslation {
 }
 
 export function translateText(filename: string, text: string, options: TranslateOptions): FileTranslation {
-  const { context, diagnostics, internalErrors } = analyzeText(filename, text, CALL_RULES);
+  const { context, diagnostics, internalErrors } = analyzeText(filename, text, CALL_RULES, options.analysis);
   const errors = internalErrors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
   if (!context) return { context, translations: [], errors };
   const translations: Translation[] = [];
@@ -65,7 +67,7 @@ function translateWithIntent(ctx: FileContext, call: JsonCall, diagnostics: Diag
   const edits = wholeFixes(diagnostics);
   if (edits.length === 0) return translateCall(ctx, call, options, diagnostics.map((d) => bugNote(d, false)));
   const fixedText = applyEdits(ctx.text, edits);
-  const fixed = buildContext(ctx.filename, fixedText);
+  const fixed = buildContext(ctx.filename, fixedText, options.analysis);
   // The same call in the fixed text: fixes never add or remove json calls, so it keeps its rank.
   const rank = ctx.calls.indexOf(call);
   const fixedCall = fixed.calls.length === ctx.calls.length ? fixed.calls[rank] : undefined;

@@ -1,5 +1,6 @@
 // What the translator produces for one json call: the Python it replaces (a range of the file),
 // the TypeScript that does the same, the imports it needs and the notes a person must read.
+import type { AnalysisOptions } from "../python/context.js";
 import type { Note } from "./notes.js";
 
 export type Mode = "exact" | "native";
@@ -25,6 +26,7 @@ export interface Translation {
 
 export interface TranslateOptions {
   mode: Mode;
+  analysis: AnalysisOptions;
   /** The module the runtime is imported from: "dumpling-json/runtime", or a relative path for --runtime inline. */
   runtimeModule?: string;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fixText } from "../../src/fix/apply.js";
 import { RULES } from "../../src/rules/index.js";
 import { defineRule, type Rule } from "../../src/rules/types.js";
+import { NATIVE } from "../support/native.js";
 
 const defaults = RULES.filter((r) => r.meta.defaultEnabled);
 const all = [...RULES];
@@ -11,12 +12,12 @@ const all = [...RULES];
 describe("fixText", () => {
   it("applies safe fixes only, unless unsafe fixes are on; counts what it withheld", () => {
     const text = 'import json\nwith open("c.json") as f:\n    data = json.loads(f.read())\n';
-    const safe = fixText("t.py", text, defaults, { unsafe: false });
+    const safe = fixText("t.py", text, defaults, { unsafe: false }, NATIVE);
     expect(safe.text).toBe('import json\nwith open("c.json") as f:\n    data = json.load(f)\n');
     expect(safe.applied).toBe(1);
     expect(safe.withheldUnsafe).toBe(1); // JSN021's encoding
     expect(safe.final.diagnostics.map((d) => d.code)).toEqual(["JSN021"]);
-    const unsafe = fixText("t.py", text, defaults, { unsafe: true });
+    const unsafe = fixText("t.py", text, defaults, { unsafe: true }, NATIVE);
     expect(unsafe.text).toBe('import json\nwith open("c.json", encoding="utf-8") as f:\n    data = json.load(f)\n');
     expect(unsafe.applied).toBe(2);
     expect(unsafe.final.diagnostics).toEqual([]);
@@ -25,16 +26,16 @@ describe("fixText", () => {
   it("goes on to a fixed point: a fix that enables another is followed by it", () => {
     // JSN010 makes the file writable in text mode; then JSN020 closes it: two rounds.
     const text = 'import json\njson.dump(d, open("o.json", "rb"), ensure_ascii=False)\n';
-    const r = fixText("t.py", text, defaults, { unsafe: true });
+    const r = fixText("t.py", text, defaults, { unsafe: true }, NATIVE);
     expect(r.text).toBe('import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f, ensure_ascii=False)\n');
     expect(r.converged).toBe(true);
-    expect(fixText("t.py", r.text, defaults, { unsafe: true }).text).toBe(r.text);
+    expect(fixText("t.py", r.text, defaults, { unsafe: true }, NATIVE).text).toBe(r.text);
   });
 
   it("JSN010 then JSN021: a read-only text file becomes writable, then gets its encoding", () => {
     const text = 'import json\nwith open("o.json") as f:\n    json.dump(d, f, ensure_ascii=False)\n';
-    expect(fixText("t.py", text, defaults, { unsafe: false }).initial.diagnostics.map((d) => d.code)).toEqual(["JSN010"]);
-    const r = fixText("t.py", text, defaults, { unsafe: true });
+    expect(fixText("t.py", text, defaults, { unsafe: false }, NATIVE).initial.diagnostics.map((d) => d.code)).toEqual(["JSN010"]);
+    const r = fixText("t.py", text, defaults, { unsafe: true }, NATIVE);
     expect(r.text).toBe('import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f, ensure_ascii=False)\n');
     expect(r.applied).toBe(2);
   });
@@ -47,14 +48,14 @@ describe("fixText", () => {
         ctx.report({ node: call.node, message: "x", fix: { applicability: "safe", message: "Overlap", edits: [{ start: s, end: s + 4, content: "a" }, { start: s + 2, end: s + 6, content: "b" }] } });
       },
     });
-    const r = fixText("t.py", "import json\nx = json.dumps(d)\n", [overlapping], { unsafe: true });
+    const r = fixText("t.py", "import json\nx = json.dumps(d)\n", [overlapping], { unsafe: true }, NATIVE);
     expect(r.applied).toBe(0);
     expect(r.rejected.map((x) => x.reason)).toEqual(["its edits overlap each other"]);
   });
 
   it("overlapping fixes are applied in later rounds, not together", () => {
     const text = 'import json\njson.dump(json.load(open("a.json", "rb")), open("b.json", "wb"))\n';
-    const r = fixText("t.py", text, defaults, { unsafe: true });
+    const r = fixText("t.py", text, defaults, { unsafe: true }, NATIVE);
     expect(r.converged).toBe(true);
     expect(r.final.diagnostics).toEqual([]);
     expect(r.text).toContain('with open("a.json", "rb") as f:');
@@ -69,7 +70,7 @@ describe("fixText", () => {
       },
     });
     const text = "import json\nx = json.dumps(d)\n";
-    const r = fixText("t.py", text, [breaking], { unsafe: true });
+    const r = fixText("t.py", text, [breaking], { unsafe: true }, NATIVE);
     expect(r.text).toBe(text);
     expect(r.applied).toBe(0);
     expect(r.rejected).toEqual([{ code: "JSN998", message: "Break it", reason: "its result would not parse" }]);
@@ -77,7 +78,7 @@ describe("fixText", () => {
 
   it("drops a fix that would remove a comment", () => {
     const text = 'import json\nv = json.loads(f.read  # the whole file\n())\n';
-    const r = fixText("t.py", text, defaults, { unsafe: true });
+    const r = fixText("t.py", text, defaults, { unsafe: true }, NATIVE);
     expect(r.text).toBe(text);
     expect(r.rejected.map((x) => [x.code, x.reason])).toEqual([["JSN101", "it would remove a comment"]]);
     expect(r.final.diagnostics.map((d) => d.code)).toEqual(["JSN101"]);
@@ -85,7 +86,7 @@ describe("fixText", () => {
 
   it("a file with a syntax error elsewhere is still fixed, without new errors", () => {
     const text = 'import json\ndata = json.loads(f.read())\ndef broken(:\n    pass\n';
-    const r = fixText("t.py", text, defaults, { unsafe: false });
+    const r = fixText("t.py", text, defaults, { unsafe: false }, NATIVE);
     expect(r.text).toBe('import json\ndata = json.load(f)\ndef broken(:\n    pass\n');
   });
 
@@ -99,19 +100,19 @@ describe("fixText", () => {
       },
     });
     const text = "import json\nx = json.dumps(d)\n";
-    const r = fixText("t.py", text, [growing], { unsafe: true });
+    const r = fixText("t.py", text, [growing], { unsafe: true }, NATIVE);
     expect(r).toMatchObject({ text, applied: 0, converged: false });
   });
 
   it("never edits code the parser could not read (the edit could land inside an unclosed string, round after round)", () => {
     const text = 'import json\nwith open(""")as f:json.load(f)\n';
-    const r = fixText("t.py", text, all, { unsafe: true });
+    const r = fixText("t.py", text, all, { unsafe: true }, NATIVE);
     expect(r).toMatchObject({ text, applied: 0, converged: true });
     expect(r.rejected.map((x) => x.reason)).toContain("it edits code that does not parse");
   });
 
   it("leaves a file without json calls alone", () => {
-    const r = fixText("t.py", "x = 1\n", all, { unsafe: true });
+    const r = fixText("t.py", "x = 1\n", all, { unsafe: true }, NATIVE);
     expect(r).toMatchObject({ text: "x = 1\n", applied: 0, converged: true });
   });
 });

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { nativeBackend } from "../../src/backends/native.js";
 import { describe, expect, it } from "vitest";
 import { fixText, syntaxErrorCount } from "../../src/fix/apply.js";
 import { applyEdits } from "../../src/fix/edits.js";
@@ -13,6 +14,7 @@ import { RULES } from "../../src/rules/index.js";
 import { analyzeText } from "../../src/rules/run.js";
 import { decodeSource } from "../../src/source/load.js";
 import { PYTHON, pythonVersion } from "../support/python.js";
+import { NATIVE } from "../support/native.js";
 
 const sources = [
   ...readdirSync("fixtures/rules").filter((f) => f.endsWith(".py")).map((f) => `fixtures/rules/${f}`),
@@ -22,7 +24,7 @@ const sources = [
   return decoded.ok ? [{ path, text: decoded.text }] : [];
 });
 
-const errors = (text: string) => syntaxErrorCount(parsePython(text));
+const errors = (text: string) => syntaxErrorCount(parsePython(nativeBackend, text));
 
 describe("every fix on every fixture", () => {
   const compiled: { name: string; text: string }[] = [];
@@ -33,7 +35,7 @@ describe("every fix on every fixture", () => {
     const original = pythonVersion ? compiles(text) : false;
     for (const rule of [...RULES.map((r) => [r]), [...RULES]]) {
       // Each fix alone, on the original text.
-      for (const d of analyzeText(path, text, rule).diagnostics) {
+      for (const d of analyzeText(path, text, rule, NATIVE).diagnostics) {
         if (!d.fix) continue;
         fixesSeen++;
         const once = applyEdits(text, d.fix.edits);
@@ -41,10 +43,10 @@ describe("every fix on every fixture", () => {
         if (original) compiled.push({ name: `${d.code}-alone`, text: once });
       }
       // The engine, to a fixed point; then again: nothing changes.
-      const fixed = fixText(path, text, rule, { unsafe: true });
+      const fixed = fixText(path, text, rule, { unsafe: true }, NATIVE);
       expect(fixed.converged).toBe(true);
       expect(errors(fixed.text)).toBeLessThanOrEqual(before);
-      const again = fixText(path, fixed.text, rule, { unsafe: true });
+      const again = fixText(path, fixed.text, rule, { unsafe: true }, NATIVE);
       expect(again.text, `${path}: fixing twice changed the text`).toBe(fixed.text);
       expect(again.applied).toBe(0);
       if (original) compiled.push({ name: rule.length === 1 ? rule[0]!.meta.code : "all", text: fixed.text });

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { RULES } from "../../src/rules/index.js";
-import { defineRule, type Fix, type Rule } from "../../src/rules/types.js";
+import type { Fix } from "../../src/core/types.js";
+import { defineRule, type Rule } from "../../src/rules/types.js";
 import { tree } from "../support/tree.js";
 
 const faulty = defineRule({

@@ -8,6 +8,7 @@ import { MAX_INDENT_LEVELS, MAX_NESTING } from "../../src/python/limits.js";
 import { RULES } from "../../src/rules/index.js";
 import { translateText } from "../../src/translate/index.js";
 import { TypeScriptBuilder } from "../../src/translate/typescript.js";
+import { NATIVE } from "../support/native.js";
 
 const N = 10_000;
 const CALL = "json.loads(open(p).read())"; // JSN020 and JSN021 (unsafe fixes), translatable
@@ -44,7 +45,7 @@ describe("10,000 levels of nesting", () => {
     const again = checkBytes("deep.py", fixed.fix?.output as Uint8Array, fix);
     expect(again.fix?.changed).toBe(false);
     for (const mode of ["exact", "native"] as const) {
-      const t = translateText("deep.py", text, { mode });
+      const t = translateText("deep.py", text, { mode, analysis: NATIVE });
       expect(t.errors).toEqual([]);
       expect(t.translations.length).toBe(t.context?.calls.length);
       expect(t.translations.length).toBeGreaterThan(0);
@@ -53,7 +54,7 @@ describe("10,000 levels of nesting", () => {
   });
 
   it(`an expression nested deeper than ${MAX_NESTING} levels is left to the author, with a note`, () => {
-    const t = translateText("deep.py", `import json\nx = json.dumps(${"[".repeat(N)}1${"]".repeat(N)})\n`, { mode: "exact" });
+    const t = translateText("deep.py", `import json\nx = json.dumps(${"[".repeat(N)}1${"]".repeat(N)})\n`, { mode: "exact", analysis: NATIVE });
     expect(t.translations.map((x) => [x.typescript, x.notes.map((n) => n.message)])).toEqual([
       [`dumps(${"[".repeat(MAX_NESTING)}(undefined as any)${"]".repeat(MAX_NESTING)})`, [`an expression nested more than ${MAX_NESTING} levels deep was not translated: write it by hand`]],
     ]);

@@ -1,16 +1,17 @@
 // The JsonCall model: which calls are json calls (name resolution per scope), how arguments
 // bind to the real signatures, and what kind of value the file/string argument holds.
 import { describe, expect, it } from "vitest";
-import { buildContext } from "../../src/rules/run.js";
+import { buildContext } from "../../src/python/context.js";
 import { py } from "../support/rule-tester.js";
+import { NATIVE } from "../support/native.js";
 
 function calls(code: string): string[] {
-  const ctx = buildContext("t.py", code);
+  const ctx = buildContext("t.py", code, NATIVE);
   return ctx.calls.map((c) => `${ctx.lines.position(c.node.startIndex).row}:${c.module}.${c.api}`);
 }
 
 function only(code: string) {
-  const ctx = buildContext("t.py", code);
+  const ctx = buildContext("t.py", code, NATIVE);
   expect(ctx.calls).toHaveLength(1);
   return ctx.calls[0]!;
 }
@@ -119,7 +120,7 @@ describe("arguments bound to the signature", () => {
 
 describe("kinds of the file or string argument", () => {
   const kind = (code: string) => {
-    const ctx = buildContext("t.py", `import json, io, sys, os, gzip, tempfile\nfrom pathlib import Path\nfrom typing import TextIO, BinaryIO, IO\n${code}`);
+    const ctx = buildContext("t.py", `import json, io, sys, os, gzip, tempfile\nfrom pathlib import Path\nfrom typing import TextIO, BinaryIO, IO\n${code}`, NATIVE);
     return ctx.calls[0]?.target?.kind;
   };
 

@@ -3,6 +3,7 @@ import { RULES } from "../../src/rules/index.js";
 import { analyzeText } from "../../src/rules/run.js";
 import rule from "../../src/rules/unused-noqa.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { NATIVE } from "../support/native.js";
 
 ruleTester(rule, {
   valid: [
@@ -40,7 +41,7 @@ ruleTester(rule, {
 });
 
 describe("noqa suppression (every rule)", () => {
-  const codes = (text: string, rules = RULES.filter((r) => r.meta.defaultEnabled)) => analyzeText("t.py", text, rules).diagnostics.map((d) => d.code);
+  const codes = (text: string, rules = RULES.filter((r) => r.meta.defaultEnabled)) => analyzeText("t.py", text, rules, NATIVE).diagnostics.map((d) => d.code);
   const bad = 'import json\njson.dump(d, "o.json")';
 
   it("# noqa silences every code on its line, # noqa: CODE only that code", () => {
@@ -50,7 +51,7 @@ describe("noqa suppression (every rule)", () => {
     expect(codes(`${bad}  # noqa:jsn001,JSN004`)).toEqual([]);
     expect(codes(`${bad}  # noqa: JSN001 JSN004`)).toEqual([]);
     expect(codes(`${bad}  # noqa: JSN001`)).toEqual(["JSN004"]);
-    expect(analyzeText("t.py", `${bad}  # noqa`, RULES).suppressed).toBe(1);
+    expect(analyzeText("t.py", `${bad}  # noqa`, RULES, NATIVE).suppressed).toBe(1);
   });
 
   it("applies on the line where the diagnostic starts", () => {

@@ -6,16 +6,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import { nativeBackend } from "../../src/backends/native.js";
 import { checkBytes, defaultSettings, type Settings } from "../../src/cli/engine.js";
 import { syntaxErrorCount } from "../../src/fix/apply.js";
 import { applyEdits } from "../../src/fix/edits.js";
 import { parsePython } from "../../src/python/parser.js";
 import { RULES } from "../../src/rules/index.js";
-import { analysisLimit, analyzeText } from "../../src/rules/run.js";
+import { analyzeText } from "../../src/rules/run.js";
+import { analysisLimit } from "../../src/python/prefilter.js";
 import { decodeSource } from "../../src/source/load.js";
 import { translateText } from "../../src/translate/index.js";
 import { TypeScriptBuilder } from "../../src/translate/typescript.js";
 import { runPythonJson } from "./python.js";
+import { NATIVE } from "./native.js";
 import { snippetSource, typecheckProgram } from "./typecheck.js";
 
 /** Every Python source the fixtures hold: rules, examples, translation cases, regressions. */
@@ -140,7 +143,7 @@ export function newStats(): Stats {
 
 const builder = new TypeScriptBuilder();
 const syntaxCache = new Map<string, string[]>();
-const errorsIn = (text: string) => syntaxErrorCount(parsePython(text));
+const errorsIn = (text: string) => syntaxErrorCount(parsePython(nativeBackend, text));
 
 /**
  * The Python of every call the unmutated corpus translates. A mutation inside a call can make
@@ -153,7 +156,7 @@ export function corpusCalls(corpus: { name: string; bytes: Buffer }[]): Set<stri
   for (const { name, bytes } of corpus) {
     const decoded = decodeSource(bytes);
     if (!decoded.ok) continue;
-    for (const mode of ["exact", "native"] as const) for (const t of translateText(name, decoded.text, { mode }).translations) out.add(t.python);
+    for (const mode of ["exact", "native"] as const) for (const t of translateText(name, decoded.text, { mode, analysis: NATIVE }).translations) out.add(t.python);
   }
   return out;
 }
@@ -186,7 +189,7 @@ function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pe
   // the engine drops it). The grammar accepts some code CPython refuses (`import json""with`), and
   // in broken code error recovery may count differently after any edit: so a fix alone that the
   // grammar says breaks the file is handed to CPython, which must compile it if it compiled the source.
-  const analysis = analyzeText(name, text, RULES);
+  const analysis = analyzeText(name, text, RULES, NATIVE);
   if (analysis.context) stats.analysed++;
   for (const d of before === 0 ? analysis.diagnostics : []) {
     if (!d.fix) continue;
@@ -216,7 +219,7 @@ function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pe
 
   // convert, both modes: no internal error, every snippet parses as TypeScript.
   for (const mode of ["exact", "native"] as const) {
-    const t = translateText(name, text, { mode });
+    const t = translateText(name, text, { mode, analysis: NATIVE });
     if (t.errors.length > 0) return `convert (${mode}): ${t.errors[0]}`;
     for (const tr of t.translations) {
       stats.translations++;

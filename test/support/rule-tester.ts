@@ -2,12 +2,14 @@
 // must produce exactly the listed diagnostics (1-based line and column, in code points, with
 // their ends), and the text after applying every fix must equal `output` (null: no fix at all)
 // and still parse without new syntax errors.
+import { nativeBackend } from "../../src/backends/native.js";
 import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../src/fix/edits.js";
 import { parsePython } from "../../src/python/parser.js";
 import { LineIndex } from "../../src/python/text.js";
 import { analyzeText } from "../../src/rules/run.js";
 import type { Rule } from "../../src/rules/types.js";
+import { NATIVE } from "./native.js";
 
 export interface ExpectedError {
   line: number;
@@ -42,7 +44,7 @@ export function py(strings: TemplateStringsArray, ...values: unknown[]): string 
 }
 
 export function runRule(rule: Rule, code: string) {
-  return analyzeText("test.py", code, [rule]);
+  return analyzeText("test.py", code, [rule], NATIVE);
 }
 
 export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
@@ -81,8 +83,8 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (c.applicability) for (const f of fixes) expect(f.applicability).toBe(c.applicability);
         const fixed = applyEdits(c.code, fixes.flatMap((f) => f.edits));
         expect(fixed).toBe(c.output);
-        const before = parsePython(c.code).rootNode.hasError;
-        if (!before) expect(parsePython(fixed).rootNode.hasError).toBe(false);
+        const before = parsePython(nativeBackend, c.code).rootNode.hasError;
+        if (!before) expect(parsePython(nativeBackend, fixed).rootNode.hasError).toBe(false);
       });
     });
   });

@@ -8,13 +8,14 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
-import type { SyntaxNode } from "../../src/python/parser.js";
+import type { SyntaxNode } from "../../src/python/tree.js";
 import { translateStatement } from "../../src/translate/context.js";
 import { Emitter } from "../../src/translate/expr.js";
 import { RUNTIME } from "../../src/translate/imports.js";
 import { translateText, type Translation } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
 import { PYTHON } from "./python.js";
+import { NATIVE } from "./native.js";
 
 export interface Program {
   /** The TypeScript program (what expected.ts holds). */
@@ -23,7 +24,7 @@ export interface Program {
 }
 
 export function programOf(text: string, mode: Mode): Program {
-  const { context, translations, errors } = translateText("input.py", text, { mode });
+  const { context, translations, errors } = translateText("input.py", text, { mode, analysis: NATIVE });
   if (errors.length > 0) throw new Error(errors.join("\n"));
   if (!context) throw new Error("input.py has no json call");
   const e = new Emitter(context, mode, RUNTIME);

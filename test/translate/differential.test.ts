@@ -13,6 +13,7 @@ import type { Mode } from "../../src/translate/types.js";
 import { pythonVersion } from "../support/python.js";
 import { programOf, runProgram, runPython } from "../support/translate-program.js";
 import { typecheckProgram } from "../support/typecheck.js";
+import { NATIVE } from "../support/native.js";
 
 const ROOT = "fixtures/translate";
 const cases = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory()).sort();
@@ -23,7 +24,7 @@ function modeOf(name: string): Mode {
 
 /** The Python with every fix of every rule applied (the intended code). */
 function fixedText(text: string): string {
-  const { diagnostics } = analyzeText("input.py", text, RULES);
+  const { diagnostics } = analyzeText("input.py", text, RULES, NATIVE);
   expect(diagnostics.length).toBeGreaterThan(0);
   return applyEdits(text, diagnostics.flatMap((d) => d.fix?.edits ?? []));
 }

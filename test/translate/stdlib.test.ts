@@ -9,6 +9,7 @@ import { translateText } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
 import { dumpling } from "../support/cli.js";
 import { typecheckSnippet } from "../support/typecheck.js";
+import { NATIVE } from "../support/native.js";
 
 const expected = JSON.parse(readFileSync("fixtures/stdlib/expected.json", "utf8")) as { files: number; jsonCalls: string[] };
 
@@ -23,7 +24,7 @@ describe("converting the standard library", () => {
       const decoded = decodeSource(readFileSync(file));
       if (!decoded.ok) continue;
       const name = relative(dir, file);
-      const r = translateText(name, decoded.text, { mode });
+      const r = translateText(name, decoded.text, { mode, analysis: NATIVE });
       expect(r.errors).toEqual([]);
       expect(r.translations.length).toBe(r.context?.calls.length ?? 0);
       for (const t of r.translations) {

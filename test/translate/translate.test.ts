@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { translateText } from "../../src/translate/index.js";
 import type { Mode, Translation } from "../../src/translate/types.js";
 import { typecheckSnippet } from "../support/typecheck.js";
+import { NATIVE } from "../support/native.js";
 
 /** Dedent, keeping backslashes as written (the sources are Python). */
 function py(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -15,7 +16,7 @@ function py(strings: TemplateStringsArray, ...values: unknown[]): string {
 }
 
 function translations(source: string, mode: Mode = "exact"): Translation[] {
-  const r = translateText("case.py", source, { mode });
+  const r = translateText("case.py", source, { mode, analysis: NATIVE });
   expect(r.errors).toEqual([]);
   return r.translations;
 }

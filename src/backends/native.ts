@@ -1,0 +1,79 @@
+// The native backend: node-tree-sitter's binding (prebuilt for Node), one parser per thread,
+// created on first use and reused for every file.
+import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import type Parser from "tree-sitter";
+import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type Tree } from "../python/tree.js";
+
+const require = createRequire(import.meta.url);
+let parser: Parser | undefined;
+let parsedSinceRelease = 0;
+
+function getParser(): Parser {
+  if (!parser) {
+    const ParserClass = require("tree-sitter") as typeof Parser;
+    parser = new ParserClass();
+    parser.setLanguage(require("tree-sitter-python") as Parser.Language);
+    cacheParents((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype);
+  }
+  return parser;
+}
+
+export const nativeBackend: ParserBackend = {
+  name: "native",
+  parse(text: string, original = text): Tree {
+    const p = getParser();
+    parsedSinceRelease += text.length;
+    // The binding copies the whole string in one buffer (of UTF-16 units) when told its size;
+    // the default 32 KiB buffer makes large files parse in many small slices.
+    const tree = p.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 16) });
+    if (original !== text) (tree as unknown as { input: string }).input = original; // what node.text slices
+    adoptTree(tree as unknown as Tree, nativeBackend);
+    return tree as unknown as Tree;
+  },
+  descend(node: SyntaxNode): Descender {
+    const cursor = (node as unknown as Parser.SyntaxNode).walk();
+    return {
+      get node() {
+        return cursor.currentNode as unknown as SyntaxNode;
+      },
+      get startIndex() {
+        return cursor.startIndex;
+      },
+      get endIndex() {
+        return cursor.endIndex;
+      },
+      // The binding returns the child's index, or null (its .d.ts says boolean).
+      down: (index) => (cursor.gotoFirstChildForIndex(index) as unknown as number | null) !== null,
+      up: () => void cursor.gotoParent(),
+    };
+  },
+  release() {
+    // Native trees are freed by finalizers once collected: see releaseDeadTrees.
+  },
+};
+
+/** Source parsed between two releases of dead trees: their native memory is about 25 times as much. */
+const RELEASE_EVERY = 1024 * 1024;
+let collectYoungGeneration: (() => void) | undefined;
+
+/**
+ * A tree's native memory (many times its source) is freed by a finalizer that runs only after
+ * V8 has collected the Tree object, which it does not know to be large, and only when the event
+ * loop turns; a loop that parses file after file would grow without bound. So after every
+ * RELEASE_EVERY characters parsed, a caller that holds no tree collects the young generation,
+ * where dead trees are, and lets the finalizers run.
+ */
+export async function releaseDeadTrees(): Promise<void> {
+  if (parsedSinceRelease < RELEASE_EVERY) return;
+  parsedSinceRelease = 0;
+  if (!collectYoungGeneration) {
+    // The way jest-leak-detector reaches gc() without --expose-gc on the command line.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
+    collectYoungGeneration = () => gc({ type: "minor" });
+  }
+  collectYoungGeneration();
+  await new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,84 @@
+// The wasm backend: web-tree-sitter with the grammar tree-sitter-python ships as a .wasm file.
+// It runs in any JavaScript runtime (browsers, Deno, Bun, Node); it must be loaded (async) once.
+import { Language, Node, Parser, type Tree as WasmTree } from "web-tree-sitter";
+import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type Tree } from "../python/tree.js";
+
+/** Where the two .wasm files are: URLs or paths (Node), or their bytes. */
+export interface WasmFiles {
+  /** web-tree-sitter's runtime, `web-tree-sitter/tree-sitter.wasm`. */
+  treeSitter?: string | URL | Uint8Array;
+  /** The Python grammar, `tree-sitter-python/tree-sitter-python.wasm`. */
+  python?: string | URL | Uint8Array;
+}
+
+/** A package file's location, as the runtime resolves it (Node, Deno, Bun, an import map). */
+async function located(specifier: string): Promise<string> {
+  const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
+  if (!resolve) throw new Error(`cannot locate ${specifier}: pass its URL or bytes to init()`);
+  return fromUrl(resolve(specifier));
+}
+
+/** web-tree-sitter reads a path with the file system and fetches anything else. */
+async function fromUrl(url: string): Promise<string> {
+  if (!url.startsWith("file:")) return url;
+  const { fileURLToPath } = await import("node:url");
+  return fileURLToPath(url);
+}
+
+export async function createWasmBackend(files: WasmFiles = {}): Promise<ParserBackend> {
+  const runtime = files.treeSitter;
+  if (runtime instanceof Uint8Array) await Parser.init({ wasmBinary: runtime });
+  else if (runtime !== undefined) {
+    const where = runtime instanceof URL ? await fromUrl(runtime.href) : runtime;
+    await Parser.init({ locateFile: () => where });
+  }
+  else await Parser.init();
+  const grammar = files.python ?? (await located("tree-sitter-python/tree-sitter-python.wasm"));
+  const language = await Language.load(grammar instanceof URL ? await fromUrl(grammar.href) : grammar);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  cacheParents(Node.prototype);
+  const backend: ParserBackend = {
+    name: "wasm",
+    parse(text: string, original = text): Tree {
+      const tree = parser.parse(text);
+      if (!tree) throw new Error("web-tree-sitter returned no tree");
+      // node.text slices what the callback returns: the original text, not the one parsed.
+      if (original !== text) (tree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => original.slice(index);
+      adoptTree(tree as unknown as Tree, backend);
+      return tree as unknown as Tree;
+    },
+    // web-tree-sitter 0.25's TreeCursor.gotoFirstChildForIndex reads its index from the wrong
+    // place in the transfer buffer (and turns the child's index into its boolean result), so the
+    // walk goes from node to node with Node.firstChildForIndex, which is right.
+    descend(node: SyntaxNode): Descender {
+      const stack = [node as unknown as Node];
+      let top = stack[0] as Node;
+      return {
+        get node() {
+          return top as unknown as SyntaxNode;
+        },
+        get startIndex() {
+          return top.startIndex;
+        },
+        get endIndex() {
+          return top.endIndex;
+        },
+        down(index) {
+          const child = top.firstChildForIndex(index);
+          if (!child) return false;
+          stack.push((top = child));
+          return true;
+        },
+        up() {
+          if (stack.length > 1) stack.pop();
+          top = stack[stack.length - 1] as Node;
+        },
+      };
+    },
+    release(tree: Tree): void {
+      (tree as unknown as WasmTree).delete();
+    },
+  };
+  return backend;
+}
