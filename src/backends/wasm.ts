@@ -12,29 +12,30 @@ export interface WasmFiles {
 }
 
 /** A package file's location, as the runtime resolves it (Node, Deno, Bun, an import map). */
-async function located(specifier: string): Promise<string> {
+function located(specifier: string): string {
   const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
   if (!resolve) throw new Error(`cannot locate ${specifier}: pass its URL or bytes to init()`);
   return fromUrl(resolve(specifier));
 }
 
 /** web-tree-sitter reads a path with the file system and fetches anything else. */
-async function fromUrl(url: string): Promise<string> {
+function fromUrl(url: string): string {
   if (!url.startsWith("file:")) return url;
-  const { fileURLToPath } = await import("node:url");
-  return fileURLToPath(url);
+  // file:///C:/x → C:/x on Windows; file:///x → /x elsewhere (no node:url here: this runs in browsers too).
+  const path = decodeURIComponent(new URL(url).pathname);
+  return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
 }
 
 export async function createWasmBackend(files: WasmFiles = {}): Promise<ParserBackend> {
   const runtime = files.treeSitter;
   if (runtime instanceof Uint8Array) await Parser.init({ wasmBinary: runtime });
   else if (runtime !== undefined) {
-    const where = runtime instanceof URL ? await fromUrl(runtime.href) : runtime;
+    const where = runtime instanceof URL ? fromUrl(runtime.href) : runtime;
     await Parser.init({ locateFile: () => where });
   }
   else await Parser.init();
-  const grammar = files.python ?? (await located("tree-sitter-python/tree-sitter-python.wasm"));
-  const language = await Language.load(grammar instanceof URL ? await fromUrl(grammar.href) : grammar);
+  const grammar = files.python ?? located("tree-sitter-python/tree-sitter-python.wasm");
+  const language = await Language.load(grammar instanceof URL ? fromUrl(grammar.href) : grammar);
   const parser = new Parser();
   parser.setLanguage(language);
   cacheParents(Node.prototype);

@@ -9,7 +9,7 @@ import { jsonLinesReporter } from "../report/json-lines.js";
 import { sarifReporter } from "../report/sarif.js";
 import { textReporter, type Summary } from "../report/text.js";
 import type { Reporter } from "../report/types.js";
-import { excludeFilter } from "./config.js";
+import { excludeFilter } from "../source/config.js";
 import { defaultSettings, runFiles, type FixSettings } from "./engine.js";
 
 export const OUTPUT_FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github"] as const;

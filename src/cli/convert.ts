@@ -1,20 +1,21 @@
 // `dumpling convert`: discover → load → translate every json call → report, and with --out-dir
 // one .ts module per Python file (written atomically). Loaded by main.ts with a dynamic import,
 // so that ts-morph (and the TypeScript compiler inside it) is loaded only here.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
-import { renderConvertJson, renderConvertMarkdown, renderConvertText, type ConvertedCall } from "../report/convert.js";
-import { nativeBackend, releaseDeadTrees } from "../backends/native.js";
+import { translate } from "../api/index.js";
+import type { Translation } from "../api/types.js";
+import { releaseDeadTrees } from "../backends/native.js";
+import { renderConvertJson, renderConvertMarkdown, renderConvertText } from "../report/convert.js";
 import { DEFAULT_MAX_BYTES } from "../source/load.js";
 import { describeFsError, discover, type Discovered } from "../source/discover.js";
-import { translateText } from "../translate/index.js";
 import { RUNTIME } from "../translate/imports.js";
+import type { Mode } from "../translate/types.js";
+import { ModuleBuilder } from "./modules.js";
+import { writeFileAtomic } from "../source/write.js";
 import { sourceText } from "./engine.js";
-import { note } from "../translate/notes.js";
-import type { Mode, Translation } from "../translate/types.js";
-import { TypeScriptBuilder } from "../translate/typescript.js";
 
 export interface ConvertOptions {
   paths: string[];
@@ -28,7 +29,7 @@ export interface ConvertOptions {
 }
 
 export interface ConvertOutcome {
-  calls: ConvertedCall[];
+  calls: Translation[];
   files: number;
   /** Files that could not be read or translated (one line each, for stderr). */
   errors: string[];
@@ -41,7 +42,7 @@ const PROGRESS_MIN_FILES = 5;
 
 export async function runConvert(options: ConvertOptions): Promise<ConvertOutcome> {
   const entries = [...discover(options.paths, { onEmptyDirectory: options.onEmptyDirectory })];
-  const builder = new TypeScriptBuilder();
+  const builder = new ModuleBuilder();
   const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [] };
   const bar =
     process.stderr.isTTY && entries.length > PROGRESS_MIN_FILES
@@ -68,7 +69,7 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
   if (options.outDir) {
     for (const m of modules) {
       try {
-        writeAtomically(m.path, m.text);
+        writeFileAtomic(m.path, m.text);
         outcome.written.push(m.path);
       } catch (e) {
         outcome.errors.push(`cannot write \`${m.path}\`: ${describeFsError(e)}`);
@@ -79,7 +80,7 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
   return outcome;
 }
 
-function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeScriptBuilder, outcome: ConvertOutcome, modules: { path: string; text: string }[]): void {
+function convertEntry(entry: Discovered, options: ConvertOptions, builder: ModuleBuilder, outcome: ConvertOutcome, modules: { path: string; text: string }[]): void {
   if (entry.kind === "error") {
     outcome.errors.push(`cannot read \`${entry.path}\`: ${entry.reason}`);
     return;
@@ -100,28 +101,14 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: TypeS
   }
   const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;
   const runtimeModule = modulePath && options.runtime === "inline" ? inlineSpecifier(modulePath, options.outDir as string) : RUNTIME;
-  const result = translateText(filename, decoded.text, { mode: options.mode, runtimeModule, analysis: { backend: nativeBackend } });
-  outcome.internalErrors.push(...result.errors);
-  const lines = result.context?.lines;
-  if (!lines) return;
-  const entries: { translation: Translation; row: number; column: number; api: string }[] = [];
-  for (const t of result.translations) {
-    const syntax = builder.syntaxErrors(t);
-    if (syntax.length > 0) {
-      outcome.internalErrors.push(`${filename}: the translation of \`${t.python}\` does not parse: ${syntax[0]}`);
-      t.notes.unshift(note("expression", "internal error: this translation does not parse as TypeScript; translate the call by hand"));
-    }
-    const location = lines.position(t.start);
-    outcome.calls.push({
-      filename, location, end_location: lines.position(t.end), python: t.python, typescript: t.typescript,
-      imports: t.imports, notes: t.notes, mode: t.mode,
-    });
-    const call = result.context?.calls.find((c) => c.node.startIndex >= t.start && c.node.endIndex <= t.end);
-    entries.push({ translation: t, row: location.row, column: location.column, api: call?.api ?? "json" });
-  }
-  if (modulePath && entries.length > 0) {
+  const translations = translate(decoded.text, {
+    filename, mode: options.mode, runtimeModule,
+    onInternalError: (e) => outcome.internalErrors.push(e.message),
+  });
+  outcome.calls.push(...translations);
+  if (modulePath && translations.length > 0) {
     const header = `// Translated from ${filename} by \`dumpling convert --mode ${options.mode}\`: one function per json call,\n// its parameters the free names the call uses. Paste the bodies where the calls were.`;
-    modules.push({ path: modulePath, text: builder.module(filename, entries, header) });
+    modules.push({ path: modulePath, text: builder.module(filename, translations, header) });
   }
 }
 
@@ -140,18 +127,6 @@ function inlineSpecifier(modulePath: string, outDir: string): string {
   return rel;
 }
 
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true }); // nothing half-written is left beside the modules
-    throw e;
-  }
-}
-
 /** The runtime's TypeScript source, shipped in the package beside dist/. */
 export function runtimeSourceDir(): string {
   for (const candidate of ["../src/runtime/", "../../src/runtime/"]) {
@@ -167,7 +142,7 @@ function copyRuntime(outDir: string): string[] {
   mkdirSync(to, { recursive: true });
   const written: string[] = [];
   for (const f of readdirSync(from).filter((f) => f.endsWith(".ts")).sort()) {
-    writeAtomically(join(to, f), readFileSync(join(from, f), "utf8"));
+    writeFileAtomic(join(to, f), readFileSync(join(from, f), "utf8"));
     written.push(join(to, f));
   }
   return written;

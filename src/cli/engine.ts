@@ -5,21 +5,21 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixText, MAX_ITERATIONS } from "../fix/apply.js";
-import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../fix/write.js";
+import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../source/write.js";
 import { releaseDeadTrees } from "../backends/native.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
-import { analyzeText } from "../rules/run.js";
+import { analyzeText, unreadableDiagnostics } from "../rules/run.js";
 import { analysisLimit } from "../python/prefilter.js";
 import { nativeBackend } from "../backends/native.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic } from "../core/types.js";
-import { displayPath } from "../report/path.js";
+import { displayPath } from "../core/display.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
 import { decodesWithout, decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
 import { describeFsError, discover, type DiscoverOptions, type Discovered } from "../source/discover.js";
-import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "./config.js";
+import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "../source/config.js";
 
 export interface Settings {
   /** Codes of the rules to run. */
@@ -72,12 +72,7 @@ function rulesOf(settings: Settings): Rule[] {
 }
 
 function unreadable(filename: string, reason: string, settings: Settings): FileOutcome {
-  const meta = RULES.find((r) => r.meta.code === "JSN901")?.meta;
-  const diagnostics: Diagnostic[] =
-    meta && settings.rules.includes(meta.code)
-      ? [{ code: meta.code, name: meta.name, message: `Cannot read \`${displayPath(filename)}\`: ${reason}`, severity: meta.severity, start: 0, end: 0, fix: null }]
-      : [];
-  return { report: { filename, lines: null, diagnostics }, internalErrors: [] };
+  return { report: { filename, lines: null, diagnostics: unreadableDiagnostics(filename, reason, rulesOf(settings)) }, internalErrors: [] };
 }
 
 /** The rules for one file: `settings.rules`, or its configuration's. */

@@ -5,7 +5,7 @@ import { RULES, ruleByCode, ruleUrl } from "../rules/index.js";
 import { renderRuleDoc } from "../rules/docs.js";
 import { parseSelectorList, selectRules, UnknownSelectorError } from "../rules/select.js";
 import { OUTPUT_FORMATS, runCheck, type OutputFormat } from "./check.js";
-import { ConfigError } from "./config.js";
+import { ConfigError } from "../source/config.js";
 import type { FixSettings } from "./engine.js";
 
 export class UsageError extends Error {}

@@ -4,11 +4,13 @@
 import type { AnalysisOptions } from "../python/context.js";
 import { parserLimit } from "../python/limits.js";
 import { parsePython } from "../python/parser.js";
+import type { LineIndex } from "../python/text.js";
 import { errorNodes, type ParserBackend, type Tree } from "../python/tree.js";
 import { analyzeText, releaseResult, type FileResult } from "../rules/run.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic, Edit, Fix } from "../core/types.js";
 import { applyEdits } from "./edits.js";
+import { selectFixes } from "./select.js";
 
 export const MAX_ITERATIONS = 10;
 
@@ -31,6 +33,8 @@ export interface FixResult {
   /** The analysis of the final text: what remains. */
   final: FileResult;
   applied: number;
+  /** The diagnostics whose fixes were applied, each with the lines of the text it was applied to. */
+  fixed: { diagnostic: Diagnostic; lines: LineIndex }[];
   /** Fixes dropped because their result would not parse, or would lose a comment. */
   rejected: RejectedFix[];
   /** Remaining diagnostics whose unsafe fix was not applied because unsafe fixes are off. */
@@ -42,17 +46,6 @@ export interface FixResult {
 /** ERROR and MISSING nodes: what a fix must not add. */
 export function syntaxErrorCount(tree: Tree): number {
   return errorNodes(tree.rootNode).length;
-}
-
-/**
- * Where the parser could not read the text: MISSING nodes (empty, where something was expected)
- * and ERROR nodes it could make nothing of (a stray `"""`). An ERROR around code it did read
- * (a whole function after an unclosed parenthesis) is not one: the calls in it are fixed as usual.
- */
-function unreadableRanges(tree: Tree): Edit[] {
-  return errorNodes(tree.rootNode)
-    .filter((node) => node.isMissing || node.namedChildren.every((c) => c.childCount === 0))
-    .map((node) => ({ start: node.startIndex, end: node.endIndex, content: "" }));
 }
 
 function allowed(fix: Fix, options: FixOptions): boolean {
@@ -68,27 +61,12 @@ function fixKey(text: string, d: Diagnostic): string {
   return [d.code, fix.message, ...fix.edits.map((e) => `${text.slice(Math.max(0, e.start - 32), e.end + 32)}\u0000${e.start - Math.max(0, e.start - 32)}\u0000${e.end - e.start}\u0000${e.content}`)].join("\u0001");
 }
 
-export function overlaps(a: Edit, b: Edit): boolean {
-  // Touching edits count: two insertions at one point have no defined order.
-  return a.start <= b.end && b.start <= a.end;
-}
-
-/** A rule's bug, not the user's: such a fix cannot be applied, but it must not stop the run. */
-function selfOverlapping(fix: Fix): boolean {
-  const sorted = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  return sorted.some((e, i) => i > 0 && e.start < (sorted[i - 1] as Edit).end);
-}
-
-/** A fix must keep every comment inside the text it replaces. */
-function losesComment(comments: { start: number; end: number; text: string }[], fix: Fix): boolean {
-  return fix.edits.some((e) => comments.some((c) => c.start >= e.start && c.end <= e.end && c.end > c.start && !e.content.includes(c.text)));
-}
-
 export function fixText(filename: string, original: string, rules: readonly Rule[], options: FixOptions, analysis: AnalysisOptions): FixResult {
   const initial = analyzeText(filename, original, rules, analysis);
   let current = initial;
   let text = original;
   let applied = 0;
+  const fixed: FixResult["fixed"] = [];
   const rejected: RejectedFix[] = [];
   const rejectedKeys = new Set<string>();
   const baseErrors = initial.context ? syntaxErrorCount(initial.context.tree) : 0;
@@ -101,34 +79,13 @@ export function fixText(filename: string, original: string, rules: readonly Rule
       converged = true;
       break;
     }
-    const comments = context.tree.rootNode.descendantsOfType("comment").map((c) => ({ start: c.startIndex, end: c.endIndex, text: c.text }));
-    const unreadable = unreadableRanges(context.tree);
-    const reject = (d: Diagnostic, reason: string) => {
-      rejectedKeys.add(fixKey(text, d));
-      rejected.push({ code: d.code, message: (d.fix as Fix).message, reason });
-    };
-    const chosen: Diagnostic[] = [];
-    const taken: Edit[] = [];
-    for (const d of candidates) {
-      const fix = d.fix as Fix;
-      if (selfOverlapping(fix)) {
-        reject(d, "its edits overlap each other");
-        continue;
-      }
-      // In code the parser could not read (an unclosed string or bracket), an edit may land
-      // inside the broken part, where it changes nothing the next round sees, again and again.
-      if (fix.edits.some((e) => unreadable.some((u) => overlaps(e, u)))) {
-        reject(d, "it edits code that does not parse");
-        continue;
-      }
-      if (!fix.editsComments && losesComment(comments, fix)) {
-        reject(d, "it would remove a comment");
-        continue;
-      }
-      if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue; // next round
-      chosen.push(d);
-      taken.push(...fix.edits);
+    const selection = selectFixes(context, candidates);
+    for (const { diagnostic, reason } of selection.refused) {
+      rejectedKeys.add(fixKey(text, diagnostic));
+      rejected.push({ code: diagnostic.code, message: (diagnostic.fix as Fix).message, reason });
     }
+    const chosen = selection.chosen;
+    const taken = selection.edits;
     if (chosen.length === 0) continue;
     let next = applyEdits(text, taken);
     let nextAnalysis = analyzeParsable(filename, next, rules, analysis);
@@ -140,12 +97,14 @@ export function fixText(filename: string, original: string, rules: readonly Rule
       nextAnalysis = analyzeParsable(filename, next, rules, analysis);
       if (!nextAnalysis || errorsOf(nextAnalysis, next, analysis.backend) > baseErrors) {
         releaseResult(nextAnalysis, analysis.backend);
-        reject(first, "its result would not parse");
+        rejectedKeys.add(fixKey(text, first));
+        rejected.push({ code: first.code, message: (first.fix as Fix).message, reason: "its result would not parse" });
         continue;
       }
       chosen.length = 1;
     }
     text = next;
+    for (const diagnostic of chosen) fixed.push({ diagnostic, lines: context.lines });
     if (current !== initial) releaseResult(current, analysis.backend);
     current = nextAnalysis;
     applied += chosen.length;
@@ -155,10 +114,10 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     // Fixes that keep changing the text are a rule's bug: none of them is kept.
     if (current !== initial) releaseResult(current, analysis.backend);
     const withheld = options.unsafe ? 0 : initial.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
-    return { text: original, initial, final: initial, applied: 0, rejected, withheldUnsafe: withheld, converged };
+    return { text: original, initial, final: initial, applied: 0, fixed: [], rejected, withheldUnsafe: withheld, converged };
   }
   const withheldUnsafe = options.unsafe ? 0 : current.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
-  return { text, initial, final: current, applied, rejected, withheldUnsafe, converged };
+  return { text, initial, final: current, applied, fixed, rejected, withheldUnsafe, converged };
 }
 
 /** The analysis of a fix's result; null when the parser cannot be given it (indented too deep). */

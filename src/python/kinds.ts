@@ -16,6 +16,19 @@ export interface FileKind {
   writable: boolean | null;
   /** Whether `encoding=` was given to the call that opened it (null: not an open() call we can read). */
   encodingGiven: boolean | null;
+  /** The encoding's value, when given as a plain str literal. */
+  encoding: string | null;
+  /** `errors=`'s value, when given as a plain str literal. */
+  errors: string | null;
+  /** The path expression it was opened from: `p` in `open(p)`, `Path(p)` in `Path(p).open()`. */
+  path: SyntaxNode | null;
+  /** sys.stdin, sys.stdout or sys.stderr (or their .buffer). */
+  stream: "stdin" | "stdout" | "stderr" | null;
+  /**
+   * Only the path, the mode, the encoding and errors were given to the call that opened it, each
+   * mode/encoding/errors a plain str literal (no buffering, newline, opener, `*args`...).
+   */
+  simple: boolean;
   /** The call that opened it (open(...), p.open(...)...), when known. */
   openCall: SyntaxNode | null;
   /** The mode argument of that call, when it is a plain string literal. */
@@ -154,7 +167,8 @@ export class Kinds {
     const last = text.replace(/^[\w.]*\./, "");
     const file = (binary: boolean | null): FileKind => ({
       kind: "file", origin: "annotation", mode: null, binary, readable: null, writable: null, encodingGiven: null,
-      openCall: null, modeArg: null, typeName: null, binding: null,
+      encoding: null, errors: null, path: null, stream: null, simple: false, openCall: null, modeArg: null, typeName: null,
+      binding: null,
     });
     if (/^(TextIO|TextIOWrapper|TextIOBase|StringIO|IO\[str\]|SupportsWrite\[str\]|SupportsRead\[str\])$/.test(last)) return file(false);
     if (/^(BinaryIO|BufferedReader|BufferedWriter|BytesIO|IO\[bytes\])$/.test(last)) return file(true);
@@ -176,13 +190,8 @@ export class Kinds {
 
   private ofAttribute(node: SyntaxNode, depth: number): ValueKind {
     const q = this.names.qualify(node);
-    if (q === "sys.stdin" || q === "sys.stdout" || q === "sys.stderr" || q === "sys.__stdin__" || q === "sys.__stdout__") {
-      const input = q.includes("stdin");
-      return stdFile(input, false);
-    }
-    if (q === "sys.stdin.buffer" || q === "sys.stdout.buffer" || q === "sys.stderr.buffer") {
-      return stdFile(q.includes("stdin"), true);
-    }
+    const std = q ? /^sys\.(?:(stdin|stdout|stderr)(\.buffer)?|__(stdin|stdout)__)$/.exec(q) : null;
+    if (std) return stdFile((std[1] ?? std[3]) as "stdin" | "stdout" | "stderr", !!std[2]);
     const attr = node.childForFieldName("attribute")?.text;
     const object = node.childForFieldName("object");
     if (attr === "text") return { kind: "text", bytes: false, origin: "attribute", readCall: null, readReceiver: null, binding: null };
@@ -224,22 +233,23 @@ export class Kinds {
     switch (q) {
       case "builtins.open":
       case "io.open":
-        return openedFile(node, args, "open", 1, 3, "r");
+        return openedFile(node, args, "open", OPEN_PARAMS, "r");
       case "codecs.open":
-        return openedFile(node, args, "codecs-open", 1, 2, "r");
+        return openedFile(node, args, "codecs-open", CODECS_OPEN_PARAMS, "r");
       case "gzip.open":
       case "bz2.open":
+        return openedFile(node, args, "compressed-open", COMPRESSED_OPEN_PARAMS, "rb", true);
       case "lzma.open":
-        return openedFile(node, args, "compressed-open", 1, q === "lzma.open" ? -1 : 3, "rb", true);
+        return openedFile(node, args, "compressed-open", ["filename", "mode"], "rb", true);
       case "io.StringIO":
         return memoryFile(false);
       case "io.BytesIO":
         return memoryFile(true);
       case "tempfile.TemporaryFile":
       case "tempfile.NamedTemporaryFile":
-        return openedFile(node, args, "tempfile", 0, 2, "w+b");
+        return openedFile(node, args, "tempfile", TEMPFILE_PARAMS, "w+b");
       case "tempfile.SpooledTemporaryFile":
-        return openedFile(node, args, "tempfile", 1, 3, "w+b");
+        return openedFile(node, args, "tempfile", ["max_size", ...TEMPFILE_PARAMS], "w+b");
       case "urllib.request.urlopen":
         return { ...memoryFile(true), origin: "url", writable: false, typeName: "HTTPResponse", openCall: node };
       case "builtins.str":
@@ -284,7 +294,7 @@ export class Kinds {
         return text("method", true);
       case "open": {
         if (!this.isPathlib(receiver, depth)) return UNKNOWN;
-        return openedFile(node, args, "path-open", 0, 2, "r");
+        return openedFile(node, args, "path-open", PATH_OPEN_PARAMS, "r", false, receiver);
       }
       case "join": {
         const r = unwrapParens(receiver);
@@ -304,32 +314,50 @@ function text(origin: TextKind["origin"], bytes: boolean | null): TextKind {
   return { kind: "text", bytes, origin, readCall: null, readReceiver: null, binding: null };
 }
 
-function stdFile(input: boolean, binary: boolean): FileKind {
+function stdFile(stream: "stdin" | "stdout" | "stderr", binary: boolean): FileKind {
+  const input = stream === "stdin";
   return {
-    kind: "file", origin: "std", mode: null, binary, readable: input, writable: !input, encodingGiven: null,
-    openCall: null, modeArg: null, typeName: binary ? (input ? "BufferedReader" : "BufferedWriter") : "TextIOWrapper", binding: null,
+    kind: "file", origin: "std", mode: null, binary, readable: input, writable: !input, encodingGiven: null, encoding: null,
+    errors: null, path: null, stream, simple: false, openCall: null, modeArg: null,
+    typeName: binary ? (input ? "BufferedReader" : "BufferedWriter") : "TextIOWrapper", binding: null,
   };
 }
 
 function memoryFile(binary: boolean): FileKind {
   return {
     kind: "file", origin: binary ? "bytesio" : "stringio", mode: null, binary, readable: true, writable: true,
-    encodingGiven: null, openCall: null, modeArg: null, typeName: binary ? "BytesIO" : "StringIO", binding: null,
+    encodingGiven: null, encoding: null, errors: null, path: null, stream: null, simple: false, openCall: null, modeArg: null,
+    typeName: binary ? "BytesIO" : "StringIO", binding: null,
   };
 }
 
+// The positional parameters of each opener, as CPython declares them.
+const OPEN_PARAMS = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+const CODECS_OPEN_PARAMS = ["filename", "mode", "encoding", "errors", "buffering"];
+const COMPRESSED_OPEN_PARAMS = ["filename", "mode", "compresslevel", "encoding", "errors", "newline"];
+const TEMPFILE_PARAMS = ["mode", "buffering", "encoding", "newline", "suffix", "prefix", "dir"];
+const PATH_OPEN_PARAMS = ["mode", "buffering", "encoding", "errors", "newline"];
+const SIMPLE_PARAMS = new Set(["file", "filename", "mode", "encoding", "errors"]);
+
 /**
- * A file from an open()-like call: the mode is the positional argument at `modeIndex` or `mode=`;
- * `encodingIndex` is the positional index of `encoding` (-1: keyword only). `binaryByDefault`:
- * gzip.open and friends are binary unless the mode says "t".
+ * A file from an open()-like call whose positional parameters are `params` (the path is the
+ * `receiver` for Path.open). `binaryByDefault`: gzip.open and friends are binary unless the
+ * mode says "t".
  */
 function openedFile(
-  call: SyntaxNode, args: CallArgument[], origin: FileKind["origin"], modeIndex: number, encodingIndex: number,
-  defaultMode: string, binaryByDefault = false,
+  call: SyntaxNode, args: CallArgument[], origin: FileKind["origin"], params: readonly string[], defaultMode: string,
+  binaryByDefault = false, receiver: SyntaxNode | null = null,
 ): FileKind {
-  const positional = args.filter((a) => a.kind === "positional");
   const hasSplat = args.some((a) => a.kind === "star" || a.kind === "starstar");
-  const modeArg = args.find((a) => a.kind === "keyword" && a.name === "mode") ?? positional[modeIndex] ?? null;
+  const given = new Map<string, CallArgument>();
+  let index = 0;
+  for (const a of args) {
+    if (a.kind === "positional") {
+      const param = params[index++];
+      if (param) given.set(param, a);
+    } else if (a.kind === "keyword" && a.name) given.set(a.name, a);
+  }
+  const modeArg = given.get("mode") ?? null;
   let mode: string | null = null;
   if (modeArg) {
     mode = strValue(modeArg.value);
@@ -338,16 +366,19 @@ function openedFile(
   }
   let info = mode === null ? null : parseMode(mode);
   if (info && binaryByDefault && !mode?.includes("t")) info = { ...info, binary: true };
-  const encodingGiven =
-    args.some((a) => a.kind === "keyword" && a.name === "encoding") || (encodingIndex >= 0 && positional.length > encodingIndex)
-      ? true
-      : hasSplat
-        ? null
-        : false;
+  const encodingArg = given.get("encoding");
+  const errorsArg = given.get("errors");
+  const encodingGiven = encodingArg ? true : hasSplat ? null : false;
+  const encoding = encodingArg ? strValue(encodingArg.value) : null;
+  const errors = errorsArg ? strValue(errorsArg.value) : null;
+  const simple =
+    !hasSplat && index <= params.length && [...given.keys()].every((k) => SIMPLE_PARAMS.has(k)) &&
+    (!modeArg || mode !== null) && (!encodingArg || encoding !== null) && (!errorsArg || errors !== null);
   const typeName = info ? (info.binary ? (info.readable && !info.writable ? "BufferedReader" : info.writable && !info.readable ? "BufferedWriter" : "BufferedRandom") : "TextIOWrapper") : null;
   return {
     kind: "file", origin, mode: info ? mode : null, binary: info?.binary ?? null, readable: info?.readable ?? null,
-    writable: info?.writable ?? null, encodingGiven, openCall: call,
+    writable: info?.writable ?? null, encodingGiven, encoding, errors,
+    path: receiver ?? given.get("file")?.value ?? given.get("filename")?.value ?? null, stream: null, simple, openCall: call,
     modeArg: modeArg && mode !== null ? modeArg : null,
     typeName: origin === "open" || origin === "path-open" ? typeName : null, binding: null,
   };
@@ -362,7 +393,10 @@ function merge(kinds: ValueKind[]): ValueKind {
     const files = kinds as FileKind[];
     const same = (f: (k: FileKind) => unknown) => files.every((k) => f(k) === f(first));
     return {
-      ...first, openCall: null, modeArg: null, binding: null,
+      ...first, openCall: null, modeArg: null, binding: null, path: null, simple: false,
+      encoding: same((k) => k.encoding) ? first.encoding : null,
+      errors: same((k) => k.errors) ? first.errors : null,
+      stream: same((k) => k.stream) ? first.stream : null,
       mode: same((k) => k.mode) ? first.mode : null,
       binary: same((k) => k.binary) ? first.binary : null,
       readable: same((k) => k.readable) ? first.readable : null,

@@ -1,7 +1,7 @@
 // --output-format concise: one line per diagnostic, `path:row:col: CODE [*] message`, where
 // `[*]` marks a diagnostic with a fix (`[*]` safe, `[-]` unsafe, as `--unsafe-fixes` needs).
 import type { Diagnostic } from "../core/types.js";
-import { displayPath } from "./path.js";
+import { displayPath } from "../core/display.js";
 import { renderSummary } from "./text.js";
 import type { FileReport, Reporter } from "./types.js";
 

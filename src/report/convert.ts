@@ -1,18 +1,10 @@
 // `dumpling convert` reports: json (one array, the contract), text (one block per call) and
 // markdown (a migration checklist grouped by file, the calls with notes to review first).
-import type { Note } from "../translate/notes.js";
-import type { Mode } from "../translate/types.js";
+import type { Translation } from "../api/types.js";
 
-export interface ConvertedCall {
-  filename: string;
-  location: { row: number; column: number };
-  end_location: { row: number; column: number };
-  python: string;
-  typescript: string;
-  imports: string[];
-  notes: Note[];
-  mode: Mode;
-}
+/** One call of the report: the library's Translation (the JSON report's elements are exactly these). */
+type ConvertedCall = Translation;
+type Mode = Translation["mode"];
 
 export function renderConvertJson(calls: readonly ConvertedCall[]): string {
   return JSON.stringify(calls, null, 2) + "\n";

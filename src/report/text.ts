@@ -3,7 +3,7 @@
 import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../core/types.js";
-import { displayPath } from "./path.js";
+import { displayPath } from "../core/display.js";
 import type { FileReport, Reporter } from "./types.js";
 
 const TAB = "    ";

@@ -2,6 +2,7 @@
 import { buildContext, type AnalysisOptions, type FileContext } from "../python/context.js";
 import { mayCallJson } from "../python/prefilter.js";
 import type { ParserBackend } from "../python/tree.js";
+import { displayPath } from "../core/display.js";
 import { RULES } from "./index.js";
 import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
 import type { Report, Rule, RuleContext } from "./types.js";
@@ -19,6 +20,14 @@ export interface FileResult {
   internalErrors: InternalError[];
   /** Diagnostics silenced by `# noqa` comments. */
   suppressed: number;
+}
+
+/** JSN901 for a text that cannot be analysed (when the rule is selected). */
+export function unreadableDiagnostics(filename: string, reason: string, rules: readonly Rule[]): Diagnostic[] {
+  const rule = rules.find((r) => r.meta.code === "JSN901");
+  if (!rule) return [];
+  const { code, name, severity } = rule.meta;
+  return [{ code, name, severity, message: `Cannot read \`${displayPath(filename)}\`: ${reason}`, start: 0, end: 0, fix: null }];
 }
 
 /** Frees an analysis's tree (a wasm tree is never collected); its context must not be used after. */

@@ -1,6 +1,7 @@
 // Bytes → text the way Python reads source: a UTF-8 BOM, a PEP 263 coding cookie on line 1
 // or 2, UTF-8 otherwise. Binary files (NUL bytes) and undecodable ones are reported, not guessed.
 import { isUtf8 } from "node:buffer";
+import { normalizeEncoding } from "../python/encodings.js";
 
 export interface SourceEncoding {
   /** Python's name for it, normalized: "utf-8", "latin-1", "cp1252"... */
@@ -29,14 +30,6 @@ export function codingCookie(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Python's codec aliases for the encodings we can both decode and write back exactly. */
-export function normalizeEncoding(name: string): string {
-  const n = name.toLowerCase().replace(/_/g, "-");
-  if (/^(utf-?8|utf-8-sig|u8|utf)$/.test(n)) return "utf-8";
-  if (/^(latin-?1|iso-?8859-1|iso8859-1|8859|cp819|l1|latin)$/.test(n)) return "latin-1";
-  if (/^(ascii|us-ascii|646)$/.test(n)) return "ascii";
-  return n;
-}
 
 /** Each byte as the code point of the same value (Node's "latin1" is ISO-8859-1, not cp1252). */
 function latin1(bytes: Uint8Array): string {

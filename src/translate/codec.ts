@@ -5,7 +5,7 @@ import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
-import { normalizeEncoding } from "../source/load.js";
+import { normalizeEncoding } from "../python/encodings.js";
 import type { Emitter } from "./expr.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
 import { camelCase, jsString } from "./literals.js";

@@ -9,7 +9,7 @@ import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/tree.js";
 import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, strValue, unwrapParens } from "../python/syntax.js";
-import { normalizeEncoding } from "../source/load.js";
+import { normalizeEncoding } from "../python/encodings.js";
 import { codecFor, type InputFacts } from "./codec.js";
 import type { Emitter } from "./expr.js";
 import { jsString } from "./literals.js";
@@ -375,7 +375,8 @@ function assignment(node: SyntaxNode, e: Emitter): { text: string; declares: str
     const global = e.ctx.scopes.occurrences(left.text).some((o) => (o.role === "global" || o.role === "nonlocal") && o.scope.id === scope.id);
     if (!global && bindings[0]?.node.id === left.id) {
       // A Python annotation is left out: the value's TypeScript type is the runtime's (unknown).
-      return { text: `${bindings.length === 1 ? "const" : "let"} ${left.text} = ${value};`, declares: [left.text] };
+      const name = e.hostName(left.text, e.jsName(left.text));
+      return { text: `${bindings.length === 1 ? "const" : "let"} ${name} = ${value};`, declares: [name] };
     }
     return { text: `${e.freeName(left.text)} = ${value};`, declares: [] };
   }

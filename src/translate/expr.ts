@@ -9,11 +9,11 @@ import { MAX_NESTING } from "../python/limits.js";
 import { decodeEscapes, stringLiteral, strValue, unwrapParens } from "../python/syntax.js";
 import type { FileContext } from "../python/context.js";
 import { callExpression } from "./context.js";
-import { Imports } from "./imports.js";
+import { Imports, RUNTIME } from "./imports.js";
 import { isIntegerLikeKey } from "./facts.js";
 import { isReservedInJs, jsBytes, jsIdentifier, jsInt, jsNumber, jsString, pythonFloat, pythonInt, templatePart } from "./literals.js";
 import { NATIVE_MESSAGES, Notes, type NoteKind } from "./notes.js";
-import type { Mode } from "./types.js";
+import type { Mode, TranslateOptions } from "./types.js";
 
 /** Source text and whether it can be used as a callee or member-access object without parentheses. */
 export interface Code {
@@ -58,14 +58,16 @@ export class Emitter {
   /** Translations to use for given nodes (the unit's own call inside its statement). */
   private readonly overrides = new Map<number, string>();
 
+  readonly mode: Mode;
+
   constructor(
     readonly ctx: FileContext,
-    readonly mode: Mode,
-    runtimeModule: string,
+    readonly options: TranslateOptions,
     /** Free names to rename: the translation imports something of the same name. */
     private readonly clashing: ReadonlySet<string> = new Set(),
   ) {
-    this.imports = new Imports(runtimeModule);
+    this.mode = options.mode;
+    this.imports = new Imports(options.runtimeModule ?? RUNTIME);
     this.callsById = new Map(ctx.calls.map((c) => [c.node.id, c]));
   }
 
@@ -105,7 +107,7 @@ export class Emitter {
 
   /** A free name of the snippet, declared with `type` (conflicting uses make it `any`). */
   freeName(name: string, type = "any"): string {
-    let js = jsIdentifier(name);
+    let js = this.jsName(name);
     if (isReservedInJs(name)) {
       this.note("expression", `\`${name}\` is a reserved word in JavaScript: renamed \`${js}\``);
     } else if (js !== name) {
@@ -114,10 +116,21 @@ export class Emitter {
       js = `${name}_`;
       this.note("expression", `\`${name}\` is also the name of an import of this translation: renamed \`${js}\``);
     }
+    js = this.hostName(name, js, type);
     const had = this.names.get(js);
     this.names.set(js, had === undefined || had === type ? type : "any");
     this.pythonNames.set(js, name);
     return js;
+  }
+
+  /** A Python name as a JavaScript identifier (reserved words and characters JavaScript refuses are escaped). */
+  jsName(name: string): string {
+    return jsIdentifier(name, this.options.ts);
+  }
+
+  /** The host translator's name for a name the TypeScript uses (`rename`), or `js`. */
+  hostName(python: string, js: string, type = "any"): string {
+    return this.options.rename?.(python, { python, typescript: js, type }) ?? js;
   }
 
   private isBound(name: string): boolean {
@@ -249,7 +262,7 @@ export class Emitter {
 
   private name(node: SyntaxNode, type?: string): Code {
     const name = node.text;
-    if (this.isBound(name)) return atom(jsIdentifier(name));
+    if (this.isBound(name)) return atom(this.jsName(name));
     const q = this.ctx.names.qualify(node);
     if (q === `builtins.${name}` && !this.locallyBound(node)) {
       const builtin = this.builtinValue(name);
@@ -660,7 +673,7 @@ export class Emitter {
     this.bound.push(new Set(names));
     try {
       const text = this.expr(body);
-      return compound(`(${names.map((n) => `${jsIdentifier(n)}: any`).join(", ")}) => ${/^\{/.test(text) ? `(${text})` : text}`);
+      return compound(`(${names.map((n) => `${this.jsName(n)}: any`).join(", ")}) => ${/^\{/.test(text) ? `(${text})` : text}`);
     } finally {
       this.bound.pop();
     }
@@ -679,7 +692,7 @@ export class Emitter {
     const iterable = wrap(this.code(right));
     this.bound.push(new Set([left.text]));
     try {
-      const v = jsIdentifier(left.text);
+      const v = this.jsName(left.text);
       const filters = clauses.slice(1).map((c) => `.filter((${v}: any) => ${this.expr(c.namedChildren[0] as SyntaxNode)})`);
       if (filters.length > 0) this.note("expression", `\`${node.text}\`: the if clause tests truthiness, where JavaScript treats an empty list, dict or string as true`);
       return atom(`[...${iterable}]${filters.join("")}.map((${v}: any) => ${this.expr(body)})`);

@@ -1,21 +1,22 @@
 // translateText: every json call of a Python file as TypeScript. A call that `check` finds a
-// mistake in is translated as its fix intends (the fix applied, the file re-read), with a note
-// that the Python had the bug.
-import { overlaps } from "../fix/apply.js";
-import { applyEdits } from "../fix/edits.js";
-import type { JsonCall } from "../python/model.js";
-import { RULES } from "../rules/index.js";
-import { buildContext } from "../python/context.js";
-import { analyzeText } from "../rules/run.js";
+// mistake in is translated as its fix intends: the fixes of the file's calls are applied
+// together (chosen as --fix chooses them), the fixed text is analysed once, and each call is
+// translated there, with a note that the Python had the bug.
 import type { Diagnostic, Edit } from "../core/types.js";
-import type { FileContext } from "../python/context.js";
+import { applyEdits } from "../fix/edits.js";
+import { selectFixes } from "../fix/select.js";
+import { buildContext, type FileContext } from "../python/context.js";
+import type { JsonCall } from "../python/model.js";
+import type { LineIndex } from "../python/text.js";
+import { RULES } from "../rules/index.js";
+import { analyzeText, releaseResult } from "../rules/run.js";
+import { syntaxErrors } from "./check.js";
 import { unitOf } from "./context.js";
 import { Emitter } from "./expr.js";
-import { RUNTIME } from "./imports.js";
 import { note, type Note } from "./notes.js";
 import type { Mode, TranslateOptions, Translation } from "./types.js";
 
-export type { Mode, TranslateOptions, Translation } from "./types.js";
+export type { Mode, NameInfo, TranslateOptions, Translation, TypeScriptApi } from "./types.js";
 export type { Note, NoteKind } from "./notes.js";
 
 // The mistakes that make a call raise (severity "error") say what the code meant; rules about
@@ -23,26 +24,61 @@ export type { Note, NoteKind } from "./notes.js";
 const CALL_RULES = RULES.filter((r) => r.checkCall && r.meta.severity === "error");
 
 export interface FileTranslation {
-  context: FileContext | null;
+  /** The lines of the text (null when it cannot call json): translations' ranges are in it. */
+  lines: LineIndex | null;
   translations: Translation[];
   /** Rules or translations that failed on this file (internal errors). */
   errors: string[];
 }
 
 export function translateText(filename: string, text: string, options: TranslateOptions): FileTranslation {
-  const { context, diagnostics, internalErrors } = analyzeText(filename, text, CALL_RULES, options.analysis);
-  const errors = internalErrors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
-  if (!context) return { context, translations: [], errors };
-  const translations: Translation[] = [];
+  const analysis = analyzeText(filename, text, CALL_RULES, options.analysis);
+  const { context, diagnostics } = analysis;
+  const errors = analysis.internalErrors.map((e) => `${filename}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
+  if (!context) return { lines: null, translations: [], errors };
   const owners = assignDiagnostics(context, diagnostics);
-  for (const call of context.calls) {
-    try {
-      translations.push(translateWithIntent(context, call, owners.get(call) ?? [], options));
-    } catch (e) {
-      errors.push(`${filename}: translating the call at index ${call.node.startIndex} failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
+  const { fixed, edits } = intended(context, diagnostics, options);
+  const translations: Translation[] = [];
+  try {
+    context.calls.forEach((call, rank) => {
+      const own = owners.get(call) ?? [];
+      try {
+        // Fixes never add or remove json calls, so a call keeps its rank in the fixed text.
+        const applied = fixed !== context ? own.filter((d) => d.fix && d.fix.edits.every((e) => edits.includes(e))) : [];
+        const notes = own.map((d) => bugNote(d, applied.includes(d)));
+        let t = translateCall(fixed, fixed === context ? call : (fixed.calls[rank] as JsonCall), options, notes);
+        if (fixed !== context) {
+          const start = toOriginal(edits, t.start, "start");
+          const end = toOriginal(edits, t.end, "end");
+          t = { ...t, start, end, python: text.slice(start, end) };
+        }
+        const syntax = syntaxErrors(options.ts, t);
+        if (syntax.length > 0) {
+          errors.push(`${filename}: the translation of \`${t.python}\` does not parse: ${syntax[0]}`);
+          t.notes.unshift(note("expression", "internal error: this translation does not parse as TypeScript; translate the call by hand"));
+        }
+        translations.push(t);
+      } catch (e) {
+        errors.push(`${filename}: translating the call at index ${call.node.startIndex} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+  } finally {
+    if (fixed !== context) options.analysis.backend.release(fixed.tree);
+    releaseResult(analysis, options.analysis.backend);
   }
-  return { context, translations, errors };
+  return { lines: context.lines, translations, errors };
+}
+
+/** The file with its calls' fixes applied (the context itself when there is none), and the edits. */
+function intended(context: FileContext, diagnostics: Diagnostic[], options: TranslateOptions): { fixed: FileContext; edits: Edit[] } {
+  const withFixes = diagnostics.filter((d) => d.fix);
+  if (withFixes.length === 0) return { fixed: context, edits: [] };
+  const { edits } = selectFixes(context, withFixes);
+  if (edits.length === 0) return { fixed: context, edits: [] };
+  const fixed = buildContext(context.filename, applyEdits(context.text, edits), options.analysis);
+  if (fixed.calls.length === context.calls.length) return { fixed, edits };
+  options.analysis.backend.release(fixed.tree);
+  return { fixed: context, edits: [] };
 }
 
 /** Each diagnostic belongs to the innermost call whose range holds it. */
@@ -63,33 +99,6 @@ function bugNote(d: Diagnostic, applied: boolean): Note {
   return note("python-bug", `The Python has a bug here (${d.code} ${d.name}): ${d.message}.${fix}`);
 }
 
-function translateWithIntent(ctx: FileContext, call: JsonCall, diagnostics: Diagnostic[], options: TranslateOptions): Translation {
-  const edits = wholeFixes(diagnostics);
-  if (edits.length === 0) return translateCall(ctx, call, options, diagnostics.map((d) => bugNote(d, false)));
-  const fixedText = applyEdits(ctx.text, edits);
-  const fixed = buildContext(ctx.filename, fixedText, options.analysis);
-  // The same call in the fixed text: fixes never add or remove json calls, so it keeps its rank.
-  const rank = ctx.calls.indexOf(call);
-  const fixedCall = fixed.calls.length === ctx.calls.length ? fixed.calls[rank] : undefined;
-  const applied = new Set(diagnostics.filter((d) => d.fix && d.fix.edits.every((e) => edits.includes(e))));
-  const notes = diagnostics.map((d) => bugNote(d, applied.has(d)));
-  if (!fixedCall) return translateCall(ctx, call, options, diagnostics.map((d) => bugNote(d, false)));
-  const t = translateCall(fixed, fixedCall, options, notes);
-  const start = toOriginal(edits, t.start, "start");
-  const end = toOriginal(edits, t.end, "end");
-  return { ...t, start, end, python: ctx.text.slice(start, end) };
-}
-
-/** The edits of the diagnostics' fixes that do not overlap, each fix whole or not at all (as --fix chooses them). */
-function wholeFixes(diagnostics: Diagnostic[]): Edit[] {
-  const taken: Edit[] = [];
-  for (const d of diagnostics) {
-    const edits = d.fix?.edits ?? [];
-    if (!edits.some((e) => taken.some((t) => overlaps(e, t)))) taken.push(...edits);
-  }
-  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
 /** An index of the fixed text back in the original: inside an edit's new text, the edit's start or end. */
 function toOriginal(edits: Edit[], index: number, side: "start" | "end"): number {
   let delta = 0;
@@ -106,21 +115,24 @@ function toOriginal(edits: Edit[], index: number, side: "start" | "end"): number
 
 /** One call, as it is. */
 export function translateCall(ctx: FileContext, call: JsonCall, options: TranslateOptions, extraNotes: Note[] = []): Translation {
-  let e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME);
+  let e = new Emitter(ctx, options);
   let unit = unitOf(call, e);
   // A free name the translation also imports (a variable called `dumps`): translated again, renamed.
   const imported = e.imports.names();
   const clashing = new Set([...e.names.keys()].filter((n) => imported.has(n)));
   if (clashing.size > 0) {
-    e = new Emitter(ctx, options.mode, options.runtimeModule ?? RUNTIME, clashing);
+    e = new Emitter(ctx, options, clashing);
     unit = unitOf(call, e);
   }
   const notes = [...extraNotes, ...e.notes.all()];
   const python = ctx.text.slice(unit.node.startIndex, unit.node.endIndex);
   // Free names in the order the Python mentions them (they become parameters in --out-dir modules).
   const at = (name: string) => new RegExp(`(?<![\\w.])${e.pythonNames.get(name) ?? name}(?!\\w)`).exec(python)?.index ?? python.length;
-  const names = new Map([...e.names].sort(([a], [b]) => at(a) - at(b)));
+  const names = [...e.names]
+    .sort(([a], [b]) => at(a) - at(b))
+    .map(([typescript, type]) => ({ python: e.pythonNames.get(typescript) ?? typescript, typescript, type }));
   return {
+    api: call.api,
     start: unit.node.startIndex,
     end: unit.node.endIndex,
     python,

@@ -1,6 +1,6 @@
 // Python literals as JavaScript source text: numbers (ints past 2**53 become bigints), strings
 // with every escape decoded, bytes. Pure text functions; expr.ts decides where they go.
-import { ts } from "ts-morph";
+import type { TypeScriptApi } from "./types.js";
 
 /** A Python int literal's value (`0x1F`, `0o17`, `0b1`, `1_000`), or null for a complex (`1j`). */
 export function pythonInt(text: string): bigint | null {
@@ -107,7 +107,7 @@ const JS_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
  * A Python name as a JavaScript identifier: itself, `name_` for a reserved word, and characters
  * that JavaScript (Node's Unicode tables) or TypeScript do not take in a name spelled `_u13460_`.
  */
-export function jsIdentifier(name: string): string {
+export function jsIdentifier(name: string, ts: TypeScriptApi): string {
   if (isReservedInJs(name)) return `${name}_`;
   const ok = (c: string, first: boolean) => {
     const cp = c.codePointAt(0) as number;

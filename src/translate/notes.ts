@@ -7,6 +7,8 @@ export type NoteSeverity = "review" | "info";
 export interface Note {
   kind: NoteKind;
   severity: NoteSeverity;
+  /** certain: the TypeScript differs for every input of the kind it gets; possible: only for some values. */
+  certainty: "certain" | "possible";
   message: string;
 }
 
@@ -27,16 +29,16 @@ export type NoteKind = (typeof NATIVE_KINDS)[number] | (typeof COMMON_KINDS)[num
 
 const INFO: ReadonlySet<NoteKind> = new Set<NoteKind>(["codec-errors", "partial-write", "decode-error", "encoding"]);
 
-export function note(kind: NoteKind, message: string): Note {
-  return { kind, severity: INFO.has(kind) ? "info" : "review", message };
+export function note(kind: NoteKind, message: string, certainty: Note["certainty"] = "certain"): Note {
+  return { kind, severity: INFO.has(kind) ? "info" : "review", certainty, message };
 }
 
 /** A list of notes without repeats (the same kind and text once), review notes first. */
 export class Notes {
   private readonly list: Note[] = [];
 
-  add(kind: NoteKind, message: string): void {
-    if (!this.list.some((n) => n.kind === kind && n.message === message)) this.list.push(note(kind, message));
+  add(kind: NoteKind, message: string, certainty: Note["certainty"] = "certain"): void {
+    if (!this.list.some((n) => n.kind === kind && n.message === message)) this.list.push(note(kind, message, certainty));
   }
 
   /** Notes are only added: how many there are is enough to go back to. */

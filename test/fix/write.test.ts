@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultSettings, fixFile } from "../../src/cli/engine.js";
-import { writeAtomic, WriteRefusedError } from "../../src/fix/write.js";
+import { writeAtomic, WriteRefusedError } from "../../src/source/write.js";
 import { RULES } from "../../src/rules/index.js";
 
 const dir = () => mkdtempSync(join(tmpdir(), "dumpling-write-"));

@@ -7,14 +7,14 @@ import { checkBytes, defaultSettings, type Settings } from "../../src/cli/engine
 import { MAX_INDENT_LEVELS, MAX_NESTING } from "../../src/python/limits.js";
 import { RULES } from "../../src/rules/index.js";
 import { translateText } from "../../src/translate/index.js";
-import { TypeScriptBuilder } from "../../src/translate/typescript.js";
-import { NATIVE } from "../support/native.js";
+import { buildContext } from "../../src/python/context.js";
+import { syntaxErrors } from "../../src/translate/check.js";
+import { NATIVE, TS } from "../support/native.js";
 
 const N = 10_000;
 const CALL = "json.loads(open(p).read())"; // JSN020 and JSN021 (unsafe fixes), translatable
 const check: Settings = defaultSettings(RULES);
 const fix: Settings = { ...check, fix: { mode: "write", unsafe: true } }; // no path: the fixed bytes come back
-const builder = new TypeScriptBuilder();
 
 const cases: [string, string][] = [
   ["parentheses", `x = ${"(".repeat(N)}${CALL}${")".repeat(N)}`],
@@ -45,16 +45,16 @@ describe("10,000 levels of nesting", () => {
     const again = checkBytes("deep.py", fixed.fix?.output as Uint8Array, fix);
     expect(again.fix?.changed).toBe(false);
     for (const mode of ["exact", "native"] as const) {
-      const t = translateText("deep.py", text, { mode, analysis: NATIVE });
+      const t = translateText("deep.py", text, { mode, analysis: NATIVE, ts: TS });
       expect(t.errors).toEqual([]);
-      expect(t.translations.length).toBe(t.context?.calls.length);
+      expect(t.translations.length).toBe(buildContext("deep.py", text, NATIVE).calls.length);
       expect(t.translations.length).toBeGreaterThan(0);
-      for (const tr of t.translations) expect(builder.syntaxErrors(tr)).toEqual([]);
+      for (const tr of t.translations) expect(syntaxErrors(TS, tr)).toEqual([]);
     }
   });
 
   it(`an expression nested deeper than ${MAX_NESTING} levels is left to the author, with a note`, () => {
-    const t = translateText("deep.py", `import json\nx = json.dumps(${"[".repeat(N)}1${"]".repeat(N)})\n`, { mode: "exact", analysis: NATIVE });
+    const t = translateText("deep.py", `import json\nx = json.dumps(${"[".repeat(N)}1${"]".repeat(N)})\n`, { mode: "exact", analysis: NATIVE, ts: TS });
     expect(t.translations.map((x) => [x.typescript, x.notes.map((n) => n.message)])).toEqual([
       [`dumps(${"[".repeat(MAX_NESTING)}(undefined as any)${"]".repeat(MAX_NESTING)})`, [`an expression nested more than ${MAX_NESTING} levels deep was not translated: write it by hand`]],
     ]);

@@ -16,9 +16,9 @@ import { analyzeText } from "../../src/rules/run.js";
 import { analysisLimit } from "../../src/python/prefilter.js";
 import { decodeSource } from "../../src/source/load.js";
 import { translateText } from "../../src/translate/index.js";
-import { TypeScriptBuilder } from "../../src/translate/typescript.js";
+import { syntaxErrors } from "../../src/translate/check.js";
 import { runPythonJson } from "./python.js";
-import { NATIVE } from "./native.js";
+import { NATIVE, TS } from "./native.js";
 import { snippetSource, typecheckProgram } from "./typecheck.js";
 
 /** Every Python source the fixtures hold: rules, examples, translation cases, regressions. */
@@ -140,8 +140,6 @@ export interface Stats {
 export function newStats(): Stats {
   return { cases: 0, decoded: 0, analysed: 0, diagnostics: 0, fixesApplied: 0, fixedFiles: 0, rejectedFixes: 0, translations: 0 };
 }
-
-const builder = new TypeScriptBuilder();
 const syntaxCache = new Map<string, string[]>();
 const errorsIn = (text: string) => syntaxErrorCount(parsePython(nativeBackend, text));
 
@@ -156,7 +154,7 @@ export function corpusCalls(corpus: { name: string; bytes: Buffer }[]): Set<stri
   for (const { name, bytes } of corpus) {
     const decoded = decodeSource(bytes);
     if (!decoded.ok) continue;
-    for (const mode of ["exact", "native"] as const) for (const t of translateText(name, decoded.text, { mode, analysis: NATIVE }).translations) out.add(t.python);
+    for (const mode of ["exact", "native"] as const) for (const t of translateText(name, decoded.text, { mode, analysis: NATIVE, ts: TS }).translations) out.add(t.python);
   }
   return out;
 }
@@ -219,13 +217,13 @@ function runCaseUnguarded(name: string, bytes: Buffer, stats: Stats, pending: Pe
 
   // convert, both modes: no internal error, every snippet parses as TypeScript.
   for (const mode of ["exact", "native"] as const) {
-    const t = translateText(name, text, { mode, analysis: NATIVE });
+    const t = translateText(name, text, { mode, analysis: NATIVE, ts: TS });
     if (t.errors.length > 0) return `convert (${mode}): ${t.errors[0]}`;
     for (const tr of t.translations) {
       stats.translations++;
       const key = `${tr.imports.join("\n")}\n${tr.typescript}`;
       let syntax = syntaxCache.get(key);
-      if (!syntax) syntaxCache.set(key, (syntax = builder.syntaxErrors(tr)));
+      if (!syntax) syntaxCache.set(key, (syntax = syntaxErrors(TS, tr)));
       if (syntax.length > 0) return `convert (${mode}): \`${tr.python}\` → \`${tr.typescript}\` does not parse: ${syntax[0]}`;
       if (typecheckOnly && !typecheckOnly.has(tr.python)) continue;
       const source = snippetSource(tr);

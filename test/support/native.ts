@@ -3,3 +3,5 @@ import { nativeBackend } from "../../src/backends/native.js";
 import type { AnalysisOptions } from "../../src/python/context.js";
 
 export const NATIVE: AnalysisOptions = { backend: nativeBackend };
+
+export { ts as TS } from "ts-morph";

@@ -9,13 +9,14 @@ import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import type { SyntaxNode } from "../../src/python/tree.js";
+import { buildContext } from "../../src/python/context.js";
 import { translateStatement } from "../../src/translate/context.js";
 import { Emitter } from "../../src/translate/expr.js";
 import { RUNTIME } from "../../src/translate/imports.js";
 import { translateText, type Translation } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
 import { PYTHON } from "./python.js";
-import { NATIVE } from "./native.js";
+import { NATIVE, TS } from "./native.js";
 
 export interface Program {
   /** The TypeScript program (what expected.ts holds). */
@@ -24,10 +25,11 @@ export interface Program {
 }
 
 export function programOf(text: string, mode: Mode): Program {
-  const { context, translations, errors } = translateText("input.py", text, { mode, analysis: NATIVE });
+  const { translations, errors } = translateText("input.py", text, { mode, analysis: NATIVE, ts: TS });
   if (errors.length > 0) throw new Error(errors.join("\n"));
-  if (!context) throw new Error("input.py has no json call");
-  const e = new Emitter(context, mode, RUNTIME);
+  const context = buildContext("input.py", text, NATIVE);
+  if (context.calls.length === 0) throw new Error("input.py has no json call");
+  const e = new Emitter(context, { mode, analysis: NATIVE, ts: TS });
   const statementUnits = new Map<number, Translation>();
   for (const t of translations) {
     if (!t.expression) {

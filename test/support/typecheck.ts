@@ -40,7 +40,7 @@ function check(text: string): string[] {
 
 /** The snippet of one translation, wrapped so that it compiles alone; its diagnostics (empty when it type-checks). */
 export function snippetSource(t: Translation): string {
-  const declarations = [...t.names].map(([n, type]) => `declare let ${n}: ${type};`);
+  const declarations = t.names.map((n) => `declare let ${n.typescript}: ${n.type};`);
   // `$value` cannot be a Python name, so it never clashes with a free name of the snippet.
   const body = t.expression ? `const $value = ${t.typescript};\nreturn $value;` : t.typescript;
   return [...t.imports, ...declarations, "export async function snippet(): Promise<any> {", body, "}", ""].join("\n");

@@ -12,12 +12,12 @@ import { translateText } from "../../src/translate/index.js";
 import type { Translation } from "../../src/translate/types.js";
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
 import { programOf, runProgram, runPython } from "../support/translate-program.js";
-import { NATIVE } from "../support/native.js";
+import { NATIVE, TS } from "../support/native.js";
 
 type Outcome = { ok: string } | { error: string };
 
 function translateNative(source: string): Translation {
-  const r = translateText("case.py", `import json\n${source}\n`, { mode: "native", analysis: NATIVE });
+  const r = translateText("case.py", `import json\n${source}\n`, { mode: "native", analysis: NATIVE, ts: TS });
   expect(r.errors).toEqual([]);
   const t = r.translations.at(-1);
   if (!t) throw new Error(`no call in ${source}`);

@@ -9,7 +9,8 @@ import { translateText } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
 import { dumpling } from "../support/cli.js";
 import { typecheckSnippet } from "../support/typecheck.js";
-import { NATIVE } from "../support/native.js";
+import { buildContext } from "../../src/python/context.js";
+import { NATIVE, TS } from "../support/native.js";
 
 const expected = JSON.parse(readFileSync("fixtures/stdlib/expected.json", "utf8")) as { files: number; jsonCalls: string[] };
 
@@ -24,9 +25,9 @@ describe("converting the standard library", () => {
       const decoded = decodeSource(readFileSync(file));
       if (!decoded.ok) continue;
       const name = relative(dir, file);
-      const r = translateText(name, decoded.text, { mode, analysis: NATIVE });
+      const r = translateText(name, decoded.text, { mode, analysis: NATIVE, ts: TS });
       expect(r.errors).toEqual([]);
-      expect(r.translations.length).toBe(r.context?.calls.length ?? 0);
+      expect(r.translations.length).toBe(buildContext(name, decoded.text, NATIVE).calls.length);
       for (const t of r.translations) {
         calls++;
         for (const d of typecheckSnippet(t)) failures.push(`${name}: ${t.python} → ${t.typescript}: ${d}`);

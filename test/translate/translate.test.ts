@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { translateText } from "../../src/translate/index.js";
 import type { Mode, Translation } from "../../src/translate/types.js";
 import { typecheckSnippet } from "../support/typecheck.js";
-import { NATIVE } from "../support/native.js";
+import { NATIVE, TS } from "../support/native.js";
 
 /** Dedent, keeping backslashes as written (the sources are Python). */
 function py(strings: TemplateStringsArray, ...values: unknown[]): string {
@@ -16,7 +16,7 @@ function py(strings: TemplateStringsArray, ...values: unknown[]): string {
 }
 
 function translations(source: string, mode: Mode = "exact"): Translation[] {
-  const r = translateText("case.py", source, { mode, analysis: NATIVE });
+  const r = translateText("case.py", source, { mode, analysis: NATIVE, ts: TS });
   expect(r.errors).toEqual([]);
   return r.translations;
 }
@@ -447,5 +447,5 @@ describe("translating calls", () => {
 
 it("free names come in the order the Python mentions them, renamed or with a trailing underscore", () => {
   const [t] = translations("import json\nx = json.dumps(data_, indent=ind, default=await)\n");
-  expect([...(t as Translation).names.keys()]).toEqual(["data_", "ind", "await_"]);
+  expect((t as Translation).names.map((n) => n.typescript)).toEqual(["data_", "ind", "await_"]);
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { parse as parseToml } from "smol-toml";
-import { DEFAULT_EXCLUDES } from "../source/discover.js";
+import { DEFAULT_EXCLUDES } from "./discover.js";
 import { selectRulesLayered, UnknownSelectorError, type Selection } from "../rules/select.js";
 
 export class ConfigError extends Error {}

@@ -1,37 +1,27 @@
-// The TypeScript side, through ts-morph (loaded only by `convert`): every snippet is parsed
-// before it is reported, and --out-dir modules are built as syntax trees, imports merged.
+// `convert --out-dir`'s modules, built through ts-morph (loaded only by `convert`) as syntax
+// trees: one exported function per call, imports merged.
 import { IndentationText, Project, QuoteKind, ts, type SourceFile } from "ts-morph";
-import type { Translation } from "./types.js";
+import type { Translation } from "../api/types.js";
 
-export class TypeScriptBuilder {
+export class ModuleBuilder {
   private readonly project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, strict: true },
   });
 
-  /** Syntax errors of a snippet (an expression or statements), as messages; empty when it parses. */
-  syntaxErrors(t: Translation): string[] {
-    const body = t.expression ? `(${t.typescript});` : t.typescript;
-    // Parsing alone (no program, no lib files): the syntactic diagnostics of the snippet in a function.
-    const out = ts.transpileModule(`${t.imports.join("\n")}\nasync function snippet() {\n${body}\n}\n`, {
-      reportDiagnostics: true,
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-    });
-    return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  }
-
   /**
    * One module for a Python file: each call becomes an exported function whose parameters are
    * the call's free names, returning the call's value (or what its statements declare).
    */
-  module(source: string, entries: { translation: Translation; row: number; column: number; api: string }[], header: string): string {
+  module(source: string, translations: readonly Translation[], header: string): string {
     const sf = this.project.createSourceFile("/module.ts", "", { overwrite: true });
-    addImports(sf, entries.flatMap((e) => e.translation.imports));
+    addImports(sf, translations.flatMap((t) => t.imports));
     const used = new Set<string>();
-    for (const { translation: t, row, column, api } of entries) {
-      let name = `${api}Line${row}`;
-      if (used.has(name)) name = `${api}Line${row}Col${column}`;
+    for (const t of translations) {
+      const { row, column } = t.location;
+      let name = `${t.function}Line${row}`;
+      if (used.has(name)) name = `${t.function}Line${row}Col${column}`;
       used.add(name);
       const statements = t.expression
         ? [`return ${t.typescript};`]
@@ -42,7 +32,7 @@ export class TypeScriptBuilder {
         isExported: true,
         isAsync: /\bawait\b/.test(t.typescript),
         name,
-        parameters: [...t.names].map(([n, type]) => ({ name: n, type })),
+        parameters: t.names.map((n) => ({ name: n.typescript, type: n.type })),
         statements,
         docs: [docOf(source, row, column, t)],
       });

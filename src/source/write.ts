@@ -3,7 +3,7 @@
 // file that is read-only or whose bytes changed since they were read. The temp file never stays:
 // a failed write removes it, and one left by a killed run is removed by the next run.
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 const TEMP_SUFFIX = ".dumpling.tmp";
@@ -28,15 +28,7 @@ export function writeAtomic(path: string, bytes: Uint8Array, original: Uint8Arra
   // Root can write anything; a file without write bits was made read-only on purpose.
   if ((st.mode & 0o222) === 0) throw new WriteRefusedError("the file is read-only");
   assertUnchanged(target, original);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, "wx", st.mode & 0o7777);
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    chmodSync(tmp, st.mode & 0o7777); // the umask may have narrowed it
+  replaceThroughTemp(target, bytes, st.mode & 0o7777, (tmp) => {
     try {
       chownSync(tmp, st.uid, st.gid);
     } catch {
@@ -44,6 +36,31 @@ export function writeAtomic(path: string, bytes: Uint8Array, original: Uint8Arra
     }
     // The last look before the rename keeps the window for a concurrent edit as small as it gets.
     assertUnchanged(target, original);
+  });
+}
+
+/** Write a new file, or replace one dumpling wrote before (`convert --out-dir`'s modules), creating its directory. */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  replaceThroughTemp(path, new TextEncoder().encode(text), null, () => {});
+}
+
+/**
+ * A temp file beside `target` (same file system, so the rename is atomic), written, flushed,
+ * given `mode` (null: what the umask leaves of 0o666), checked by `beforeRename`, renamed over
+ * `target`; removed on any failure.
+ */
+function replaceThroughTemp(target: string, bytes: Uint8Array, mode: number | null, beforeRename: (tmp: string) => void): void {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, "wx", mode ?? 0o666);
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    if (mode !== null) chmodSync(tmp, mode); // the umask may have narrowed it
+    beforeRename(tmp);
     renameSync(tmp, target);
   } catch (e) {
     if (fd !== null) closeSync(fd);

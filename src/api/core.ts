@@ -1,0 +1,140 @@
+// The library: lint, fix, findCalls, translate and rules on a source string, for any parser
+// backend. The package's entries (src/api/index.ts: native; src/api/wasm.ts: web-tree-sitter)
+// bind it to theirs; the CLI, the language server and the playground call the same functions.
+import { fixText } from "../fix/apply.js";
+import { buildContext } from "../python/context.js";
+import { analysisLimit, mayCallJson } from "../python/prefilter.js";
+import { LineIndex } from "../python/text.js";
+import type { ParserBackend } from "../python/tree.js";
+import { RULES, ruleUrl } from "../rules/index.js";
+import { analyzeText, releaseResult, unreadableDiagnostics, type InternalError } from "../rules/run.js";
+import { translateText } from "../translate/index.js";
+import type { TypeScriptApi } from "../translate/types.js";
+import { rulesOf, STDIN_NAME } from "./options.js";
+import { compareJsonDiagnostics, toJsonDiagnostic, toPlainCall, toPlainTranslation } from "./plain.js";
+import type { Diagnostic, FixOptions, FixOutput, InternalErrorInfo, JsonCall, Options, RuleInfo, TranslateOptions, Translation } from "./types.js";
+
+/** A bug of dumpling's on this source: `results` holds what the rules that worked found. */
+export class DumplingInternalError extends Error {
+  constructor(
+    readonly errors: InternalErrorInfo[],
+    readonly results: unknown,
+  ) {
+    super(errors.map((e) => `${e.rule}: ${e.message}`).join("; "));
+    this.name = "DumplingInternalError";
+  }
+}
+
+export interface Api {
+  lint(source: string, options?: Options): Diagnostic[];
+  fix(source: string, options?: FixOptions): FixOutput;
+  findCalls(source: string, options?: Options): JsonCall[];
+  translate(source: string, options?: TranslateOptions): Translation[];
+  rules(): RuleInfo[];
+}
+
+export interface ApiDependencies {
+  backend(): ParserBackend;
+  /** Loaded on the first translate(): checking never needs the TypeScript compiler. */
+  typescript(): TypeScriptApi;
+}
+
+function errorInfo(e: InternalError): InternalErrorInfo {
+  return { rule: e.rule, message: e.error instanceof Error ? e.error.message : String(e.error) };
+}
+
+/** Hands internal errors to `onInternalError`, or throws them with the results that were computed. */
+function settle<T>(options: Options, errors: InternalErrorInfo[], results: T): T {
+  if (errors.length === 0) return results;
+  if (options.onInternalError) {
+    for (const e of errors) options.onInternalError(e);
+    return results;
+  }
+  throw new DumplingInternalError(errors, results);
+}
+
+export function createApi(deps: ApiDependencies): Api {
+  const analysis = (options: Options) => ({ backend: deps.backend(), jsonModules: options.extendJsonModules ?? [] });
+
+  function lint(source: string, options: Options = {}): Diagnostic[] {
+    const filename = options.filename ?? STDIN_NAME;
+    const rules = rulesOf(options);
+    const limit = analysisLimit(source);
+    if (limit) return unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
+    const result = analyzeText(filename, source, rules, analysis(options));
+    try {
+      const lines = result.context?.lines ?? new LineIndex(source);
+      const diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d)).sort(compareJsonDiagnostics);
+      return settle(options, result.internalErrors.map(errorInfo), diagnostics);
+    } finally {
+      releaseResult(result, analysis(options).backend);
+    }
+  }
+
+  function fix(source: string, options: FixOptions = {}): FixOutput {
+    const filename = options.filename ?? STDIN_NAME;
+    const rules = rulesOf(options);
+    const limit = analysisLimit(source);
+    if (limit) {
+      const remaining = unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
+      return { output: source, fixed: [], remaining };
+    }
+    const a = analysis(options);
+    const result = fixText(filename, source, rules, { unsafe: !!options.unsafeFixes }, a);
+    try {
+      const lines = result.final.context?.lines ?? new LineIndex(result.text);
+      const output: FixOutput = {
+        output: result.text,
+        fixed: result.fixed.map((f) => toJsonDiagnostic(filename, f.lines, f.diagnostic)),
+        remaining: result.final.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d)).sort(compareJsonDiagnostics),
+      };
+      const errors = [...result.initial.internalErrors, ...(result.final === result.initial ? [] : result.final.internalErrors)];
+      return settle(options, errors.map(errorInfo), output);
+    } finally {
+      releaseResult(result.initial, a.backend);
+      if (result.final !== result.initial) releaseResult(result.final, a.backend);
+    }
+  }
+
+  function findCalls(source: string, options: Options = {}): JsonCall[] {
+    if (!mayCallJson(source) || analysisLimit(source)) return [];
+    const a = analysis(options);
+    const context = buildContext(options.filename ?? STDIN_NAME, source, a);
+    try {
+      return context.calls.map((c) => toPlainCall(context, c));
+    } finally {
+      a.backend.release(context.tree);
+    }
+  }
+
+  function translate(source: string, options: TranslateOptions = {}): Translation[] {
+    const filename = options.filename ?? STDIN_NAME;
+    if (analysisLimit(source)) return [];
+    const result = translateText(filename, source, {
+      mode: options.mode ?? "exact",
+      analysis: analysis(options),
+      ts: deps.typescript(),
+      runtimeModule: options.runtimeModule,
+      rename: options.rename,
+    });
+    const lines = result.lines;
+    const translations = lines ? result.translations.map((t) => toPlainTranslation(filename, lines, t)) : [];
+    return settle(options, result.errors.map((message) => ({ rule: "translate", message })), translations);
+  }
+
+  function rules(): RuleInfo[] {
+    return RULES.map((r) => ({
+      code: r.meta.code,
+      name: r.meta.name,
+      summary: r.meta.summary,
+      severity: r.meta.severity,
+      default: r.meta.defaultEnabled,
+      fix: r.meta.fix.availability,
+      fix_applicability: r.meta.fix.applicability,
+      fix_title: r.meta.fix.title,
+      url: ruleUrl(r.meta.name),
+    }));
+  }
+
+  return { lint, fix, findCalls, translate, rules };
+}
