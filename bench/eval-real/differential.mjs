@@ -81,7 +81,7 @@ export function plan(calls, workDir) {
     if (!a || a.status === "crashed") notSampled.set(job.id, "the analysis crashed");
     else if (a.reason) notSampled.set(job.id, a.reason);
     else {
-      const bad = Object.entries(a.roles).find(([, r]) => r.startsWith("!"));
+      const bad = Object.entries(a.roles).find(([, r]) => typeof r === "string" && r.startsWith("!"));
       if (bad) notSampled.set(job.id, bad[1].slice(1));
       else sampled.push({ ...job, call, roles: a.roles });
     }
@@ -89,23 +89,31 @@ export function plan(calls, workDir) {
   return { sampled, notSampled };
 }
 
+/** The binding of a name (or attribute) in a role; files a read needs go into `inputs`. */
+function bindingOf(r, role, key, dir, inputs) {
+  if (typeof role === "object") {
+    return { kind: "ns", attrs: Object.fromEntries(Object.entries(role).map(([path, leaf]) => [path, bindingOf(r, leaf, `${key}.${path}`, dir, inputs)])) };
+  }
+  if (role === "value") return { kind: "json", text: jsonValue(r) };
+  if (role === "text") return { kind: "str", text: jsonText(r) };
+  if (role === "bytes") return { kind: "bytes", text: jsonText(r) };
+  if (role === "reader") return { kind: "reader", text: jsonText(r) };
+  if (role === "writer") return { kind: "writer" };
+  if (role.startsWith("option:")) return { kind: "json", text: optionValue(r, role.slice(7)) };
+  if (role === "path-read") {
+    inputs[`in-${key}.json`] = jsonText(r);
+    return { kind: "str", text: join(dir, `in-${key}.json`) };
+  }
+  if (role === "path-write") return { kind: "str", text: join(dir, `out-${key}.json`) };
+  throw new Error(`no binding for role ${role}`);
+}
+
 /** The bindings of one run (and the files it needs, written into its folder). */
 function bindingsOf(job, run, dir) {
   const r = rng(`${job.call.filename}:${job.call.location.row}:${job.call.location.column}:${run}`);
   const inputs = {};
   const bindings = {};
-  for (const [name, role] of Object.entries(job.roles)) {
-    if (role === "value") bindings[name] = { kind: "json", text: jsonValue(r) };
-    else if (role === "text") bindings[name] = { kind: "str", text: jsonText(r) };
-    else if (role === "bytes") bindings[name] = { kind: "bytes", text: jsonText(r) };
-    else if (role === "reader") bindings[name] = { kind: "reader", text: jsonText(r) };
-    else if (role === "writer") bindings[name] = { kind: "writer" };
-    else if (role.startsWith("option:")) bindings[name] = { kind: "json", text: optionValue(r, role.slice(7)) };
-    else if (role === "path-read") {
-      inputs[`in-${name}.json`] = jsonText(r);
-      bindings[name] = { kind: "str", text: join(dir, `in-${name}.json`) };
-    } else if (role === "path-write") bindings[name] = { kind: "str", text: join(dir, `out-${name}.json`) };
-  }
+  for (const [name, role] of Object.entries(job.roles)) bindings[name] = bindingOf(r, role, name, dir, inputs);
   return { bindings, inputs };
 }
 
@@ -166,7 +174,8 @@ const ALWAYS = new Set(["indent", "default", "unserializable", "skipkeys", "enco
 
 /** The note kinds the run's inputs can show: non-ASCII text, integral floats, big ints, NaN, integer-like keys, containers. */
 export function featuresOf(run) {
-  const texts = Object.values(run.bindings).map((b) => b.text ?? "").concat(Object.values(run.inputs)).join("\n");
+  const textsOf = (b) => (b.kind === "ns" ? Object.values(b.attrs).flatMap(textsOf) : [b.text ?? ""]);
+  const texts = Object.values(run.bindings).flatMap(textsOf).concat(Object.values(run.inputs)).join("\n");
   const f = new Set();
   if (/[^\x00-\x7e]|\\u00|\\u[0-9a-f]{4}/i.test(texts)) f.add("ensure-ascii");
   if (/\d\.0\b|\de[+-]?\d|-0\.0/.test(texts)) f.add("float-layout").add("int-float");

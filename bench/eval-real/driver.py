@@ -18,6 +18,7 @@ import json
 import signal
 import symtable
 import sys
+import types
 
 FUNCS = {"dump", "dumps", "load", "loads"}
 HOOKS = {"default", "cls", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant"}
@@ -161,81 +162,92 @@ def open_mode(call):
 
 
 def roles(tree, names, ns):
-    """For each free name, its role, or the reason it cannot be fed."""
+    """For each free name, its role (a dict of roles by attribute path for a name used as `n.a.b`),
+    or the reason (starting with "!") it cannot be fed."""
     parents = {}
     for p in ast.walk(tree):
         for c in ast.iter_child_nodes(p):
             parents[c] = p
-    out = {}
+    found = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.Name) or node.id not in names or not isinstance(node.ctx, ast.Load):
             continue
-        p = parents.get(node)
-        role = "value"
-        method = p.attr if isinstance(p, ast.Attribute) and isinstance(parents.get(p), ast.Call) and parents[p].func is p else None
-        if method in METHODS:
-            role = METHODS[method]
-        elif isinstance(p, ast.Attribute):
-            role = "!attribute of a free name"
-        elif isinstance(p, ast.Call) and p.func is node:
-            role = "!free name called"
-        elif isinstance(p, ast.Subscript) and p.value is node:
-            role = "!subscript of a free name"
-        elif isinstance(p, (ast.Starred,)) or (isinstance(p, ast.keyword) and p.arg is None):
-            role = "!star argument"
-        elif isinstance(p, ast.keyword) and isinstance(parents.get(p), ast.Call):
-            call = parents[p]
-            fn = is_json_call(call, ns)
-            if fn and p.arg in HOOKS:
-                role = "!hook or class option"
-            elif fn and p.arg in OPTIONS:
-                role = "option:" + p.arg
-            elif fn and p.arg == "s":
-                role = "text"
-            elif fn and p.arg == "fp":
-                role = "reader" if fn == "load" else "writer"
-            elif fn and p.arg == "obj":
-                role = "value"
-            elif fn:
-                role = "!unknown json keyword"
-            elif is_open(call) and p.arg == "encoding":
-                role = "option:encoding"
-            elif is_open(call) and p.arg in ("file", "filename"):
-                role = "!open() mode is not a literal"
-                mode = open_mode(call)
-                if mode is not None:
-                    role = "path-read" if "r" in mode and "+" not in mode else "path-write"
-            elif isinstance(call.func, ast.Name) and call.func.id == "print" and p.arg == "file":
-                role = "writer"
-        elif isinstance(p, ast.Call) and node in p.args:
-            fn = is_json_call(p, ns)
-            i = p.args.index(node)
-            if fn == "loads" and i == 0:
-                role = "text"
-            elif fn == "load" and i == 0:
-                role = "reader"
-            elif fn == "dump" and i == 1:
-                role = "writer"
-            elif fn and i > (1 if fn == "dump" else 0):
-                role = "!positional option"
-            elif is_open(p) and i == 0:
-                mode = open_mode(p)
-                role = "!open() mode is not a literal" if mode is None else "path-read" if "r" in mode and "+" not in mode else "path-write"
-            elif is_open(p) and i == 2 and isinstance(p.func, ast.Attribute) and p.func.attr == "open" and p.func.value.id == "codecs":
-                role = "option:encoding"
-            elif is_open(p):
-                role = "!open() mode is not a literal"
-            elif is_path(p) and i == 0:
-                use = parents.get(p)
-                role = "path-write" if isinstance(use, ast.Attribute) and use.attr.startswith("write") else "path-read"
-        had = out.get(node.id)
-        if had is None or had == role:
-            out[node.id] = role
-        elif not role.startswith("!") and not had.startswith("!"):
-            out[node.id] = "!used in two roles"
-        elif role.startswith("!"):
-            out[node.id] = role
+        e, path = node, []
+        while isinstance(parents.get(e), ast.Attribute) and parents[e].value is e:
+            e = parents[e]
+            path.append(e.attr)
+        p = parents.get(e)
+        if path and isinstance(p, ast.Call) and p.func is e:
+            role = METHODS.get(path[-1], "!method of a free name called")
+            path = path[:-1]
+        else:
+            role = use_role(e, p, parents, ns)
+        found.setdefault(node.id, {}).setdefault(".".join(path), set()).add(role)
+    out = {}
+    for name, by_path in found.items():
+        flat = {path: rs.pop() if len(rs) == 1 else "!used in two roles" for path, rs in by_path.items()}
+        bad = [r for r in flat.values() if r.startswith("!")]
+        if "" in flat and len(flat) > 1:
+            bad.append("!used in two roles")
+        out[name] = bad[0] if bad else flat[""] if "" in flat else flat
     return out
+
+
+def use_role(node, p, parents, ns):
+    """What the expression `node` (a free name or `name.attr...`) is used as, by its parent `p`."""
+    role = "value"
+    if isinstance(p, ast.Call) and p.func is node:
+        role = "!free name called"
+    elif isinstance(p, ast.Subscript) and p.value is node:
+        role = "!subscript of a free name"
+    elif isinstance(p, (ast.Starred,)) or (isinstance(p, ast.keyword) and p.arg is None):
+        role = "!star argument"
+    elif isinstance(p, ast.keyword) and isinstance(parents.get(p), ast.Call):
+        call = parents[p]
+        fn = is_json_call(call, ns)
+        if fn and p.arg in HOOKS:
+            role = "!hook or class option"
+        elif fn and p.arg in OPTIONS:
+            role = "option:" + p.arg
+        elif fn and p.arg == "s":
+            role = "text"
+        elif fn and p.arg == "fp":
+            role = "reader" if fn == "load" else "writer"
+        elif fn and p.arg == "obj":
+            role = "value"
+        elif fn:
+            role = "!unknown json keyword"
+        elif is_open(call) and p.arg == "encoding":
+            role = "option:encoding"
+        elif is_open(call) and p.arg in ("file", "filename"):
+            role = "!open() mode is not a literal"
+            mode = open_mode(call)
+            if mode is not None:
+                role = "path-read" if "r" in mode and "+" not in mode else "path-write"
+        elif isinstance(call.func, ast.Name) and call.func.id == "print" and p.arg == "file":
+            role = "writer"
+    elif isinstance(p, ast.Call) and node in p.args:
+        fn = is_json_call(p, ns)
+        i = p.args.index(node)
+        if fn == "loads" and i == 0:
+            role = "text"
+        elif fn == "load" and i == 0:
+            role = "reader"
+        elif fn == "dump" and i == 1:
+            role = "writer"
+        elif fn and i > (1 if fn == "dump" else 0):
+            role = "!positional option"
+        elif is_open(p) and i == 0:
+            mode = open_mode(p)
+            role = "!open() mode is not a literal" if mode is None else "path-read" if "r" in mode and "+" not in mode else "path-write"
+        elif is_open(p) and i == 2 and isinstance(p.func, ast.Attribute) and p.func.attr == "open" and p.func.value.id == "codecs":
+            role = "option:encoding"
+        elif is_open(p):
+            role = "!open() mode is not a literal"
+        elif is_path(p) and i == 0:
+            use = parents.get(p)
+            role = "path-write" if isinstance(use, ast.Attribute) and use.attr.startswith("write") else "path-read"
+    return role
 
 
 def analyze(job):
@@ -281,8 +293,18 @@ def _alarm(signum, frame):
     raise Timeout()
 
 
-def value_of(binding):
+def value_of(binding, writers, key):
     kind = binding["kind"]
+    if kind == "ns":
+        root = types.SimpleNamespace()
+        for path, leaf in binding["attrs"].items():
+            obj, *parts = [root] + path.split(".")
+            for part in parts[:-1]:
+                if not hasattr(obj, part):
+                    setattr(obj, part, types.SimpleNamespace())
+                obj = getattr(obj, part)
+            setattr(obj, parts[-1], value_of(leaf, writers, key + "." + path))
+        return root
     if kind == "json":
         return json.loads(binding["text"])
     if kind == "str":
@@ -292,7 +314,8 @@ def value_of(binding):
     if kind == "reader":
         return Reader(binding["text"])
     if kind == "writer":
-        return Writer()
+        writers[key] = Writer()
+        return writers[key]
     raise ValueError(kind)
 
 
@@ -301,8 +324,9 @@ def run(job):
     g = namespace(job["file"])
     g["__builtins__"] = builtins
     g["__name__"] = "__evalreal__"
+    writers = {}
     for name, binding in job["bindings"].items():
-        g[name] = value_of(binding)
+        g[name] = value_of(binding, writers, name)
     out, err = io.BytesIO(), io.BytesIO()
     stdout, stderr = sys.stdout, sys.stderr
     wrappers = (io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True),
@@ -337,8 +361,7 @@ def run(job):
                 pass
     result["stdout"] = base64.b64encode(out.getvalue()).decode()
     result["stderr"] = base64.b64encode(err.getvalue()).decode()
-    writers = {n: g.get(n) for n in job["bindings"] if job["bindings"][n]["kind"] == "writer"}
-    result["writers"] = {n: repr(("" if all(isinstance(c, str) for c in w.chunks) else b"").join(w.chunks)) for n, w in writers.items() if isinstance(w, Writer)}
+    result["writers"] = {n: repr(("" if all(isinstance(c, str) for c in w.chunks) else b"").join(w.chunks)) for n, w in writers.items()}
     return result
 
 

@@ -85,13 +85,21 @@ function callVerdict(call, outcomes, mode) {
   return { verdict: "not-run", runs };
 }
 
+/** A binding as the report shows it: the JSON text of a value, `<file object ...>`, `<object a=..., b=...>`. */
+function describe(b) {
+  if (b.kind === "ns") return `<object ${Object.entries(b.attrs).map(([k, v]) => `${k}=${describe(v)}`).join(", ")}>`;
+  if (b.kind === "writer") return "<file object>";
+  if (b.kind === "reader") return `<file object reading ${JSON.stringify(b.text)}>`;
+  return b.kind === "bytes" ? `<bytes of ${JSON.stringify(b.text)}>` : b.text;
+}
+
 function example(call, r) {
   const out = (s) => (s.status === "ok" ? s.repr : s.status === "raised" || s.status === "marker" ? `${s.type}: ${s.message}` : s.status);
   const text = (b64) => (b64 ? Buffer.from(b64, "base64").toString("utf8") : "");
   return {
     where: `${call.filename}:${call.location.row}:${call.location.column}`,
     python: call.python, typescript: call.typescript, notes: call.notes.map((n) => n.kind),
-    inputs: Object.fromEntries(Object.entries(r.run.bindings).map(([k, b]) => [k, b.kind === "writer" ? "<file object>" : b.kind === "reader" ? `<file object reading ${JSON.stringify(b.text)}>` : b.text])),
+    inputs: Object.fromEntries(Object.entries(r.run.bindings).map(([k, b]) => [k, describe(b)])),
     files: r.run.inputs, differs: r.differs,
     python_result: out(r.py), typescript_result: out(r.js),
     python_stdout: text(r.py.stdout), typescript_stdout: text(r.js.stdout),

@@ -22,8 +22,18 @@ function toNative(v) {
   return v;
 }
 
-function valueOf(binding) {
+function valueOf(binding, writers, key) {
   switch (binding.kind) {
+    case "ns": {
+      const root = {};
+      for (const [path, leaf] of Object.entries(binding.attrs)) {
+        const parts = path.split(".");
+        let obj = root;
+        for (const p of parts.slice(0, -1)) obj = obj[p] ??= {};
+        obj[parts[parts.length - 1]] = valueOf(leaf, writers, `${key}.${path}`);
+      }
+      return root;
+    }
     case "json": {
       const v = loads(binding.text);
       return mode === "native" ? toNative(v) : v;
@@ -36,7 +46,8 @@ function valueOf(binding) {
       return { read: () => binding.text };
     case "writer": {
       const chunks = [];
-      return { chunks, write: (s) => (chunks.push(s), s.length) };
+      writers[key] = chunks;
+      return { write: (s) => (chunks.push(s), s.length) };
     }
     default:
       throw new Error(`unknown binding kind ${binding.kind}`);
@@ -73,7 +84,8 @@ const modules = new Map();
 const jobs = JSON.parse(readFileSync(jobsPath, "utf8"));
 for (const job of jobs) {
   let result;
-  const args = job.args.map(valueOf);
+  const writerChunks = {};
+  const args = job.args.map((b) => valueOf(b, writerChunks, b.name));
   const restore = capture();
   let captured;
   try {
@@ -100,9 +112,6 @@ for (const job of jobs) {
   } finally {
     captured = restore();
   }
-  const writers = {};
-  job.args.forEach((b, i) => {
-    if (b.kind === "writer") writers[b.name] = pyRepr(args[i].chunks.join(""));
-  });
+  const writers = Object.fromEntries(Object.entries(writerChunks).map(([k, chunks]) => [k, pyRepr(chunks.join(""))]));
   appendFileSync(outPath, JSON.stringify({ id: job.id, ...result, ...captured, writers }) + "\n");
 }
