@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jsonText, jsonValue, optionValue, rng } from "./values.mjs";
+import { jsonText, jsonValue, optionValue, rng, scalarValue } from "./values.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PYTHON = process.env.PYTHON ?? "python3";
@@ -95,6 +95,7 @@ function bindingOf(r, role, key, dir, inputs) {
     return { kind: "ns", attrs: Object.fromEntries(Object.entries(role).map(([path, leaf]) => [path, bindingOf(r, leaf, `${key}.${path}`, dir, inputs)])) };
   }
   if (role === "value") return { kind: "json", text: jsonValue(r) };
+  if (role === "string" || role === "number" || role === "scalar") return { kind: "json", text: scalarValue(r, role) };
   if (role === "text") return { kind: "str", text: jsonText(r) };
   if (role === "bytes") return { kind: "bytes", text: jsonText(r) };
   if (role === "reader") return { kind: "reader", text: jsonText(r) };
@@ -172,10 +173,13 @@ export function compare({ py, js }) {
 
 const ALWAYS = new Set(["indent", "default", "unserializable", "skipkeys", "encoder-class", "decoder-hook", "decoder-class", "strict", "bytes-input", "print-format", "lone-surrogate", "non-string-keys", "sort-keys"]);
 
-/** The note kinds the run's inputs can show: non-ASCII text, integral floats, big ints, NaN, integer-like keys, containers. */
-export function featuresOf(run) {
+/**
+ * The note kinds the run can show, from its inputs and the call's own literals: non-ASCII text,
+ * integral floats, big ints, NaN, integer-like keys, non-empty containers.
+ */
+export function featuresOf(run, python) {
   const textsOf = (b) => (b.kind === "ns" ? Object.values(b.attrs).flatMap(textsOf) : [b.text ?? ""]);
-  const texts = Object.values(run.bindings).flatMap(textsOf).concat(Object.values(run.inputs)).join("\n");
+  const texts = Object.values(run.bindings).flatMap(textsOf).concat(Object.values(run.inputs), python).join("\n");
   const f = new Set();
   if (/[^\x00-\x7e]|\\u00|\\u[0-9a-f]{4}/i.test(texts)) f.add("ensure-ascii");
   if (/\d\.0\b|\de[+-]?\d|-0\.0/.test(texts)) f.add("float-layout").add("int-float");
@@ -188,6 +192,6 @@ export function featuresOf(run) {
 }
 
 export function explainedByNotes(call, run) {
-  const features = featuresOf(run);
+  const features = featuresOf(run, call.python);
   return call.notes.some((n) => ALWAYS.has(n.kind) || features.has(n.kind));
 }

@@ -196,7 +196,17 @@ def roles(tree, names, ns):
 def use_role(node, p, parents, ns):
     """What the expression `node` (a free name or `name.attr...`) is used as, by its parent `p`."""
     role = "value"
-    if isinstance(p, ast.Call) and p.func is node:
+    if isinstance(p, ast.BinOp):
+        other = p.right if p.left is node else p.left
+        if isinstance(other, (ast.JoinedStr,)) or (isinstance(other, ast.Constant) and isinstance(other.value, str)):
+            role = "string" if not isinstance(p.op, ast.Mod) else "scalar"
+        elif isinstance(p.op, ast.Mod) and p.right is node:
+            role = "scalar"
+        elif isinstance(p.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Pow)):
+            role = "number"
+    elif isinstance(p, ast.FormattedValue) or (isinstance(p, ast.Tuple) and isinstance(parents.get(p), ast.BinOp) and isinstance(parents[p].op, ast.Mod)):
+        role = "scalar"
+    elif isinstance(p, ast.Call) and p.func is node:
         role = "!free name called"
     elif isinstance(p, ast.Subscript) and p.value is node:
         role = "!subscript of a free name"

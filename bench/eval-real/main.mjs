@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compare, execute, explainedByNotes, plan, PYTHON, runBatch, RUNS } from "./differential.mjs";
 import { emittedFunctions, transpileModule, walkTs } from "./modules.mjs";
@@ -107,7 +107,7 @@ function example(call, r) {
   };
 }
 
-const mismatchKey = (r) => `${r.differs.join("+")}: python ${r.py.status === "raised" ? r.py.type : "ok"}, typescript ${r.js.status === "raised" ? r.js.type : "ok"}`;
+const mismatchKey = (r) => `${r.py.status === "ok" ? "python works" : "python raises"}, ${r.differs.join("+")} differ: python ${r.py.status === "raised" ? r.py.type : "ok"}, typescript ${r.js.status === "raised" ? r.js.type : "ok"}`;
 
 for (const mode of modes) {
   const all = [];
@@ -168,7 +168,7 @@ for (const mode of modes) {
   const tscExamples = {};
   for (const d of tscAll) {
     const k = `TS${d.code} ${d.pattern}`;
-    if ((tscExamples[k] ??= []).length < 3) tscExamples[k].push({ where: `${d.file}:${d.line}`, message: d.message, code: d.text });
+    if ((tscExamples[k] ??= []).length < 3) tscExamples[k].push({ where: `${relative(join(work, mode, d.project), d.file ?? "")}:${d.line}`, message: d.message, code: d.text });
   }
   const mismatchByPattern = countBy(mismatches, (m) => mismatchKey(m.run));
   results.modes[mode] = {

@@ -54,6 +54,12 @@ export function jsonValue(r) {
   return valueText(r, 3, r.pick([[", ", ": "], [",", ":"]]));
 }
 
+/** A scalar for a name used in `+`, `*`, `%` or an f-string: a str, an int or a float (by `kind`). */
+export function scalarValue(r, kind) {
+  const k = kind === "scalar" ? r.pick(["string", "string", "number"]) : kind;
+  return k === "string" ? str(r) : r.next() < 0.6 ? r.pick(INTS) : r.pick(FLOATS);
+}
+
 /** A text to load: a value's JSON, indented sometimes; one in six is not valid JSON. */
 export function jsonText(r) {
   const text = valueText(r, 3, r.pick([[", ", ": "], [",", ":"], [",\n  ", ": "]]));
