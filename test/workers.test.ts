@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WORKERS_AFTER_MS, WORKERS_MIN_FILES } from "../src/cli/engine.js";
+import { WORKERS_AFTER_MS, WORKERS_MIN_FILES } from "../src/cli/run.js";
 import { dumpling } from "./support/cli.js";
 
 // A function with json calls (and two mistakes: JSN001, JSN008), repeated to make a file long enough that a few

@@ -7,10 +7,11 @@ import { githubReporter } from "../report/github.js";
 import { jsonReporter } from "../report/json.js";
 import { jsonLinesReporter } from "../report/json-lines.js";
 import { sarifReporter } from "../report/sarif.js";
-import { textReporter, type Summary } from "../report/text.js";
-import type { Reporter } from "../report/types.js";
+import { textReporter } from "../report/text.js";
+import type { Reporter, Summary } from "../report/types.js";
 import { excludeFilter } from "../source/config.js";
-import { defaultSettings, runFiles, type FixSettings } from "./engine.js";
+import { defaultSettings, type FixSettings } from "./engine.js";
+import { runFiles } from "./run.js";
 
 export const OUTPUT_FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

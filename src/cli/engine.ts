@@ -6,7 +6,6 @@ import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixText, MAX_ITERATIONS } from "../fix/apply.js";
 import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../source/write.js";
-import { releaseDeadTrees } from "../backends/native.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText, unreadableDiagnostics } from "../rules/run.js";
@@ -18,7 +17,7 @@ import { displayPath } from "../core/display.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
 import { decodesWithout, decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
-import { describeFsError, discover, type DiscoverOptions, type Discovered } from "../source/discover.js";
+import { describeFsError, type Discovered } from "../source/discover.js";
 import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "../source/config.js";
 
 export interface Settings {
@@ -218,52 +217,9 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
   return outcome;
 }
 
-/**
- * A worker costs about 50 ms of CPU to start (a Node isolate: 21 ms; tree-sitter, our modules
- * and tinypool: the rest) and then runs cold code, which its own JIT compiles again; a file costs
- * from 0.05 ms (no "json" in it) to 10 ms and more to check, so a file count says little. The run
- * starts on the main thread and starts workers once it has worked WORKERS_AFTER_MS with
- * WORKERS_MIN_FILES files or more left; they then start while this thread goes on, and get files
- * once they are ready. On a 2-core machine a run of 0.35 s (the 1M-line tree) is no faster with a
- * worker started after 20 ms, only busier; runs of 1.2 s and 4.1 s are 1.13 and 1.38 times
- * faster with one started after 300 ms. A pre-commit run on a few files never starts one.
- * (Measured: README, "Performance".)
- */
-export const WORKERS_AFTER_MS = 300;
-export const WORKERS_MIN_FILES = 16;
-
-/**
- * Every outcome, in discovery order. With `threads` > 1, a run that lasts is finished by the
- * main thread and `threads - 1` workers (src/cli/pool.ts).
- */
-export async function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}, threads = 1): AsyncGenerator<FileOutcome> {
-  const found = discover(paths, discoverOptions);
-  const started = performance.now();
-  for (let next = found.next(); !next.done; next = found.next()) {
-    yield processEntry(next.value, settings);
-    await releaseDeadTrees();
-    if (threads > 1 && performance.now() - started >= WORKERS_AFTER_MS) {
-      const ahead: Discovered[] = [];
-      while (ahead.length < WORKERS_MIN_FILES) {
-        const n = found.next();
-        if (n.done) break;
-        ahead.push(n.value);
-      }
-      if (ahead.length === WORKERS_MIN_FILES) {
-        const { checkInWorkers } = await import("./pool.js");
-        yield* checkInWorkers(concat(ahead, found), settings, threads);
-        return;
-      }
-      for (const entry of ahead) {
-        yield processEntry(entry, settings);
-        await releaseDeadTrees();
-      }
-      return;
-    }
-  }
-}
-
-function* concat<T>(head: readonly T[], rest: Iterator<T>): Generator<T> {
-  yield* head;
-  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+/** What is kept of an outcome until it is reported: a file's text (in its LineIndex) only if it has diagnostics. */
+export function lean(outcome: FileOutcome): FileOutcome {
+  const { report } = outcome;
+  if (report.lines && report.diagnostics.length === 0) return { ...outcome, report: { ...report, lines: null } };
+  return outcome;
 }

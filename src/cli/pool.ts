@@ -8,8 +8,7 @@ import Tinypool from "tinypool";
 import { releaseDeadTrees } from "../backends/native.js";
 import { LineIndex } from "../python/text.js";
 import type { Discovered } from "../source/discover.js";
-import { processEntry, type FileOutcome, type Settings } from "./engine.js";
-import { lean } from "./worker.js";
+import { lean, processEntry, type FileOutcome, type Settings } from "./engine.js";
 
 /** Files per batch: small enough to balance the end of a run, large enough that messages cost little. */
 const BATCH_FILES = 8;

@@ -4,7 +4,7 @@
 import { workerData } from "node:worker_threads";
 import { releaseDeadTrees } from "../backends/native.js";
 import type { Discovered } from "../source/discover.js";
-import { processEntry, type FileOutcome, type Settings } from "./engine.js";
+import { lean, processEntry, type FileOutcome, type Settings } from "./engine.js";
 
 export default async function checkBatch(entries: Discovered[]): Promise<FileOutcome[]> {
   // tinypool hands a worker [its own data, the pool's workerData].
@@ -15,11 +15,4 @@ export default async function checkBatch(entries: Discovered[]): Promise<FileOut
     await releaseDeadTrees();
   }
   return outcomes;
-}
-
-/** What is kept of an outcome until it is reported: a file's text (in its LineIndex) only if it has diagnostics. */
-export function lean(outcome: FileOutcome): FileOutcome {
-  const { report } = outcome;
-  if (report.lines && report.diagnostics.length === 0) return { ...outcome, report: { ...report, lines: null } };
-  return outcome;
 }

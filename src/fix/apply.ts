@@ -9,7 +9,7 @@ import { errorNodes, type ParserBackend, type Tree } from "../python/tree.js";
 import { analyzeText, releaseResult, type FileResult } from "../rules/run.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic, Edit, Fix } from "../core/types.js";
-import { applyEdits } from "./edits.js";
+import { applyEdits } from "../core/edits.js";
 import { selectFixes } from "./select.js";
 
 export const MAX_ITERATIONS = 10;

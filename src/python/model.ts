@@ -2,7 +2,7 @@
 // arguments bound to the real signature and the kind of its file or string argument.
 // Rules and the translator read this; neither re-derives it.
 import { nodesSpanning, type SyntaxNode } from "./tree.js";
-import type { Kinds, ValueKind } from "./kinds.js";
+import type { FileKind, Kinds, ValueKind } from "./kinds.js";
 import type { Names } from "./names.js";
 import type { Scopes } from "./scopes.js";
 import { isJsonApi, signatureOf, type JsonApi, type JsonModule, type Signature } from "./signatures.js";
@@ -29,6 +29,11 @@ export interface JsonCall {
   hasStarStarArgs: boolean;
   /** The file (dump, load) or document (loads) argument, with what it holds. */
   target: { arg: CallArgument; kind: ValueKind } | null;
+  /**
+   * The file the call reads or writes, when it is a file object: its `fp`, or `f` of
+   * `json.loads(f.read())` (then `readCall` is the `f.read()` call).
+   */
+  file: { kind: FileKind; node: SyntaxNode; readCall: SyntaxNode | null } | null;
   /** How the call's value is used. */
   usage: Usage;
   /** The statement that contains the call. */
@@ -149,12 +154,25 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
   }
   const targetParam = api === "dump" || api === "load" ? "fp" : api === "loads" ? "s" : null;
   const targetArg = targetParam ? bound.get(targetParam) : undefined;
+  const target = targetArg ? { arg: targetArg, kind: kinds.of(targetArg.value) } : null;
   return {
     api, module, node: call, callee, signature, args, bound, extraPositional, unknownKeywords, hasStarArgs, hasStarStarArgs,
-    target: targetArg ? { arg: targetArg, kind: kinds.of(targetArg.value) } : null,
+    target,
+    file: fileOf(api, target, kinds),
     usage: usageOf(call),
     statement: enclosingStatement(call),
   };
+}
+
+function fileOf(api: JsonApi, target: JsonCall["target"], kinds: Kinds): JsonCall["file"] {
+  if (!target) return null;
+  if ((api === "dump" || api === "load") && target.kind.kind === "file") return { kind: target.kind, node: target.arg.value, readCall: null };
+  const k = target.kind;
+  if (api === "loads" && k.kind === "text" && k.origin === "read" && k.readReceiver && k.readCall) {
+    const kind = kinds.of(k.readReceiver);
+    if (kind.kind === "file") return { kind, node: k.readReceiver, readCall: k.readCall };
+  }
+  return null;
 }
 
 function usageOf(call: SyntaxNode): Usage {

@@ -317,6 +317,15 @@ export class Scopes {
     return index;
   }
 
+  /** The uses of a binding's name that the binding may reach (`f` in `with open(p) as f: json.load(f)`). */
+  references(binding: Occurrence): Occurrence[] {
+    return this.occurrences(binding.node.text).filter((o) => {
+      if (o.role !== "use") return false;
+      const res = this.resolve(o.node);
+      return !!res && this.reaching(res, o.node).some((b) => b.node.id === binding.node.id);
+    });
+  }
+
   /**
    * The bindings that may reach `use`. In the same scope, the last binding before the use wins
    * when its statement surely ran first (its block encloses the use); otherwise every binding

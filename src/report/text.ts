@@ -4,7 +4,7 @@ import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../core/types.js";
 import { displayPath } from "../core/display.js";
-import type { FileReport, Reporter } from "./types.js";
+import type { FileReport, Reporter, Summary } from "./types.js";
 
 const TAB = "    ";
 
@@ -50,15 +50,6 @@ function shownLine(text: string, start: number, at: number): { source: string; l
   const head = from > 0 ? ELLIPSIS : "";
   const tail = to < text.length ? ELLIPSIS : "";
   return { source: head + text.slice(from, to) + tail, lineStart: start + from - head.length };
-}
-
-export interface Summary {
-  diagnostics: number;
-  safeFixes: number;
-  unsafeFixes: number;
-  files: number;
-  /** In fix mode: fixes applied, and unsafe fixes not applied because --unsafe-fixes is off. */
-  fixed?: { applied: number; withheldUnsafe: number } | null;
 }
 
 function plural(n: number, word: string): string {

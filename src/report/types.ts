@@ -1,6 +1,5 @@
 import type { LineIndex } from "../python/text.js";
 import type { Diagnostic } from "../core/types.js";
-import type { Summary } from "./text.js";
 
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */
 export interface FileReport {
@@ -18,4 +17,14 @@ export interface FileReport {
 export interface Reporter {
   file(report: FileReport): string;
   end(summary: Summary): string;
+}
+
+/** What a run found and did, for the summary line. */
+export interface Summary {
+  diagnostics: number;
+  safeFixes: number;
+  unsafeFixes: number;
+  files: number;
+  /** In fix mode: fixes applied, and unsafe fixes not applied because --unsafe-fixes is off. */
+  fixed?: { applied: number; withheldUnsafe: number } | null;
 }

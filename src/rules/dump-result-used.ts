@@ -1,4 +1,4 @@
-import { calleeWith } from "../fix/edits.js";
+import { calleeWith } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

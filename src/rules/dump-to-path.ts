@@ -1,4 +1,4 @@
-import { freshHandleName, wrapStatementInWith } from "../fix/edits.js";
+import { freshHandleName, wrapStatementInWith } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { appendArgument } from "../fix/edits.js";
+import { appendArgument } from "./edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import { stringLiteral } from "../python/syntax.js";

@@ -1,4 +1,4 @@
-import { calleeWith, freshHandleName, wrapStatementInWith } from "../fix/edits.js";
+import { calleeWith, freshHandleName, wrapStatementInWith } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

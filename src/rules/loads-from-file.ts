@@ -1,4 +1,4 @@
-import { calleeWith, renameApi } from "../fix/edits.js";
+import { calleeWith, renameApi } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

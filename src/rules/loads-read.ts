@@ -1,6 +1,5 @@
-import { renameApi } from "../fix/edits.js";
+import { renameApi } from "./edits.js";
 import { sameNode, unwrapParens } from "../python/syntax.js";
-import { fileOf } from "./open-without-encoding.js";
 import type { Edit } from "../core/types.js";
 import { defineRule } from "./types.js";
 
@@ -28,7 +27,7 @@ export default defineRule({
     if (!readCall || !readReceiver || !sameNode(readCall, unwrapParens(call.target.arg.value))) return;
     if ((readCall.childForFieldName("arguments")?.namedChildren.length ?? 1) !== 0) return;
     // json.loads(open(p).read()): JSN020's, whose fix makes it json.load(f) in a with block.
-    const file = fileOf(call, ctx.kinds);
+    const file = call.file;
     if (file && !file.kind.binding && file.kind.openCall && sameNode(file.kind.openCall, unwrapParens(readReceiver))) return;
     const rename = call.hasStarArgs ? null : renameApi(call, "load");
     const arg = call.target.arg;

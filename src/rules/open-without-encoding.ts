@@ -1,43 +1,6 @@
-import { appendArgument } from "../fix/edits.js";
-import type { FileKind, Kinds } from "../python/kinds.js";
-import type { JsonCall } from "../python/model.js";
-import type { SyntaxNode } from "../python/tree.js";
+import { appendArgument } from "./edits.js";
+import { lacksEncoding } from "../python/files.js";
 import { defineRule } from "./types.js";
-
-/** Origins whose opener takes `encoding=` and defaults to the locale's encoding in text mode. */
-const LOCALE_ENCODED = new Set<FileKind["origin"]>(["open", "path-open", "codecs-open", "compressed-open", "tempfile"]);
-
-/**
- * Whether the encoding of a text file changes what this call reads or writes: always for
- * reading; for `json.dump` only with `ensure_ascii` set to something other than `True`
- * (by default its output is pure ASCII, the same bytes in every locale encoding).
- */
-export function encodingMatters(call: JsonCall): boolean {
-  if (call.api === "load" || call.api === "loads") return true;
-  const ensureAscii = call.bound.get("ensure_ascii");
-  return !!ensureAscii && ensureAscii.value.text !== "True";
-}
-
-/** A text-mode `open()`-like call without `encoding=` (and that JSN010/JSN011 do not already flag). */
-export function lacksEncoding(call: JsonCall, kind: FileKind): boolean {
-  if (!LOCALE_ENCODED.has(kind.origin) || kind.binary !== false || kind.encodingGiven !== false) return false;
-  // A file that cannot serve the call at all is JSN010's or JSN011's problem; after their fix
-  // (which adds the encoding when it switches binary to text) this rule looks again.
-  if (call.api === "dump" ? kind.writable === false : kind.readable === false) return false;
-  return encodingMatters(call);
-}
-
-/** The file a json call reads or writes: its `fp`, or `x` of `json.loads(x.read())`. */
-export function fileOf(call: JsonCall, kinds: Kinds): { kind: FileKind; node: SyntaxNode; readCall: SyntaxNode | null } | null {
-  const target = call.target;
-  if (!target) return null;
-  if ((call.api === "dump" || call.api === "load") && target.kind.kind === "file") return { kind: target.kind, node: target.arg.value, readCall: null };
-  if (call.api === "loads" && target.kind.kind === "text" && target.kind.origin === "read" && target.kind.readReceiver && target.kind.readCall) {
-    const kind = kinds.of(target.kind.readReceiver);
-    if (kind.kind === "file") return { kind, node: target.kind.readReceiver, readCall: target.kind.readCall };
-  }
-  return null;
-}
 
 export default defineRule({
   meta: {
@@ -60,7 +23,7 @@ export default defineRule({
   checkFile(ctx) {
     const seen = new Set<number>();
     for (const call of ctx.calls) {
-      const file = fileOf(call, ctx.kinds);
+      const file = call.file;
       const open = file?.kind.openCall;
       // Inline handles (no binding) are JSN020's: it reports them with the encoding.
       if (!file || !open || !file.kind.binding || seen.has(open.id) || !lacksEncoding(call, file.kind)) continue;

@@ -1,9 +1,10 @@
-import { appendArgument, applyEdits, calleeWith, freshHandleName, wrapStatementInWith } from "../fix/edits.js";
+import { appendArgument, calleeWith, freshHandleName, wrapStatementInWith } from "./edits.js";
+import { applyEdits } from "../core/edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { sameNode, unwrapParens } from "../python/syntax.js";
-import { fileOf, lacksEncoding } from "./open-without-encoding.js";
+import { lacksEncoding } from "../python/files.js";
 import type { RuleContext } from "./types.js";
 import type { Edit } from "../core/types.js";
 import { defineRule } from "./types.js";
@@ -30,7 +31,7 @@ export default defineRule({
     },
   },
   checkCall(call, ctx) {
-    const file = fileOf(call, ctx.kinds);
+    const file = call.file;
     const open = file?.kind.openCall;
     if (!file || !open || file.kind.binding || !OPENERS.has(file.kind.origin) || !sameNode(open, unwrapParens(file.node))) return;
     const encoding = lacksEncoding(call, file.kind);

@@ -1,4 +1,4 @@
-import { removeArgument } from "../fix/edits.js";
+import { removeArgument } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

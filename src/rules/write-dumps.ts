@@ -1,4 +1,4 @@
-import { calleeWith } from "../fix/edits.js";
+import { calleeWith } from "./edits.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { parentSkippingParens } from "../python/syntax.js";
 import { defineRule } from "./types.js";

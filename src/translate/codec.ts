@@ -6,7 +6,8 @@ import type { SyntaxNode } from "../python/tree.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
 import { normalizeEncoding } from "../python/encodings.js";
-import type { Emitter } from "./expr.js";
+import { builtinValue } from "./expressions/access.js";
+import type { Emitter } from "./types.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
 import { camelCase, jsString } from "./literals.js";
 import { NATIVE_MESSAGES } from "./notes.js";
@@ -30,10 +31,12 @@ export interface InputFacts {
   bytes: boolean | null;
 }
 
-/** Options a call passes: each Python option with its value, `**kwargs` and what could not be carried over. */
+/** Options a call passes: each Python option with its value, `**kwargs`, and keywords for an encoder or decoder class. */
 interface Options {
   values: Map<string, SyntaxNode>;
   kwargs: SyntaxNode[];
+  /** Keywords json passes on to `cls(...)` (a custom class takes them); their Python names. */
+  forClass: Map<string, SyntaxNode>;
 }
 
 const JSON_ENCODER_OPTIONS: ReadonlySet<string> = new Set(ENCODER_OPTIONS);
@@ -54,10 +57,17 @@ function optionsOf(call: JsonCall, e: Emitter): Options {
     else if (name === "encoding" && call.module === "simplejson" && isUtf8Literal(arg.value)) continue;
     else e.note("simplejson", `\`${name}=\` is simplejson's; json (and so the runtime) has no such option: it was left out`);
   }
+  // json passes keywords it does not know on to the class: JSONDecoder takes strict=; a custom
+  // class (cls=) takes its own.
+  const forClass = new Map<string, SyntaxNode>();
+  const customClass = call.bound.has("cls") && !isJsonClass(e, call.bound.get("cls")?.value);
   for (const arg of call.unknownKeywords) {
-    // json.loads passes unknown keywords to JSONDecoder, which takes strict=.
     if (!encoder && arg.name === "strict") values.set("strict", arg.value);
+    else if (customClass && arg.name) forClass.set(arg.name, arg.value);
     else e.note("unsupported-option", `\`${arg.name}=\` is not an option of \`${call.callee.text}()\`: it was left out`);
+  }
+  if (forClass.size > 0) {
+    e.note("port", `${[...forClass.keys()].map((k) => `\`${k}=\``).join(", ")}: json passes ${forClass.size === 1 ? "it" : "them"} on to \`${call.bound.get("cls")?.value.text}(...)\`; the options object handed to its constructor holds ${forClass.size === 1 ? "it" : "them"} under the same name`);
   }
   for (const arg of call.extraPositional) {
     e.note("unsupported-option", `the extra positional argument \`${arg.value.text}\` has no parameter: it was left out`);
@@ -74,7 +84,12 @@ function optionsOf(call: JsonCall, e: Emitter): Options {
   if (call.module === "simplejson") {
     e.note("simplejson", "simplejson was translated as json: its own defaults differ (Decimal support, `namedtuple_as_object`, `for_json`...)");
   }
-  return { values, kwargs };
+  return { values, kwargs, forClass };
+}
+
+function isJsonClass(e: Emitter, node: SyntaxNode | undefined): boolean {
+  const q = node ? e.ctx.names.qualify(unwrapParens(node)) : null;
+  return q === "json.JSONEncoder" || q === "json.JSONDecoder" || q === "simplejson.JSONEncoder" || q === "simplejson.JSONDecoder";
 }
 
 function isUtf8Literal(node: SyntaxNode): boolean {
@@ -123,13 +138,11 @@ function hook(e: Emitter, option: string, node: SyntaxNode): string | null {
     if (builtin === "str" && option === "default" && e.mode === "exact") {
       e.note("default-str", "`default=str`: pyStr writes what Python's str() writes for the values the runtime models (None, bool, int, float, str, bytes, list, tuple, dict, set); any other object (datetime, Decimal, UUID, your classes) is written `<ClassName object>`: give it a case of its own");
     }
-    const value = e.builtinValue(builtin);
+    const value = builtinValue(e, builtin);
     if (value) return value;
-    if (builtin === "list" || builtin === "tuple" || builtin === "sorted") {
-      const items = builtin === "sorted" ? "[...o].sort()" : "[...o]";
-      if (builtin === "sorted") e.note("expression", "`sorted` became [...o].sort(): it compares as strings, Python compares values");
-      return e.mode === "exact" && builtin === "tuple" ? `(o: any) => ${e.rt("tuple")}(...o)` : `(o: any) => ${items}`;
-    }
+    if (builtin === "list") return e.rt("pyList");
+    if (builtin === "tuple") return e.rt("pyTuple");
+    return e.untranslated(n, `the builtin \`${builtin}\` as ${option}=`).text;
   }
   if (n.type === "lambda") return e.expr(n);
   // Library names (collections.OrderedDict, decimal.Decimal) are the expression translator's.
@@ -154,7 +167,7 @@ function objectLiteral(entries: string[]): string {
 // --- exact: the runtime -----------------------------------------------------------------------------
 
 function exactOptions(call: JsonCall, e: Emitter): string {
-  const { values, kwargs } = optionsOf(call, e);
+  const { values, kwargs, forClass } = optionsOf(call, e);
   const entries: string[] = [];
   for (const [name, node] of values) {
     let value: string | null;
@@ -188,6 +201,8 @@ function exactOptions(call: JsonCall, e: Emitter): string {
     }
     if (value !== null) entries.push(`${camelCase(name)}: ${value}`);
   }
+  // Spread in, so that TypeScript does not check them against the runtime's own option names.
+  if (forClass.size > 0) entries.push(`...{ ${[...forClass].map(([name, node]) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : jsString(name)}: ${e.expr(node)}`).join(", ")} }`);
   for (const k of kwargs) entries.push(`...${e.expr(k, "object")}`);
   return objectLiteral(entries);
 }
@@ -220,7 +235,11 @@ function nativeStringify(call: JsonCall, e: Emitter): string {
   const { values, kwargs } = optionsOf(call, e);
   const objArg: CallArgument | undefined = call.bound.get("obj");
   const obj = objArg ? e.expr(objArg.value, "unknown") : "undefined";
-  const facts: ValueFacts = objArg ? factsOfPython(objArg.value) : EVERYTHING;
+  // What a literal holds is known: its differences are certain; any other value's are possible.
+  const known = objArg ? factsOfPython(objArg.value) : null;
+  const facts: ValueFacts = known ?? EVERYTHING;
+  const certainty = known ? "certain" : "possible";
+  const note = (kind: Parameters<Emitter["note"]>[0], message: string) => e.note(kind, message, certainty);
   const has = (k: string) => values.has(k) || kwargs.length > 0;
   for (const k of kwargs) {
     e.note("star-args", `\`**${k.text}\`: JSON.stringify takes no options object; its options were not applied`);
@@ -234,7 +253,7 @@ function nativeStringify(call: JsonCall, e: Emitter): string {
     const n = literalInt(indentNode);
     const s = literalString(indentNode);
     const b = literalBool(indentNode);
-    const differs = (what: string) => facts.nonEmpty && e.note("indent", NATIVE_MESSAGES.indent(what));
+    const differs = (what: string) => facts.nonEmpty && note("indent", NATIVE_MESSAGES.indent(what));
     if (n !== null) {
       if (n >= 1 && n <= 10) space = String(n);
       else if (n > 10) {
@@ -251,7 +270,8 @@ function nativeStringify(call: JsonCall, e: Emitter): string {
       if (b) space = "1";
       else differs("indent=False: Python starts a line for each item without indenting it, JSON.stringify writes one line; any non-empty list or object shows it");
     } else {
-      space = e.expr(indentNode);
+      // Python's None is no indent; JSON.stringify takes undefined for that.
+      space = `${e.operand(indentNode)} ?? undefined`;
       differs(`indent=${indentNode.text}: a value of 0 or less, more than 10, "" or a string longer than 10 indents differently (JSON.stringify caps at 10 and writes 0 as one line)`);
     }
   }
@@ -264,21 +284,21 @@ function nativeStringify(call: JsonCall, e: Emitter): string {
   if (!pyItem || pyItem[0] !== jsSep[0] || pyItem[1] !== jsSep[1]) {
     if (facts.separated) {
       const py = pyItem ? `\`${pyItem[0]}\` and \`${pyItem[1]}\`` : `the separators \`${sepNode?.text}\``;
-      e.note("separators", NATIVE_MESSAGES.separators(py, `\`${jsSep[0]}\` and \`${jsSep[1]}\``));
+      note("separators", NATIVE_MESSAGES.separators(py, `\`${jsSep[0]}\` and \`${jsSep[1]}\``));
     }
   }
 
   // Value-dependent differences.
   const ensureAscii = values.has("ensure_ascii") ? literalBool(values.get("ensure_ascii")) : true;
-  if (ensureAscii !== false && facts.nonAscii) e.note("ensure-ascii", NATIVE_MESSAGES["ensure-ascii"]());
-  if (ensureAscii !== true && facts.loneSurrogate) e.note("lone-surrogate", NATIVE_MESSAGES["lone-surrogate"]());
+  if (ensureAscii !== false && facts.nonAscii) note("ensure-ascii", NATIVE_MESSAGES["ensure-ascii"]());
+  if (ensureAscii !== true && facts.loneSurrogate) note("lone-surrogate", NATIVE_MESSAGES["lone-surrogate"]());
   const allowNan = values.has("allow_nan") ? literalBool(values.get("allow_nan")) : true;
-  if (facts.nan) e.note("nan", NATIVE_MESSAGES.nan(allowNan !== false));
-  if (facts.bigInt) e.note("big-int", NATIVE_MESSAGES["big-int"](false));
-  if (facts.floatLayout) e.note("float-layout", NATIVE_MESSAGES["float-layout"]());
-  if (facts.intLikeKey) e.note("key-order", NATIVE_MESSAGES["key-order"]());
-  if (facts.nonStringKey) e.note("non-string-keys", NATIVE_MESSAGES["non-string-keys"]());
-  if (has("skipkeys") && literalBool(values.get("skipkeys")) !== false && facts.nonStringKey) e.note("skipkeys", NATIVE_MESSAGES.skipkeys());
+  if (facts.nan) note("nan", NATIVE_MESSAGES.nan(allowNan !== false));
+  if (facts.bigInt) note("big-int", NATIVE_MESSAGES["big-int"](false));
+  if (facts.floatLayout) note("float-layout", NATIVE_MESSAGES["float-layout"]());
+  if (facts.intLikeKey) note("key-order", NATIVE_MESSAGES["key-order"]());
+  if (facts.nonStringKey) note("non-string-keys", NATIVE_MESSAGES["non-string-keys"]());
+  if (has("skipkeys") && literalBool(values.get("skipkeys")) !== false && facts.nonStringKey) note("skipkeys", NATIVE_MESSAGES.skipkeys());
   const cls = values.get("cls");
   if (cls) e.note("encoder-class", NATIVE_MESSAGES["encoder-class"](cls.text));
 
@@ -287,17 +307,17 @@ function nativeStringify(call: JsonCall, e: Emitter): string {
   const defaultNode = values.get("default");
   if (defaultNode) {
     const fn = hook(e, "default", defaultNode);
-    e.note("default", NATIVE_MESSAGES.default());
+    e.note("default", NATIVE_MESSAGES.default(), "possible");
     steps.push(`value = value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype ? value : ${callable(fn)}(value);`);
   } else if (facts.unserializable) {
-    e.note("unserializable", NATIVE_MESSAGES.unserializable());
+    note("unserializable", NATIVE_MESSAGES.unserializable());
   }
   const sortNode = values.get("sort_keys");
   const sort = sortNode ? literalBool(sortNode) : false;
   if (sort !== false && sortNode) {
     const sorter = `value !== null && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value`;
     steps.push(sort === true ? `value = ${sorter};` : `if (${e.expr(sortNode)}) value = ${sorter};`);
-    if (facts.sortSensitive) e.note("sort-keys", NATIVE_MESSAGES["sort-keys"]());
+    if (facts.sortSensitive) note("sort-keys", NATIVE_MESSAGES["sort-keys"]());
   }
   const replacer = steps.length === 0 ? null : `(_key: string, value: any) => {\n  ${steps.join("\n  ")}\n  return value;\n}`;
   const args = [obj];
@@ -313,17 +333,19 @@ function nativeParse(call: JsonCall, e: Emitter, input: string, inputFacts: Inpu
   const literal = inputFacts.literal ? literalString(inputFacts.literal) : null;
   const known = literal !== null ? factsOfJsonText(literal) : null;
   if (!known) {
-    e.note("decode-error", NATIVE_MESSAGES["decode-error"]());
+    e.note("decode-error", NATIVE_MESSAGES["decode-error"](), "possible");
   }
   const facts = known?.facts ?? EVERYTHING;
+  // A literal text's differences are certain; any other text's are possible.
+  const certainty = known ? "certain" : "possible";
   const intFloat = known ? known.intFloat : true;
   const nanLiteral = known ? known.nanLiteral : true;
-  if (intFloat) e.note("int-float", NATIVE_MESSAGES["int-float"]());
-  if (facts.bigInt) e.note("big-int", NATIVE_MESSAGES["big-int"](true));
-  if (nanLiteral && !values.has("parse_constant")) e.note("nan-literal", NATIVE_MESSAGES["nan-literal"]());
-  if (facts.intLikeKey) e.note("key-order", NATIVE_MESSAGES["key-order"]());
+  if (intFloat) e.note("int-float", NATIVE_MESSAGES["int-float"](), certainty);
+  if (facts.bigInt) e.note("big-int", NATIVE_MESSAGES["big-int"](true), certainty);
+  if (nanLiteral && !values.has("parse_constant")) e.note("nan-literal", NATIVE_MESSAGES["nan-literal"](), certainty);
+  if (facts.intLikeKey) e.note("key-order", NATIVE_MESSAGES["key-order"](), certainty);
   const strict = values.get("strict");
-  if (strict && literalBool(strict) !== true && !known) e.note("strict", NATIVE_MESSAGES.strict());
+  if (strict && literalBool(strict) !== true && !known) e.note("strict", NATIVE_MESSAGES.strict(), "possible");
   const cls = values.get("cls");
   if (cls) e.note("decoder-class", NATIVE_MESSAGES["decoder-class"](cls.text));
 
@@ -333,21 +355,21 @@ function nativeParse(call: JsonCall, e: Emitter, input: string, inputFacts: Inpu
   const isObject = `value !== null && typeof value === "object" && !Array.isArray(value)`;
   if (pairsHook) {
     const fn = hook(e, "object_pairs_hook", pairsHook);
-    e.note("decoder-hook", "object_pairs_hook: ported as a reviver given Object.entries(value): JSON.parse has already merged duplicate keys (Python passes every pair) and moved integer-like keys first");
+    e.note("decoder-hook", "object_pairs_hook: ported as a reviver given Object.entries(value): JSON.parse has already merged duplicate keys (Python passes every pair) and moved integer-like keys first", "possible");
     reviver = `(_key: string, value: any) => (${isObject} ? ${callable(fn)}(Object.entries(value)) : value)`;
   } else if (objectHook) {
     const fn = hook(e, "object_hook", objectHook);
-    e.note("decoder-hook", "object_hook: ported as a reviver: it receives a plain object whose integer-like keys come first, and runs after JSON.parse has read the whole text");
+    e.note("decoder-hook", "object_hook: ported as a reviver: it receives a plain object whose integer-like keys come first, and runs after JSON.parse has read the whole text", "possible");
     reviver = `(_key: string, value: any) => (${isObject} ? ${callable(fn)}(value) : value)`;
   }
   for (const name of ["parse_float", "parse_int", "parse_constant"]) {
     const node = values.get(name);
     if (!node || hook(e, name, node) === null) continue;
-    e.note("decoder-hook", `${name}=${node.text}: JSON.parse has no equivalent (a reviver sees the parsed number, not its text): it was not applied`);
+    e.note("decoder-hook", `${name}=${node.text}: JSON.parse has no equivalent (a reviver sees the parsed number, not its text): it was not applied`, "possible");
   }
   let text = input;
   if (inputFacts.bytes === true) {
-    e.note("bytes-input", NATIVE_MESSAGES["bytes-input"]());
+    e.note("bytes-input", NATIVE_MESSAGES["bytes-input"](), "possible");
     text = `new TextDecoder().decode(${input})`;
   }
   return `JSON.parse(${text}${reviver ? `, ${reviver}` : ""})`;

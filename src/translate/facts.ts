@@ -4,7 +4,7 @@
 import { MAX_NESTING } from "../python/limits.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { stringLiteral, unwrapParens } from "../python/syntax.js";
-import { KEY_ORDER, PyFloat, floatRepr, isTuple, loads } from "../runtime/index.js";
+import { KEY_ORDER, PyFloat, float, floatRepr, isTuple, loads } from "../runtime/index.js";
 import { pythonFloat, pythonInt } from "./literals.js";
 
 export interface ValueFacts {
@@ -93,10 +93,10 @@ function keysFacts(f: ValueFacts, all: Key[]): void {
   if (python === null || python.join("\u0000") !== js.join("\u0000")) f.sortSensitive = true;
 }
 
-/** Facts of a Python expression: exact for literals (nested lists, dicts, tuples...), else everything. */
-export function factsOfPython(node: SyntaxNode): ValueFacts {
+/** Facts of a Python literal (nested lists, dicts, tuples...); null for anything else (it may hold everything). */
+export function factsOfPython(node: SyntaxNode): ValueFacts | null {
   const f = nothing();
-  return walkPython(node, f) ? f : { ...EVERYTHING };
+  return walkPython(node, f) ? f : null;
 }
 
 function walkPython(expr: SyntaxNode, f: ValueFacts, depth = 0): boolean {
@@ -171,11 +171,13 @@ function walkPython(expr: SyntaxNode, f: ValueFacts, depth = 0): boolean {
       const fn = node.childForFieldName("function");
       const args = node.childForFieldName("arguments")?.namedChildren ?? [];
       const s = args.length === 1 && args[0] ? stringLiteral(args[0]) : null;
-      if (fn?.text === "float" && s && !s.bytes) {
-        const t = s.value.trim().toLowerCase();
-        const v = /^[+-]?(nan|inf|infinity)$/.test(t) ? (t.includes("n") && t.includes("a") ? NaN : t.startsWith("-") ? -Infinity : Infinity) : Number(t);
-        floatFacts(f, v);
-        return true;
+      if (fn?.text === "float" && s && !s.bytes && !s.fstring) {
+        try {
+          floatFacts(f, float(s.value).value);
+          return true;
+        } catch {
+          return false; // Python raises ValueError
+        }
       }
       return false;
     }

@@ -3,7 +3,7 @@
 // together (chosen as --fix chooses them), the fixed text is analysed once, and each call is
 // translated there, with a note that the Python had the bug.
 import type { Diagnostic, Edit } from "../core/types.js";
-import { applyEdits } from "../fix/edits.js";
+import { applyEdits } from "../core/edits.js";
 import { selectFixes } from "../fix/select.js";
 import { buildContext, type FileContext } from "../python/context.js";
 import type { JsonCall } from "../python/model.js";
@@ -11,8 +11,9 @@ import type { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText, releaseResult } from "../rules/run.js";
 import { syntaxErrors } from "./check.js";
-import { unitOf } from "./context.js";
-import { Emitter } from "./expr.js";
+import { SnippetEmitter } from "./emitter.js";
+import { callExpression } from "./file-io.js";
+import { unitOf } from "./units.js";
 import { note, type Note } from "./notes.js";
 import type { Mode, TranslateOptions, Translation } from "./types.js";
 
@@ -115,13 +116,13 @@ function toOriginal(edits: Edit[], index: number, side: "start" | "end"): number
 
 /** One call, as it is. */
 export function translateCall(ctx: FileContext, call: JsonCall, options: TranslateOptions, extraNotes: Note[] = []): Translation {
-  let e = new Emitter(ctx, options);
+  let e = new SnippetEmitter(ctx, options, callExpression);
   let unit = unitOf(call, e);
   // A free name the translation also imports (a variable called `dumps`): translated again, renamed.
   const imported = e.imports.names();
   const clashing = new Set([...e.names.keys()].filter((n) => imported.has(n)));
   if (clashing.size > 0) {
-    e = new Emitter(ctx, options, clashing);
+    e = new SnippetEmitter(ctx, options, callExpression, clashing);
     unit = unitOf(call, e);
   }
   const notes = [...extraNotes, ...e.notes.all()];

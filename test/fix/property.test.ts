@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { nativeBackend } from "../../src/backends/native.js";
 import { describe, expect, it } from "vitest";
 import { fixText, syntaxErrorCount } from "../../src/fix/apply.js";
-import { applyEdits } from "../../src/fix/edits.js";
+import { applyEdits } from "../../src/core/edits.js";
 import { parsePython } from "../../src/python/parser.js";
 import { RULES } from "../../src/rules/index.js";
 import { analyzeText } from "../../src/rules/run.js";

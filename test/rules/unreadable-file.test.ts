@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultSettings, runFiles } from "../../src/cli/engine.js";
+import { defaultSettings } from "../../src/cli/engine.js";
+import { runFiles } from "../../src/cli/run.js";
 import { RULES } from "../../src/rules/index.js";
 
 async function check(paths: string[], maxBytes?: number) {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { nativeBackend } from "../../src/backends/native.js";
 import { checkBytes, defaultSettings, type Settings } from "../../src/cli/engine.js";
 import { syntaxErrorCount } from "../../src/fix/apply.js";
-import { applyEdits } from "../../src/fix/edits.js";
+import { applyEdits } from "../../src/core/edits.js";
 import { parsePython } from "../../src/python/parser.js";
 import { RULES } from "../../src/rules/index.js";
 import { analyzeText } from "../../src/rules/run.js";

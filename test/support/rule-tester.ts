@@ -4,7 +4,7 @@
 // and still parse without new syntax errors.
 import { nativeBackend } from "../../src/backends/native.js";
 import { describe, expect, it } from "vitest";
-import { applyEdits } from "../../src/fix/edits.js";
+import { applyEdits } from "../../src/core/edits.js";
 import { parsePython } from "../../src/python/parser.js";
 import { LineIndex } from "../../src/python/text.js";
 import { analyzeText } from "../../src/rules/run.js";

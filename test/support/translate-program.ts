@@ -10,8 +10,9 @@ import { pathToFileURL } from "node:url";
 import { ts } from "ts-morph";
 import type { SyntaxNode } from "../../src/python/tree.js";
 import { buildContext } from "../../src/python/context.js";
-import { translateStatement } from "../../src/translate/context.js";
-import { Emitter } from "../../src/translate/expr.js";
+import { SnippetEmitter } from "../../src/translate/emitter.js";
+import { callExpression } from "../../src/translate/file-io.js";
+import { translateStatement } from "../../src/translate/statements.js";
 import { RUNTIME } from "../../src/translate/imports.js";
 import { translateText, type Translation } from "../../src/translate/index.js";
 import type { Mode } from "../../src/translate/types.js";
@@ -29,7 +30,7 @@ export function programOf(text: string, mode: Mode): Program {
   if (errors.length > 0) throw new Error(errors.join("\n"));
   const context = buildContext("input.py", text, NATIVE);
   if (context.calls.length === 0) throw new Error("input.py has no json call");
-  const e = new Emitter(context, { mode, analysis: NATIVE, ts: TS });
+  const e = new SnippetEmitter(context, { mode, analysis: NATIVE, ts: TS }, callExpression);
   const statementUnits = new Map<number, Translation>();
   for (const t of translations) {
     if (!t.expression) {

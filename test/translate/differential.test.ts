@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyEdits } from "../../src/fix/edits.js";
+import { applyEdits } from "../../src/core/edits.js";
 import { RULES } from "../../src/rules/index.js";
 import { analyzeText } from "../../src/rules/run.js";
 import type { Mode } from "../../src/translate/types.js";

@@ -1,23 +1,10 @@
-// Building fixes as data (edits over the original text) and applying them.
+// Building fixes as data: edits over the original text, for the rules to offer.
 import type { JsonApi } from "../python/signatures.js";
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { detectNewline, indentationAt } from "../python/text.js";
 import type { Edit } from "../core/types.js";
 import type { FileContext } from "../python/context.js";
-
-/** Apply non-overlapping edits (any order) to `text`. Throws on overlap: that is a bug in a rule. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let pos = 0;
-  for (const e of sorted) {
-    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
-    out += text.slice(pos, e.start) + e.content;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
-}
 
 export function replaceNode(node: SyntaxNode, content: string): Edit {
   return { start: node.startIndex, end: node.endIndex, content };
