@@ -54,24 +54,27 @@ function settle<T>(options: Options, errors: InternalErrorInfo[], results: T): T
 }
 
 export function createApi(deps: ApiDependencies): Api {
+  // Every function asks for the backend first: before the wasm entry's init(), each says so.
   const analysis = (options: Options) => ({ backend: deps.backend(), jsonModules: options.extendJsonModules ?? [] });
 
   function lint(source: string, options: Options = {}): Diagnostic[] {
+    const a = analysis(options);
     const filename = options.filename ?? STDIN_NAME;
     const rules = rulesOf(options);
     const limit = analysisLimit(source);
     if (limit) return unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
-    const result = analyzeText(filename, source, rules, analysis(options));
+    const result = analyzeText(filename, source, rules, a);
     try {
       const lines = result.context?.lines ?? new LineIndex(source);
       const diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d)).sort(compareJsonDiagnostics);
       return settle(options, result.internalErrors.map(errorInfo), diagnostics);
     } finally {
-      releaseResult(result, analysis(options).backend);
+      releaseResult(result, a.backend);
     }
   }
 
   function fix(source: string, options: FixOptions = {}): FixOutput {
+    const a = analysis(options);
     const filename = options.filename ?? STDIN_NAME;
     const rules = rulesOf(options);
     const limit = analysisLimit(source);
@@ -79,7 +82,6 @@ export function createApi(deps: ApiDependencies): Api {
       const remaining = unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
       return { output: source, fixed: [], remaining };
     }
-    const a = analysis(options);
     const result = fixText(filename, source, rules, { unsafe: !!options.unsafeFixes }, a);
     try {
       const lines = result.final.context?.lines ?? new LineIndex(result.text);
@@ -97,8 +99,8 @@ export function createApi(deps: ApiDependencies): Api {
   }
 
   function findCalls(source: string, options: Options = {}): JsonCall[] {
-    if (!mayCallJson(source) || analysisLimit(source)) return [];
     const a = analysis(options);
+    if (!mayCallJson(source) || analysisLimit(source)) return [];
     const context = buildContext(options.filename ?? STDIN_NAME, source, a);
     try {
       return context.calls.map((c) => toPlainCall(context, c));
@@ -108,11 +110,12 @@ export function createApi(deps: ApiDependencies): Api {
   }
 
   function translate(source: string, options: TranslateOptions = {}): Translation[] {
+    const a = analysis(options);
     const filename = options.filename ?? STDIN_NAME;
     if (analysisLimit(source)) return [];
     const result = translateText(filename, source, {
       mode: options.mode ?? "exact",
-      analysis: analysis(options),
+      analysis: a,
       ts: deps.typescript(),
       runtimeModule: options.runtimeModule,
       rename: options.rename,

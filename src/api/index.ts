@@ -7,6 +7,7 @@ import { createApi } from "./core.js";
 
 export { loadConfig } from "./config.js";
 export { ConfigError } from "../source/config.js";
+export { UnknownSelectorError } from "../rules/select.js";
 export { DumplingInternalError, type Api } from "./core.js";
 export type * from "./types.js";
 

@@ -9,6 +9,7 @@ import type { TypeScriptApi } from "../translate/types.js";
 import { createApi } from "./core.js";
 
 export { DumplingInternalError, type Api } from "./core.js";
+export { UnknownSelectorError } from "../rules/select.js";
 export type * from "./types.js";
 
 export interface InitOptions extends WasmFiles {

@@ -3,12 +3,17 @@
 import { Language, Node, Parser, type Tree as WasmTree } from "web-tree-sitter";
 import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type Tree } from "../python/tree.js";
 
+/** A URL object (typed by its href, so these types need neither DOM's nor Node's). */
+export interface UrlLike {
+  href: string;
+}
+
 /** Where the two .wasm files are: URLs or paths (Node), or their bytes. */
 export interface WasmFiles {
   /** web-tree-sitter's runtime, `web-tree-sitter/tree-sitter.wasm`. */
-  treeSitter?: string | URL | Uint8Array;
+  treeSitter?: string | UrlLike | Uint8Array;
   /** The Python grammar, `tree-sitter-python/tree-sitter-python.wasm`. */
-  python?: string | URL | Uint8Array;
+  python?: string | UrlLike | Uint8Array;
 }
 
 /** A package file's location, as the runtime resolves it (Node, Deno, Bun, an import map). */
@@ -30,12 +35,12 @@ export async function createWasmBackend(files: WasmFiles = {}): Promise<ParserBa
   const runtime = files.treeSitter;
   if (runtime instanceof Uint8Array) await Parser.init({ wasmBinary: runtime });
   else if (runtime !== undefined) {
-    const where = runtime instanceof URL ? fromUrl(runtime.href) : runtime;
+    const where = typeof runtime === "string" ? runtime : fromUrl(runtime.href);
     await Parser.init({ locateFile: () => where });
   }
   else await Parser.init();
   const grammar = files.python ?? located("tree-sitter-python/tree-sitter-python.wasm");
-  const language = await Language.load(grammar instanceof URL ? fromUrl(grammar.href) : grammar);
+  const language = await Language.load(typeof grammar === "string" || grammar instanceof Uint8Array ? grammar : fromUrl(grammar.href));
   const parser = new Parser();
   parser.setLanguage(language);
   cacheParents(Node.prototype);
