@@ -28,7 +28,7 @@ const ONE_FILE_NO_JSON = "argparse.py";
 
 // --- the trees ------------------------------------------------------------------------------
 
-function copyTree(from, to, prefix) {
+export function copyTree(from, to, prefix) {
   for (const file of pythonFiles(from)) {
     const target = join(to, relative(from, file));
     mkdirSync(dirname(target), { recursive: true });
@@ -38,7 +38,7 @@ function copyTree(from, to, prefix) {
 }
 
 /** A tree built once: `build(dir)` fills it; a marker with the pyodide version says it is complete. */
-function tree(name, build) {
+export function tree(name, build) {
   const dir = join(CORPUS_DIR, name);
   const marker = join(CORPUS_DIR, `${name}.complete`);
   if (existsSync(marker) && readFileSync(marker, "utf8") === pyodideVersion()) return dir;
@@ -65,7 +65,7 @@ function describeTree(dir) {
 const hasTime = existsSync(TIME);
 
 /** One run: wall time (ms) measured here; peak RSS (MB) and CPU time (ms) from GNU time when present. */
-function runOnce(argv) {
+export function runOnce(argv) {
   const timeFile = join(tmpdir(), `dumpling-bench-time-${process.pid}`);
   const command = hasTime ? [TIME, "-f", "%M %U %S", "-o", timeFile, ...argv] : argv;
   const start = process.hrtime.bigint();
@@ -78,13 +78,13 @@ function runOnce(argv) {
   return { ms, rssMB: kb / 1024, cpuMs: (user + sys) * 1000 };
 }
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 /** Runs each command `reps` times, alternating (a, b, a, b...) after one warm-up each. */
-function alternate(commands, reps) {
+export function alternate(commands, reps) {
   for (const argv of Object.values(commands)) runOnce(argv);
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let i = 0; i < reps; i++) for (const [k, argv] of Object.entries(commands)) samples[k].push(runOnce(argv));
@@ -103,7 +103,7 @@ function alternate(commands, reps) {
   );
 }
 
-const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const dumpling = (...args) => [process.execPath, DUMPLING, "check", "--select", "ALL", ...args];
 const astGrep = (dir) => [AST_GREP, "scan", "-c", AST_GREP_CONFIG, dir];
@@ -222,7 +222,7 @@ function target(name, value, op, limit) {
   return { name, value, op, limit, met };
 }
 
-function markdown(rows) {
+export function markdown(rows) {
   const [head, ...body] = rows.map((r) => r.map(String));
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...body.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }

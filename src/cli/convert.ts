@@ -1,11 +1,11 @@
 // `dumpling convert`: discover → load → translate every json call → report, and with --out-dir
 // one .ts module per Python file (written atomically). Loaded by main.ts with a dynamic import,
 // so that ts-morph (and the TypeScript compiler inside it) is loaded only here.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
-import { translate } from "../api/index.js";
+import { loadConfig, translate } from "../api/index.js";
 import type { Translation } from "../api/types.js";
 import { releaseDeadTrees } from "../backends/native.js";
 import { renderConvertJson, renderConvertMarkdown, renderConvertText } from "../report/convert.js";
@@ -35,6 +35,8 @@ export interface ConvertOutcome {
   errors: string[];
   internalErrors: string[];
   written: string[];
+  /** The directory --out-dir's layout is relative to: the common base of the inputs. */
+  base: string;
 }
 
 /** Progress on stderr: only in a terminal, and only when there are more than a few files. */
@@ -42,8 +44,9 @@ const PROGRESS_MIN_FILES = 5;
 
 export async function runConvert(options: ConvertOptions): Promise<ConvertOutcome> {
   const entries = [...discover(options.paths, { onEmptyDirectory: options.onEmptyDirectory })];
+  const base = commonBase(options.paths);
   const builder = new ModuleBuilder();
-  const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [] };
+  const outcome: ConvertOutcome = { calls: [], files: 0, errors: [], internalErrors: [], written: [], base };
   const bar =
     process.stderr.isTTY && entries.length > PROGRESS_MIN_FILES
       ? new cliProgress.SingleBar({ stream: process.stderr, format: "converting [{bar}] {value}/{total} files", hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic)
@@ -53,7 +56,7 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
   try {
     for (const entry of entries) {
       try {
-        convertEntry(entry, options, builder, outcome, modules);
+        convertEntry(entry, options, builder, outcome, modules, base);
       } catch (e) {
         // A bug of ours on one file: that file's internal error; the others are still converted.
         const name = entry.kind === "stdin" ? (options.stdinFilename ?? "-") : entry.path;
@@ -80,7 +83,7 @@ export async function runConvert(options: ConvertOptions): Promise<ConvertOutcom
   return outcome;
 }
 
-function convertEntry(entry: Discovered, options: ConvertOptions, builder: ModuleBuilder, outcome: ConvertOutcome, modules: { path: string; text: string }[]): void {
+function convertEntry(entry: Discovered, options: ConvertOptions, builder: ModuleBuilder, outcome: ConvertOutcome, modules: { path: string; text: string }[], base: string): void {
   if (entry.kind === "error") {
     outcome.errors.push(`cannot read \`${entry.path}\`: ${entry.reason}`);
     return;
@@ -99,10 +102,12 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: Modul
     outcome.errors.push(`cannot read \`${filename}\`: ${decoded.reason}`);
     return;
   }
-  const modulePath = options.outDir ? join(options.outDir, moduleName(filename)) : null;
+  const modulePath = options.outDir ? join(options.outDir, entry.kind === "stdin" ? "stdin.ts" : moduleName(base, entry.path)) : null;
   const runtimeModule = modulePath && options.runtime === "inline" ? inlineSpecifier(modulePath, options.outDir as string) : RUNTIME;
   const translations = translate(decoded.text, {
     filename, mode: options.mode, runtimeModule,
+    // extend-json-modules, and the project's modules it imports json from.
+    extendJsonModules: entry.kind === "file" ? loadConfig(filename).extendJsonModules : undefined,
     onInternalError: (e) => outcome.internalErrors.push(e.message),
   });
   outcome.calls.push(...translations);
@@ -112,13 +117,29 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: Modul
   }
 }
 
-/** app/render.py → app/render.ts; a path outside the working directory keeps its part below "..". */
-export function moduleName(filename: string): string {
-  if (filename === "-") return "stdin.ts";
-  let rel = relative(process.cwd(), resolve(filename));
-  while (rel.startsWith(".." + sep)) rel = rel.slice(3);
-  if (rel === ".." || rel === "") rel = "module.py";
-  return rel.replace(/\.pyi?$/, "") + ".ts";
+/**
+ * The directory every input is in (a directory input is its own): modules land under --out-dir
+ * at their path relative to it, so an absolute or `..` input never mirrors its whole path.
+ */
+export function commonBase(paths: readonly string[]): string {
+  const dirs = paths.filter((p) => p !== "-").map((p) => {
+    const abs = resolve(p);
+    try {
+      return statSync(abs).isDirectory() ? abs : dirname(abs);
+    } catch {
+      return dirname(abs);
+    }
+  });
+  if (dirs.length === 0) return process.cwd();
+  let base = dirs[0] as string;
+  for (const d of dirs) while (d !== base && !d.startsWith(base.endsWith(sep) ? base : base + sep)) base = dirname(base);
+  return base;
+}
+
+/** app/render.py → app/render.ts, relative to the base; a dot-directory (which tsc skips) loses its dot to an underscore. */
+export function moduleName(base: string, file: string): string {
+  const rel = relative(base, resolve(file)) || basename(file);
+  return rel.split(sep).map((part) => (part.startsWith(".") ? `_${part.slice(1)}` : part)).join(sep).replace(/\.pyi?$/, "") + ".ts";
 }
 
 function inlineSpecifier(modulePath: string, outDir: string): string {
@@ -149,12 +170,14 @@ function copyRuntime(outDir: string): string[] {
 }
 
 export function renderConvert(outcome: ConvertOutcome, options: ConvertOptions): string {
+  const written = outcome.written.filter((p) => p.endsWith(".ts") && !p.startsWith(join(options.outDir ?? "", "runtime") + sep)).length;
+  const modules = options.outDir ? { outDir: options.outDir, base: outcome.base, count: written } : null;
   switch (options.outputFormat) {
     case "json":
       return renderConvertJson(outcome.calls);
     case "markdown":
-      return renderConvertMarkdown(outcome.calls, outcome.files, options.mode);
+      return renderConvertMarkdown(outcome.calls, outcome.files, options.mode, modules);
     default:
-      return renderConvertText(outcome.calls, outcome.files);
+      return renderConvertText(outcome.calls, outcome.files, modules);
   }
 }

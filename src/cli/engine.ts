@@ -9,7 +9,9 @@ import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../source/
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText, unreadableDiagnostics } from "../rules/run.js";
-import { analysisLimit } from "../python/prefilter.js";
+import { analysisLimit, mayCallJson } from "../python/prefilter.js";
+import type { AnalysisOptions } from "../python/context.js";
+import { jsonModulesFor } from "../source/reexports.js";
 import { nativeBackend } from "../backends/native.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic } from "../core/types.js";
@@ -74,12 +76,26 @@ function unreadable(filename: string, reason: string, settings: Settings): FileO
   return { report: { filename, lines: null, diagnostics: unreadableDiagnostics(filename, reason, rulesOf(settings)) }, internalErrors: [] };
 }
 
+function configFor(filename: string, settings: Settings): DumplingConfig | null {
+  if (!settings.config) return null;
+  return settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
+}
+
 /** The rules for one file: `settings.rules`, or its configuration's. */
 export function rulesFor(filename: string, settings: Settings): Rule[] {
   if (!settings.config) return rulesOf(settings);
-  const config: DumplingConfig | null = settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
-  const codes = rulesForFile(filename, config, settings.config.cli);
+  const codes = rulesForFile(filename, configFor(filename, settings), settings.config.cli);
   return RULES.filter((r) => codes.includes(r.meta.code));
+}
+
+/**
+ * How to analyse a file: the native parser, and the modules that re-export json for it: the
+ * configuration's `extend-json-modules` and the project's own compat modules it imports json from.
+ */
+function analysisFor(filename: string, text: string, settings: Settings): AnalysisOptions {
+  const configured = configFor(filename, settings)?.extendJsonModules ?? [];
+  const found = filename !== "-" && mayCallJson(text) ? jsonModulesFor(filename, text) : [];
+  return { backend: nativeBackend, jsonModules: [...configured, ...found] };
 }
 
 const explicitConfigs = new Map<string, DumplingConfig>();
@@ -119,8 +135,9 @@ function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, w
   const decoded = sourceText(bytes, settings.maxBytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
   const rules = rulesFor(filename, settings);
-  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo);
-  const result = analyzeText(filename, decoded.text, rules, { backend: nativeBackend });
+  const analysis = analysisFor(filename, decoded.text, settings);
+  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo, analysis);
+  const result = analyzeText(filename, decoded.text, rules, analysis);
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
   return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
 }
@@ -131,8 +148,8 @@ type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
  * Fix one file. `path` is where to write (null: stdin, or diff mode): the write is refused when
  * the file no longer holds `bytes`, and the report then shows the diagnostics of the original.
  */
-function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null): FileOutcome {
-  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe }, { backend: nativeBackend });
+function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null, analysis: AnalysisOptions): FileOutcome {
+  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe }, analysis);
   const shown = displayPath(filename);
   const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
   if (!result.converged) problems.push(`${shown}: fixes did not settle in ${MAX_ITERATIONS} rounds; none was applied`);

@@ -74,8 +74,12 @@ export class Names {
     switch (how.how) {
       case "import":
         return this.reexported(how.module);
-      case "from-import":
-        return how.module.startsWith(".") ? null : this.reexported(`${how.module}.${how.name}`);
+      case "from-import": {
+        // A relative module is kept with one more leading dot than written (`..compat` for `.compat`).
+        const module = how.module.startsWith(".") ? how.module.slice(1) : how.module;
+        const name = this.reexported(`${module}.${how.name}`);
+        return how.module.startsWith(".") && name === `${module}.${how.name}` ? null : name;
+      }
       case "assign": {
         const value = how.value ? unwrapParens(how.value) : null;
         if (!value) return null;

@@ -21,9 +21,11 @@ export interface DumplingConfig {
   /** Replaces the built-in directory excludes when given. */
   exclude: string[] | null;
   extendExclude: string[];
+  /** Modules outside the tree that re-export json (`botocore.compat`). */
+  extendJsonModules: string[];
 }
 
-const KEYS = ["select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude"];
+const KEYS = ["select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude", "extend-json-modules"];
 
 function stringList(value: unknown, key: string, file: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
@@ -72,11 +74,15 @@ export function loadConfig(path: string): DumplingConfig {
       perFileIgnores.push({ pattern, codes: list });
     }
   }
-  return { path: file, dir: dirname(file), selection, perFileIgnores, exclude: list("exclude") ?? null, extendExclude: list("extend-exclude") ?? [] };
+  const jsonModules = list("extend-json-modules") ?? [];
+  for (const m of jsonModules) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(m)) throw new ConfigError(`${path}: \`${prefix}extend-json-modules\`: \`${m}\` is not a module name (a dotted name such as botocore.compat)`);
+  }
+  return { path: file, dir: dirname(file), selection, perFileIgnores, exclude: list("exclude") ?? null, extendExclude: list("extend-exclude") ?? [], extendJsonModules: jsonModules };
 }
 
 function emptyConfig(file: string): DumplingConfig {
-  return { path: file, dir: dirname(file), selection: {}, perFileIgnores: [], exclude: null, extendExclude: [] };
+  return { path: file, dir: dirname(file), selection: {}, perFileIgnores: [], exclude: null, extendExclude: [], extendJsonModules: [] };
 }
 
 function validateSelectors(list: readonly string[], key: string, file: string): void {

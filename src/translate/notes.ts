@@ -16,7 +16,7 @@ export interface Note {
 export const NATIVE_KINDS = [
   "separators", "ensure-ascii", "lone-surrogate", "nan", "big-int", "float-layout", "key-order", "non-string-keys",
   "sort-keys", "indent", "default", "unserializable", "skipkeys", "encoder-class", "int-float", "nan-literal",
-  "bytes-input", "decoder-hook", "decoder-class", "strict", "decode-error", "print-format",
+  "bytes-input", "decoder-hook", "decoder-class", "strict", "decode-error",
 ] as const;
 
 /** Notes of both modes: the code around the call, and what the translator could not carry over. */
@@ -100,6 +100,4 @@ export const NATIVE_MESSAGES = {
   strict: () => "strict=False: Python accepts raw control characters inside strings (a tab in `\"a\tb\"`), JSON.parse throws SyntaxError",
   "decode-error": () =>
     "errors: Python raises json.JSONDecodeError (a ValueError) with `line L column C (char N)`, JSON.parse throws SyntaxError with another message; code that catches the error by type or reads its message must change",
-  "print-format": () =>
-    "print: console.log formats a non-string with util.inspect (`{ a: 1 }`, `null`, `true`), Python's print uses str() (`{'a': 1}`, `None`, `True`)",
 } as const;

@@ -146,12 +146,14 @@ export function dictionary(e: Emitter, node: SyntaxNode): Code {
     return atom(props.length === 0 ? "{}" : `{ ${props.join(", ")} }`);
   }
   if (e.mode === "native") {
-    if (splats.length > 0) return e.untranslated(node, "`**` in a dict display (native mode has no Python dict)");
-    // Object keys are strings: an int or bool key becomes its text, as JSON.stringify would write it.
+    // A plain object: its keys are strings, String(key) of any other key (the non-string-keys
+    // note says where that differs from Python); duplicate keys keep the first place and the
+    // last value, as in Python (TypeScript refuses duplicates in a literal, so they are merged).
     const merged = new Map<string, string>();
     entries.forEach((x, i) => merged.set(nativeKey(e, x.key, stringKeys[i] ?? null), e.expr(x.value)));
-    if ([...merged.keys()].some((k) => k === "")) return e.untranslated(node, "a dict key native mode cannot write as an object key");
-    return atom(`{ ${[...merged].map(([k, v]) => `${k}: ${v}`).join(", ")} }`);
+    const props = [...merged].map(([k, v]) => `${k}: ${v}`);
+    for (const s of splats) props.push(`...${e.operand(s)}`);
+    return atom(props.length === 0 ? "{}" : `{ ${props.join(", ")} }`);
   }
   const pairs = entries.map((x) => `[${e.expr(x.key)}, ${e.expr(x.value)}]`);
   for (const s of splats) pairs.push(`...${e.rt("pyItems")}(${e.expr(s)})`);
@@ -163,7 +165,7 @@ function propertyName(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key);
 }
 
-/** Native mode's object key for a dict key: "" when it has none that JSON.stringify writes as Python does. */
+/** Native mode's object key for a dict key: the key's string, as JavaScript makes it. */
 function nativeKey(e: Emitter, key: SyntaxNode, str: string | null): string {
   if (str !== null) return propertyName(str);
   const k = unwrapParens(key);
@@ -172,6 +174,6 @@ function nativeKey(e: Emitter, key: SyntaxNode, str: string | null): string {
     if (v !== null && v >= 0n) return jsString(String(v));
   }
   if (k.type === "true" || k.type === "false" || k.type === "none") return jsString(k.type === "none" ? "null" : k.type);
-  void e;
-  return "";
+  // A tuple (or other container) key: an object key is its string; TypeScript wants that said.
+  return ["tuple", "list", "set", "dictionary"].includes(k.type) ? `[String(${e.expr(key)})]` : `[${e.expr(key)}]`;
 }
