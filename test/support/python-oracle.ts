@@ -9,7 +9,8 @@
  *   {"op": "loads", "s": "<text>" | "bytes": "<base64>", "opts": {...}} -> {"ok": T}
  *   {"op": "roundtrip", "s": "<text>", "opts": {...}}   -> {"ok": json.dumps(json.loads(s), **opts)}
  *   {"op": "repr",  "value": T}                         -> {"ok": repr(value)}
- *   {"op": "exec",  "code": "<python>"}                 -> {"ok": T of the variable `result`, "stdout": "..."}
+ *   {"op": "exec",  "code": "<python>", "vars"?: {name: T}} -> {"ok": T of the variable `result`, "stdout": "..."}
+ *                                                          (`vars` are bound to their names before the code runs)
  * Failures reply {"error": {type, module, message, line, ...}}: `line` is the last line of Python's
  * traceback; JSONDecodeError adds msg/pos/lineno/colno, UnicodeDecodeError encoding/start/end/reason,
  * `dump` adds `partial` (what fp had received) and `exec` adds `stdout`.
