@@ -5,7 +5,7 @@
 
 import { PyAttributeError, PyIndexError, PyKeyError, PyTypeError, PyValueError, UntranslatedPythonError } from "./errors.js";
 import { MISSING, checkHashable, dictLookup, dictSize, eqItem, setHas, storedKey } from "./py-compare.js";
-import { intOf } from "./py-numbers.js";
+import { type Int, intOf } from "./py-numbers.js";
 import { KEY_ORDER, isDict, isTuple, items, keys, pyRepr, tuple, typeName } from "./values.js";
 
 type Dict = Map<unknown, unknown> | Record<string, unknown>;
@@ -29,13 +29,18 @@ export function pyLen(x: unknown): number {
 // CPython's Py_ssize_t bounds: an int index outside them "cannot fit".
 const SSIZE_MAX = 2n ** 63n - 1n;
 
-/** A sequence index made non-negative, or CPython's TypeError/IndexError (`kind` words them). */
-function seqIndex(key: unknown, length: number, badType: () => string, outOfRange: string): number {
-  const i = intOf(key);
-  if (i === undefined) throw new PyTypeError(badType());
+/** CPython's IndexError for an int index outside Py_ssize_t. */
+function checkIndexSize(i: Int | undefined): void {
   if (typeof i === "bigint" && (i > SSIZE_MAX || i < -SSIZE_MAX - 1n)) {
     throw new PyIndexError("cannot fit 'int' into an index-sized integer");
   }
+}
+
+/** A sequence index made non-negative, or CPython's TypeError (`badType`) or IndexError. */
+function seqIndex(key: unknown, length: number, badType: () => string, outOfRange: string): number {
+  const i = intOf(key);
+  if (i === undefined) throw new PyTypeError(badType());
+  checkIndexSize(i);
   let n = Number(i);
   if (n < 0) n += length;
   if (!(n >= 0 && n < length)) throw new PyIndexError(outOfRange);
@@ -87,6 +92,8 @@ export function pySetItem(x: unknown, key: unknown, value: unknown): void {
     setKey(x as Ordered, key, value);
     return;
   }
+  // Immutable sequences (and sets) convert an int key to an index before refusing the assignment.
+  if (typeof x === "string" || Array.isArray(x) || x instanceof Uint8Array || x instanceof Set) checkIndexSize(intOf(key));
   throw new PyTypeError(`'${typeName(x)}' object does not support item assignment`);
 }
 

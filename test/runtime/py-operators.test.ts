@@ -12,7 +12,7 @@ import { strArb } from "./arbitraries.js";
 import {
   EDGE_NUMBERS, anyArb, bytesArb, dictArb, exponentArb, listArb, lookupArb, modestNumArb, numArb, orderStrArb, pairArb, seqArb, setArb,
 } from "./py-arbitraries.js";
-import { fresh, runCases, type Case } from "./py-support.js";
+import { expectSame as expectSameIn, fresh, runCases, sampleCases, type Case } from "./py-support.js";
 
 // `%` with a str on the left is printf-style formatting, another module's job: here only the hand-off is checked.
 vi.mock("../../src/runtime/format.js", () => ({ pyFormat: (t: string, a: unknown) => ({ formatted: t, args: a }) }));
@@ -34,13 +34,8 @@ afterAll(() => {
   console.log(`  x ** y: ${libmDifferences.length} where CPython's libm pow is not correctly rounded and the runtime is:\n    ${libmDifferences.slice(0, 5).join("\n    ")}`);
 });
 
-/** Runs the cases in both languages and fails with the first mismatches. */
-async function expectSame(cases: Case[]): Promise<void> {
-  const bad = await runCases(oracle, cases);
-  tally.cases += cases.length;
-  tally.mismatches += bad.length;
-  expect(bad.slice(0, 5)).toEqual([]);
-}
+const expectSame = (cases: Case[]): Promise<void> => expectSameIn(oracle, tally, cases);
+const sample = <T>(arb: fc.Arbitrary<T>, n: number, toCase: (c: T) => Case): Case[] => sampleCases(arb, n, SEED, toCase);
 
 // The correctly rounded x ** y, computed exactly (Fraction) or to 100 digits (Decimal).
 const EXACT_POW = `
@@ -56,7 +51,7 @@ else:
 const libmDifferences: string[] = [];
 
 /**
- * Like expectSame for \`**\`, except that CPython's float pow is the platform's C pow, which glibc
+ * Like expectSame for `**`, except that CPython's float pow is the platform's C pow, which glibc
  * rounds wrongly in about 0.1% of cases: there the runtime's result must be the correctly rounded one.
  */
 async function expectSamePow(cases: Case[]): Promise<void> {
@@ -69,11 +64,6 @@ async function expectSamePow(cases: Case[]): Promise<void> {
   tally.cases += cases.length;
   tally.mismatches += real.length;
   expect(real.slice(0, 5)).toEqual([]);
-}
-
-/** `n` generated cases. */
-function sample<T>(arb: fc.Arbitrary<T>, n: number, toCase: (c: T) => Case): Case[] {
-  return fc.sample(arb, { seed: SEED, numRuns: n }).map(toCase);
 }
 
 type Binary = (a: unknown, b: unknown) => unknown;

@@ -122,7 +122,8 @@ export function toTagged(v: unknown): Tagged {
   const shared = new Set<object>();
   const walk = (x: unknown): void => {
     if (typeof x !== "object" || x === null || x instanceof PyFloat) return;
-    // Only lists and dicts can be shared or cyclic in the tagged form; tuples and sets are copied.
+    // Only lists and dicts can be shared or cyclic in the tagged form; tuples, sets and bytes are copied.
+    if (x instanceof Uint8Array) return;
     if (isTuple(x as unknown) || x instanceof Set) {
       for (const e of x as Iterable<unknown>) walk(e);
       return;
