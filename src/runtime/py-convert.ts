@@ -27,6 +27,15 @@ export function pyBool(x: unknown): boolean {
  * `pyGetItem`.
  */
 export function pyDict(x?: unknown, kwargs?: unknown): any {
+  // `**kwargs` is unpacked at the call, before dict() looks at `x`.
+  const named: [unknown, unknown][] = [];
+  if (kwargs !== undefined && kwargs !== null) {
+    if (!isDict(kwargs)) throw new PyTypeError(`dict() argument after ** must be a mapping, not ${typeName(kwargs)}`);
+    for (const [k, v] of items(kwargs)) {
+      if (typeof k !== "string") throw new PyTypeError("keywords must be strings");
+      named.push([k, v]);
+    }
+  }
   const pairs: [unknown, unknown][] = [];
   if (x !== undefined) {
     if (isDict(x)) {
@@ -43,13 +52,7 @@ export function pyDict(x?: unknown, kwargs?: unknown): any {
       }
     }
   }
-  if (kwargs !== undefined && kwargs !== null) {
-    if (!isDict(kwargs)) throw new PyTypeError(`dict() argument after ** must be a mapping, not ${typeName(kwargs)}`);
-    for (const [k, v] of items(kwargs)) {
-      if (typeof k !== "string") throw new PyTypeError("keywords must be strings");
-      pairs.push([k, v]);
-    }
-  }
+  pairs.push(...named);
   if (!pairs.every(([k]) => typeof k === "string")) return dict(pairs);
   const o: Record<string, unknown> = {};
   const order: string[] = [];

@@ -92,14 +92,14 @@ describe.skipIf(!hasPython)("Python operators vs CPython (live oracle)", () => {
       { weight: 1, arbitrary: fc.tuple(fc.integer({ min: -2, max: 4 }), seqArb) },
       { weight: 1, arbitrary: fc.tuple(setArb, setArb) },
     );
-    await expectSame(sample(op === "%" ? pairs.filter(notStrLeft) : pairs, 3000, binary(op, f)));
+    await expectSame(sample(op === "%" ? pairs.filter(notStrLeft) : pairs, 2000, binary(op, f)));
   });
 
   it("a ** b on generated operands", async () => {
     const pairs = fc.oneof(
       { weight: 5, arbitrary: fc.tuple(modestNumArb, exponentArb) },
       { weight: 1, arbitrary: fc.tuple(fc.double({ min: 0, max: 10 }), fc.double({ min: -400, max: 400 })) },
-      { weight: 1, arbitrary: fc.tuple(anyArb, anyArb.filter((v) => typeof v !== "bigint")) },
+      { weight: 1, arbitrary: fc.tuple(anyArb, anyArb.filter(smallExponent)) },
     );
     await expectSamePow(sample(pairs, 3000, binary("**", pyPow)));
   });
@@ -166,7 +166,7 @@ describe.skipIf(!hasPython)("Python operators vs CPython (live oracle)", () => {
   });
 
   it.each(COMPARE)("a %s b on generated operands", async (op, f) => {
-    await expectSame(sample(pairArb, 4000, binary(op, f)));
+    await expectSame(sample(pairArb, 2500, binary(op, f)));
   });
 
   it("comparisons on hand-picked operands: kinds across, code points, NaN, nested items", async () => {
@@ -191,7 +191,7 @@ describe.skipIf(!hasPython)("Python operators vs CPython (live oracle)", () => {
       { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constantFrom(float(1), true, "a", [1], tuple(1, [2]))), setArb) },
       { weight: 2, arbitrary: fc.tuple(anyArb, anyArb) },
     );
-    await expectSame(sample(pairs, 4000, binary("in", pyIn)));
+    await expectSame(sample(pairs, 3000, binary("in", pyIn)));
   });
 
   it("bool(x) on generated and hand-picked values", async () => {

@@ -175,7 +175,10 @@ export async function expectSame(oracle: PythonOracle, tally: Tally, cases: read
   expect(bad.slice(0, 5)).toEqual([]);
 }
 
-/** `n` generated cases. */
+// DUMPLING_SOAK=1 multiplies the generated cases, as for the json differential tests.
+const SCALE = process.env.DUMPLING_SOAK === "1" ? Number(process.env.DUMPLING_SOAK_SCALE ?? 25) : 1;
+
+/** `n` generated cases (times the soak scale). */
 export function sampleCases<T>(arb: fc.Arbitrary<T>, n: number, seed: number, toCase: (c: T) => Case): Case[] {
-  return fc.sample(arb, { seed, numRuns: n }).map(toCase);
+  return fc.sample(arb, { seed, numRuns: n * SCALE }).map(toCase);
 }

@@ -122,8 +122,10 @@ export function toTagged(v: unknown): Tagged {
   const shared = new Set<object>();
   const walk = (x: unknown): void => {
     if (typeof x !== "object" || x === null || x instanceof PyFloat) return;
-    // Only lists and dicts can be shared or cyclic in the tagged form; tuples, sets and bytes are copied.
-    if (x instanceof Uint8Array) return;
+    // Only lists and dicts can be shared or cyclic in the tagged form; tuples, sets, bytes and class
+    // instances are copied.
+    const proto = Object.getPrototypeOf(x);
+    if (!Array.isArray(x) && !(x instanceof Set) && !(x instanceof Map) && proto !== Object.prototype && proto !== null) return;
     if (isTuple(x as unknown) || x instanceof Set) {
       for (const e of x as Iterable<unknown>) walk(e);
       return;
