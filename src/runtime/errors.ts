@@ -75,3 +75,46 @@ export function codePointIndex(s: string, index: number): number {
   }
   return n;
 }
+
+/** Python's `LookupError`: the base of `IndexError` and `KeyError`. */
+export class PyLookupError extends Error {}
+PyLookupError.prototype.name = "LookupError";
+
+/** Python's `IndexError`. */
+export class PyIndexError extends PyLookupError {}
+PyIndexError.prototype.name = "IndexError";
+
+/** Python's `KeyError`. Its message is `repr(key)`, as `str(KeyError(key))` is in Python. */
+export class PyKeyError extends PyLookupError {
+  /** `repr` is the key's Python repr (the caller's: this module cannot import pyRepr). */
+  constructor(
+    readonly key: unknown,
+    repr: string,
+  ) {
+    super(repr);
+  }
+}
+PyKeyError.prototype.name = "KeyError";
+
+/** Python's `ZeroDivisionError`. */
+export class PyZeroDivisionError extends Error {}
+PyZeroDivisionError.prototype.name = "ZeroDivisionError";
+
+/** Python's `AttributeError`. */
+export class PyAttributeError extends Error {}
+PyAttributeError.prototype.name = "AttributeError";
+
+/**
+ * Thrown by `untranslated(...)`: translated code reached Python that dumpling could not translate
+ * exactly, or a runtime helper met a value it cannot model (a complex number). Never caught by
+ * translated `except` clauses, so it always surfaces.
+ */
+export class UntranslatedPythonError extends Error {
+  constructor(
+    readonly python: string,
+    readonly where?: string,
+  ) {
+    super(where === undefined ? `untranslated Python: ${python}` : `untranslated Python at ${where}: ${python}`);
+  }
+}
+UntranslatedPythonError.prototype.name = "UntranslatedPythonError";

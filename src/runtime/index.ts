@@ -80,3 +80,12 @@ export function loads(s: string | Uint8Array, opts: LoadsOptions = {}): unknown 
 export function load(fp: { read(): string | Uint8Array }, opts: LoadsOptions = {}): unknown {
   return loads(fp.read(), opts);
 }
+
+// Python's semantics for translated code (docs/runtime.md, "Python semantics helpers").
+export { PyAttributeError, PyIndexError, PyKeyError, PyLookupError, PyZeroDivisionError, UntranslatedPythonError } from "./errors.js";
+export { untranslated } from "./untranslated.js";
+export type { JsonObject, JsonValue } from "./json-value.js";
+export { pyAbs, pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pyPos, pyPow, pySub, pyTrueDiv } from "./py-arith.js";
+export { pyEq, pyGe, pyGt, pyLe, pyLt, pyNe } from "./py-compare.js";
+export { pyGet, pyGetItem, pyIn, pyItems, pyIter, pyKeys, pyLen, pySetItem, pySlice, pyValues } from "./py-containers.js";
+export { pyBool, pyDict, pyInt, pyList, pyTuple } from "./py-convert.js";

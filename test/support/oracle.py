@@ -140,6 +140,8 @@ def handle(req):
         return {"ok": repr(from_tagged(req["value"]))}
     if op == "exec":  # run code; reply with the tagged `result` variable and what it printed
         ns = {"json": json}
+        for name, value in (req.get("vars") or {}).items():  # tagged values bound to names first
+            ns[name] = from_tagged(value)
         out = io.StringIO()
         try:
             with contextlib.redirect_stdout(out):

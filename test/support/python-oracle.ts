@@ -9,7 +9,8 @@
  *   {"op": "loads", "s": "<text>" | "bytes": "<base64>", "opts": {...}} -> {"ok": T}
  *   {"op": "roundtrip", "s": "<text>", "opts": {...}}   -> {"ok": json.dumps(json.loads(s), **opts)}
  *   {"op": "repr",  "value": T}                         -> {"ok": repr(value)}
- *   {"op": "exec",  "code": "<python>"}                 -> {"ok": T of the variable `result`, "stdout": "..."}
+ *   {"op": "exec",  "code": "<python>", "vars"?: {name: T}} -> {"ok": T of the variable `result`, "stdout": "..."}
+ *                                                          (`vars` are bound to their names before the code runs)
  * Failures reply {"error": {type, module, message, line, ...}}: `line` is the last line of Python's
  * traceback; JSONDecodeError adds msg/pos/lineno/colno, UnicodeDecodeError encoding/start/end/reason,
  * `dump` adds `partial` (what fp had received) and `exec` adds `stdout`.
@@ -121,7 +122,10 @@ export function toTagged(v: unknown): Tagged {
   const shared = new Set<object>();
   const walk = (x: unknown): void => {
     if (typeof x !== "object" || x === null || x instanceof PyFloat) return;
-    // Only lists and dicts can be shared or cyclic in the tagged form; tuples and sets are copied.
+    // Only lists and dicts can be shared or cyclic in the tagged form; tuples, sets, bytes and class
+    // instances are copied.
+    const proto = Object.getPrototypeOf(x);
+    if (!Array.isArray(x) && !(x instanceof Set) && !(x instanceof Map) && proto !== Object.prototype && proto !== null) return;
     if (isTuple(x as unknown) || x instanceof Set) {
       for (const e of x as Iterable<unknown>) walk(e);
       return;
