@@ -75,3 +75,62 @@ export function codePointIndex(s: string, index: number): number {
   }
   return n;
 }
+
+// ---- exceptions of the formatting and codec helpers (format.ts, percent-format.ts, codecs.ts) ----
+
+/** Python's `KeyError`. `String(err)` is `KeyError: <repr of the key>`, as Python prints it. */
+export class PyKeyError extends Error {
+  /** `keyRepr` is the key's Python repr (errors.ts cannot import values.ts: it imports us). */
+  constructor(
+    keyRepr: string,
+    readonly key?: unknown,
+  ) {
+    super(keyRepr);
+  }
+}
+PyKeyError.prototype.name = "KeyError";
+
+/** Python's `IndexError`. */
+export class PyIndexError extends Error {}
+PyIndexError.prototype.name = "IndexError";
+
+/** Python's `AttributeError`. */
+export class PyAttributeError extends Error {}
+PyAttributeError.prototype.name = "AttributeError";
+
+/** Python's `LookupError` (an unknown encoding or error handler name). */
+export class PyLookupError extends Error {}
+PyLookupError.prototype.name = "LookupError";
+
+/** Python's `UnicodeEncodeError` (a `ValueError`). `start`/`end` count code points of `object`. */
+export class PyUnicodeEncodeError extends PyValueError {
+  constructor(
+    readonly encoding: string,
+    readonly object: string,
+    readonly start: number,
+    readonly end: number,
+    readonly reason: string,
+  ) {
+    const cps = Array.from(object);
+    let where: string;
+    if (end === start + 1 && start < cps.length) {
+      const c = cps[start]!.codePointAt(0)!;
+      const hex = c.toString(16);
+      const esc = c <= 0xff ? "\\x" + hex.padStart(2, "0") : c <= 0xffff ? "\\u" + hex.padStart(4, "0") : "\\U" + hex.padStart(8, "0");
+      where = `character '${esc}' in position ${start}`;
+    } else {
+      where = `characters in position ${start}-${end - 1}`;
+    }
+    super(`'${encoding}' codec can't encode ${where}: ${reason}`);
+  }
+}
+PyUnicodeEncodeError.prototype.name = "UnicodeEncodeError";
+
+/**
+ * What the runtime knowingly does not reproduce (namereplace, attributes of built-in values, …): a
+ * plain Error, never a Python exception class, so no `except` clause of translated code can mistake
+ * it for what CPython would raise. One place, so it can become UntranslatedPythonError later.
+ */
+export function notSupported(what: string): Error {
+  return new Error(`dumpling runtime: ${what} is not supported`);
+}

@@ -1,0 +1,92 @@
+// Helpers for the differential tests of the formatting and codec functions: a JS call and a Python
+// expression per case, compared on the result or on the exception (class, traceback line, and the
+// positions of Unicode errors).
+import fc from "fast-check";
+import { expect } from "vitest";
+import {
+  PyAttributeError, PyIndexError, PyKeyError, PyLookupError, PyOverflowError, PyTypeError, PyUnicodeDecodeError, PyUnicodeEncodeError,
+  PyValueError,
+} from "../../src/runtime/index.js";
+import { toTagged, type OracleError, type OracleReply, type PythonOracle } from "../support/python-oracle.js";
+import { attempt, type Outcome } from "./support.js";
+
+const CLASSES: Record<string, new (...a: never[]) => Error> = {
+  ValueError: PyValueError,
+  TypeError: PyTypeError,
+  KeyError: PyKeyError,
+  IndexError: PyIndexError,
+  AttributeError: PyAttributeError,
+  LookupError: PyLookupError,
+  OverflowError: PyOverflowError,
+  UnicodeDecodeError: PyUnicodeDecodeError,
+  UnicodeEncodeError: PyUnicodeEncodeError,
+};
+
+/** null when the JS error is the Python error. */
+export function sameError(err: unknown, py: OracleError): string | null {
+  const text = String(err);
+  if (text !== py.line) return `error ${JSON.stringify(text)} != python ${JSON.stringify(py.line)}`;
+  const cls = CLASSES[py.type];
+  if (cls === undefined || !(err instanceof cls)) return `error class ${(err as Error)?.constructor?.name} for python ${py.type}`;
+  if (err instanceof PyUnicodeDecodeError || err instanceof PyUnicodeEncodeError) {
+    const got = [err.encoding, err.start, err.end, err.reason];
+    const want = [py.encoding, py.start, py.end, py.reason];
+    if (JSON.stringify(got) !== JSON.stringify(want)) return `${py.type} fields ${JSON.stringify(got)} != ${JSON.stringify(want)}`;
+  }
+  return null;
+}
+
+/** Compares a JS outcome with the oracle's reply (results through the tagged form: str, bytes). */
+export function sameOutcome(js: Outcome, py: OracleReply): string | null {
+  if ("error" in js) {
+    if (py.error === undefined) return `JS raised ${String(js.error)}; python returned ${JSON.stringify(py.ok)}`;
+    return sameError(js.error, py.error);
+  }
+  if (py.error !== undefined) return `JS returned ${JSON.stringify(toTagged(js.ok))}; python raised ${py.error.line}`;
+  const got = JSON.stringify(toTagged(js.ok));
+  const want = JSON.stringify(py.ok);
+  return got === want ? null : `JS ${got} != python ${want}`;
+}
+
+export interface Case {
+  /** The Python expression, over `vars`. */
+  expr: string;
+  vars: Record<string, unknown>;
+  run: () => unknown;
+}
+
+export const tally = { cases: 0 };
+
+/** Runs all cases in one oracle batch; returns a description of each mismatch (at most `keep`). */
+export async function compareCases(oracle: PythonOracle, cases: readonly Case[], keep = 8): Promise<string[]> {
+  const reqs = cases.map((c) => ({ op: "eval", expr: c.expr, vars: Object.fromEntries(Object.entries(c.vars).map(([k, v]) => [k, toTagged(v)])) }));
+  const replies = await oracle.batch(reqs);
+  tally.cases += cases.length;
+  const bad: string[] = [];
+  cases.forEach((c, i) => {
+    const why = sameOutcome(attempt(c.run), replies[i]!);
+    if (why !== null && bad.length < keep) bad.push(`${c.expr} with ${JSON.stringify(reqs[i]!.vars).slice(0, 300)}\n  ${why}`);
+  });
+  return bad;
+}
+
+/**
+ * `numRuns` generated cases compared in one batch; on a mismatch, fast-check replays the property
+ * (same seed, live oracle) to report a shrunk counterexample.
+ */
+export async function differential<T>(oracle: PythonOracle, arb: fc.Arbitrary<T>, numRuns: number, toCase: (c: T) => Case, seed: number): Promise<void> {
+  const samples = fc.sample(arb, { seed, numRuns });
+  const bad = await compareCases(oracle, samples.map(toCase));
+  if (bad.length > 0) {
+    console.log(`mismatches; first:\n${bad.join("\n")}`);
+    await fc.assert(
+      fc.asyncProperty(arb, async (c) => {
+        const k = toCase(c);
+        const reply = await oracle.ask({ op: "eval", expr: k.expr, vars: Object.fromEntries(Object.entries(k.vars).map(([n, v]) => [n, toTagged(v)])) });
+        expect(sameOutcome(attempt(k.run), reply)).toBeNull();
+      }),
+      { seed, numRuns },
+    );
+  }
+  expect(bad).toEqual([]);
+}
