@@ -2,7 +2,7 @@
 // encodings/aliases.py), so that an encoding the runtime does not implement is told apart from one
 // Python does not know (LookupError). Generated with python3 from encodings.aliases and pkgutil.
 
-import { PyLookupError } from "./errors.js";
+import { PyLookupError, PyTypeError } from "./errors.js";
 
 /** Codec module -> its aliases (already normalized, as in aliases.py). */
 const CODECS: Record<string, string> = {
@@ -148,6 +148,23 @@ export function lookupCodec(encoding: string, direction: "encode" | "decode"): s
     throw new PyLookupError(`'${encoding}' is not a text encoding; use codecs.${direction}() to handle arbitrary codecs`);
   }
   return mod;
+}
+
+// PyUnicode_Decode and PyUnicode_AsEncodedString call these codecs directly; others go through the
+// codec registry, which wraps a TypeError or LookupError raised inside the codec (see wrapCodecError).
+const DIRECT = new Set(["utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32", "ascii", "us_ascii", "latin1", "latin_1", "iso_8859_1", "iso8859_1"]);
+
+/**
+ * CPython's wrap_codec_error for codecs reached through the registry: a plain TypeError or
+ * LookupError raised while decoding becomes one of the same class saying which codec failed.
+ */
+export function wrapCodecError(e: unknown, encoding: string, direction: "encode" | "decode"): unknown {
+  if (DIRECT.has(normalizeEncoding(encoding))) return e;
+  if (e instanceof PyTypeError || e instanceof PyLookupError) {
+    const Cls = e instanceof PyTypeError ? PyTypeError : PyLookupError;
+    return new Cls(`${direction === "encode" ? "encoding" : "decoding"} with '${encoding}' codec failed (${e.name}: ${e.message})`);
+  }
+  return e;
 }
 
 /** _Py_normalize_encoding: ASCII letters and digits and "." kept (lowercased), other runs become one "_". */

@@ -4,7 +4,7 @@
 // the same ranges as CPython 3.11's C codecs (Objects/unicodeobject.c, Objects/stringlib/codecs.h)
 // and each handler does what Python/codecs.c does with them, so results and exceptions match.
 
-import { lookupCodec } from "./codec-names.js";
+import { lookupCodec, wrapCodecError } from "./codec-names.js";
 import { PyLookupError, PyTypeError, PyUnicodeDecodeError, PyUnicodeEncodeError, PyValueError, notSupported } from "./errors.js";
 
 const HANDLERS = ["strict", "ignore", "replace", "backslashreplace", "surrogateescape", "surrogatepass", "xmlcharrefreplace", "namereplace"];
@@ -14,6 +14,14 @@ export function pyDecode(data: Uint8Array, encoding = "utf-8", errors = "strict"
   checkNul(encoding, errors);
   if (data.length === 0) return ""; // CPython answers b"" before it looks the codec up
   const codec = lookupCodec(encoding, "decode");
+  try {
+    return decodeWith(codec, data, errors, encoding);
+  } catch (e) {
+    throw wrapCodecError(e, encoding, "decode");
+  }
+}
+
+function decodeWith(codec: string, data: Uint8Array, errors: string, encoding: string): string {
   switch (codec) {
     case "utf_8":
       return decodeUtf8(data, errors);
@@ -42,6 +50,14 @@ export function pyDecode(data: Uint8Array, encoding = "utf-8", errors = "strict"
 export function pyEncode(text: string, encoding = "utf-8", errors = "strict"): Uint8Array {
   checkNul(encoding, errors);
   const codec = lookupCodec(encoding, "encode");
+  try {
+    return encodeWith(codec, text, errors, encoding);
+  } catch (e) {
+    throw wrapCodecError(e, encoding, "encode");
+  }
+}
+
+function encodeWith(codec: string, text: string, errors: string, encoding: string): Uint8Array {
   switch (codec) {
     case "utf_8":
       return encodeUtf8(text, errors, []);
@@ -149,13 +165,11 @@ function decodeError(errors: string, encoding: string, data: Uint8Array, start: 
       return end;
     }
     case "surrogateescape": {
-      const units: number[] = [];
-      for (let i = start; i < end; i++) {
-        if (data[i]! < 0x80) throw error(); // only bytes 0x80-0xff have a surrogate
-        units.push(0xdc00 + data[i]!);
-      }
-      for (const u of units) out.unit(u);
-      return end;
+      // Up to 4 bytes 0x80-0xff, stopping at an ASCII byte; decoding resumes after the last escaped.
+      let i = start;
+      while (i - start < 4 && i < end && data[i]! >= 0x80) out.unit(0xdc00 + data[i++]!);
+      if (i === start) throw error();
+      return i;
     }
     case "surrogatepass": {
       // one encoded surrogate at `start`, whatever the error range was

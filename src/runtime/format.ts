@@ -150,7 +150,7 @@ function pad(s: string, len: number, spec: Spec): string {
 function formatInt(v: number | bigint, spec: Spec, name: string): string {
   const t = spec.type;
   if (FLOAT_TYPES.includes(t)) {
-    const x = Number(v);
+    const x = Number(v) + 0; // -0 is the int 0, whose float is 0.0
     if (!Number.isFinite(x)) throw new PyOverflowError("int too large to convert to float");
     return formatFloat(x, spec);
   }

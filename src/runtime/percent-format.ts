@@ -212,7 +212,8 @@ function formatLong(v: unknown, arg: Arg): string {
 /** PyFloat_AsDouble: floats, ints and bools. */
 function toDouble(v: unknown): number {
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number" || v instanceof PyFloat) return +v;
+  if (v instanceof PyFloat) return v.value;
+  if (typeof v === "number") return v + 0; // -0 is the int 0 (docs/runtime.md), whose float is 0.0
   if (typeof v === "bigint") {
     const x = Number(v);
     if (!Number.isFinite(x)) throw new PyOverflowError("int too large to convert to float");
