@@ -91,9 +91,8 @@ function shortestDigits(a: number): Digits {
 function fixedDigits(a: number, ndigits: number): Digits {
   if (a === 0) return { digits: "0", decpt: 1 };
   let s: string;
-  // toFixed is exact below 1e21 and up to 100 digits, but rounds ties away from zero. A tie
-  // (a * 10**ndigits ending in exactly .5) needs a * 2**(ndigits+1) integral and a * 2**ndigits not.
-  if (ndigits <= 100 && a < 1e21 && !(Number.isInteger(a * 2 ** (ndigits + 1)) && !Number.isInteger(a * 2 ** ndigits))) {
+  // toFixed is exact below 1e21 and up to 100 digits, but rounds ties away from zero.
+  if (ndigits <= 100 && a < 1e21 && !mayTie(a, ndigits)) {
     s = a.toFixed(ndigits).replace(".", "").replace(/^0+/, "");
   } else {
     const [num, den] = exact(a);
@@ -107,6 +106,14 @@ function fixedDigits(a: number, ndigits: number): Digits {
 /** dtoa mode 2: rounded to `ndigits` significant digits. */
 function significantDigits(a: number, ndigits: number): Digits {
   if (a === 0) return { digits: "0", decpt: 1 };
+  if (ndigits <= 101) {
+    // toExponential is exact too (up to 100 digits after the point), ties away from zero again.
+    // Its exponent k may be one past the true one when rounding carried: rule out a tie for both.
+    const s = a.toExponential(ndigits - 1);
+    const at = s.indexOf("e");
+    const k = Number(s.slice(at + 1));
+    if (!mayTie(a, ndigits - 1 - k) && !mayTie(a, ndigits - k)) return strip(s.slice(0, at).replace(".", ""), k + 1);
+  }
   const [num, den] = exact(a);
   // k = floor(log10(a)), estimated in floating point, then made exact: 10**k <= a < 10**(k+1)
   let k = Math.floor(Math.log10(a));
@@ -119,6 +126,14 @@ function significantDigits(a: number, ndigits: number): Digits {
     k++;
   }
   return strip(n.toString(), k + 1);
+}
+
+/** Whether a * 10**shift may end in exactly .5 (a tie when rounding it to an integer). */
+function mayTie(a: number, shift: number): boolean {
+  // a * 10**shift = a * 2**shift * 5**shift: .5 exactly when a * 2**(shift+1) is odd. For shift < 0
+  // a tie needs an integer a (a multiple of 5**-shift * 2**(-shift-1)).
+  if (shift < 0) return Number.isInteger(a);
+  return Number.isInteger(a * 2 ** (shift + 1)) && !Number.isInteger(a * 2 ** shift);
 }
 
 function strip(s: string, decpt: number): Digits {

@@ -57,6 +57,11 @@ export interface Case {
   run: () => unknown;
 }
 
+/** DUMPLING_FORMAT_SCALE=20 runs 20 times more generated cases (a soak; give DUMPLING_SEED too). */
+const SCALE = Number(process.env.DUMPLING_FORMAT_SCALE ?? 1);
+/** Per-test timeout, grown with the scale. */
+export const TIMEOUT = 60_000 * SCALE;
+
 /** Cases compared, and how many of them CPython answered with an exception. */
 export const tally = { cases: 0, errors: 0 };
 
@@ -79,6 +84,7 @@ export async function compareCases(oracle: PythonOracle, cases: readonly Case[],
  * (same seed, live oracle) to report a shrunk counterexample.
  */
 export async function differential<T>(oracle: PythonOracle, arb: fc.Arbitrary<T>, numRuns: number, toCase: (c: T) => Case, seed: number): Promise<void> {
+  numRuns *= SCALE;
   const samples = fc.sample(arb, { seed, numRuns });
   const errorsBefore = tally.errors;
   const bad = await compareCases(oracle, samples.map(toCase));

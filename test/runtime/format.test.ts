@@ -7,7 +7,7 @@ import { PyTypeError, VERSION, float, pyAscii, pyFormatValue, pyStr, tuple } fro
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
 import { plainObject, valueArb } from "./arbitraries.js";
 import { floatArb, scalarArb, specFor, strArb } from "./format-arbitraries.js";
-import { compareCases, differential, tally, type Case } from "./format-support.js";
+import { TIMEOUT, compareCases, differential, tally, type Case } from "./format-support.js";
 
 const SEED = process.env.DUMPLING_SEED !== undefined ? Number(process.env.DUMPLING_SEED) : 20261201;
 const hasPython = pythonAvailable();
@@ -30,7 +30,7 @@ describe.skipIf(!hasPython)("pyFormatValue = format(value, spec)", () => {
   it("generated scalars x generated specs", async () => {
     const arb = scalarArb.chain((v) => fc.tuple(fc.constant(v), specFor(v)));
     await differential(oracle, arb, 6000, ([v, s]) => fmt(v, s), SEED);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("floats with every float presentation and precision (correct rounding)", async () => {
     const arb = fc.tuple(
@@ -40,7 +40,7 @@ describe.skipIf(!hasPython)("pyFormatValue = format(value, spec)", () => {
       fc.constantFrom("", "#", "+", "z", "0=30", ",", "_", "^40"),
     );
     await differential(oracle, arb, 4000, ([x, t, p, flags]) => fmt(x, `${flags}.${p}${t}`), SEED + 1);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("edge cases", async () => {
     const cases: Case[] = [];
@@ -57,7 +57,7 @@ describe.skipIf(!hasPython)("pyFormatValue = format(value, spec)", () => {
       cases.push(fmt(v, ""), fmt(v, "s"), fmt(v, ">5"));
     }
     expect(await compareCases(oracle, cases)).toEqual([]);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("values format() does not know: loud, never a guess", () => {
     expect(() => pyFormatValue(new Date(0), "%Y")).toThrow(/dumpling runtime: format\(\) of a datetime with a format spec is not supported/);
@@ -69,7 +69,7 @@ describe.skipIf(!hasPython)("pyAscii = ascii(value)", () => {
   it("generated values", async () => {
     const arb = fc.oneof(strArb, scalarArb, valueArb({ unsupported: false, maxDepth: 3 }));
     await differential(oracle, arb, 2000, (v) => ({ expr: "ascii(v)", vars: { v }, run: () => pyAscii(v) }), SEED + 2);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("str(bytes) is the repr (pyStr), not a decoding", async () => {
     const b = new Uint8Array([0x61, 0xff, 0x27]);

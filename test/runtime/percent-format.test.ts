@@ -7,7 +7,7 @@ import { dict, float, pyFormat, tuple } from "../../src/runtime/index.js";
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
 import { plainObject } from "./arbitraries.js";
 import { anyArb, floatArb, intArb, scalarArb, strArb } from "./format-arbitraries.js";
-import { compareCases, differential, tally, type Case } from "./format-support.js";
+import { TIMEOUT, compareCases, differential, tally, type Case } from "./format-support.js";
 
 const SEED = process.env.DUMPLING_SEED !== undefined ? Number(process.env.DUMPLING_SEED) : 20261202;
 const hasPython = pythonAvailable();
@@ -96,13 +96,13 @@ const templateCaseArb: fc.Arbitrary<{ t: string; a: unknown }> = fc
 describe.skipIf(!hasPython)("pyFormat = template % args", () => {
   it("generated templates with fitting arguments", async () => {
     await differential(oracle, templateCaseArb, 6000, (c) => pct(c.t, c.a), SEED);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("noise: random templates full of %, with random operands", async () => {
     const tArb = fc.array(fc.constantFrom(..."%%%%(()a)sdrfx*.-+ #0123456789lhgcé"), { maxLength: 10 }).map((a) => a.join(""));
     const aArb = fc.oneof(scalarArb, fc.array(scalarArb, { maxLength: 4 }).map((a) => tuple(...a)), fc.constant(plainObject([["a", 1]])), fc.array(scalarArb, { maxLength: 2 }));
     await differential(oracle, fc.tuple(tArb, aArb), 3000, ([t, a]) => pct(t, a), SEED + 1);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("edge cases", async () => {
     const cases: Case[] = [];
@@ -157,5 +157,5 @@ describe.skipIf(!hasPython)("pyFormat = template % args", () => {
     one("%d", 10n ** 4300n);
     one("%x", 10n ** 4300n);
     expect(await compareCases(oracle, cases)).toEqual([]);
-  }, 60_000);
+  }, TIMEOUT);
 });

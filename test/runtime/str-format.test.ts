@@ -7,7 +7,7 @@ import { PyAttributeError, dict, float, pyStrFormat, tuple } from "../../src/run
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
 import { plainObject } from "./arbitraries.js";
 import { anyArb, scalarArb, specArb, strArb } from "./format-arbitraries.js";
-import { compareCases, differential, tally, type Case } from "./format-support.js";
+import { TIMEOUT, compareCases, differential, tally, type Case } from "./format-support.js";
 
 const SEED = process.env.DUMPLING_SEED !== undefined ? Number(process.env.DUMPLING_SEED) : 20261203;
 const hasPython = pythonAvailable();
@@ -92,12 +92,12 @@ const caseArb = fc.record({
 describe.skipIf(!hasPython)("pyStrFormat = template.format(*args, **kwargs)", () => {
   it("generated templates and arguments", async () => {
     await differential(oracle, caseArb, 5000, (c) => sf(c.t, c.args, c.kwargs), SEED);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("noise: random braces, names, conversions and specs", async () => {
     const tArb = fc.array(fc.constantFrom(..."{{{}}}!:[]. 0a1rsx>5"), { maxLength: 10 }).map((a) => a.join(""));
     await differential(oracle, fc.tuple(tArb, fc.array(anyArb, { maxLength: 3 })), 3000, ([t, args]) => sf(t, args, { a: 1 }), SEED + 1);
-  }, 60_000);
+  }, TIMEOUT);
 
   it("edge cases", async () => {
     const cases: Case[] = [
