@@ -135,7 +135,7 @@ export const specFor = (value: unknown): fc.Arbitrary<string> =>
         .map((r) => r.fillAlign + r.sign + r.z + r.alt + r.zero + r.width + r.grouping + r.precision + r.type),
     },
     { weight: 1, arbitrary: fc.string({ maxLength: 5 }) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(..."<>=^+- z#0123456789,_.bcdeEfFgGnosxX%é"), { maxLength: 7 }).map((a) => a.join("")) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(..."<>=^+- z#0123456789,_.bcdeEfFgGnosxX%é"), { maxLength: 6 }).map((a) => a.join("")) },
   );
 
 /** A spec for no value in particular. */

@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   oracle?.close();
-  console.log(`format/ascii vs CPython: ${tally.cases} cases, ${tally.errors} of them exceptions (seed ${SEED})`);
+  console.log(`format/ascii vs CPython: ${tally.cases} cases, ${tally.errors} of them exceptions, ${tally.skipped} too big to send (seed ${SEED})`);
 });
 
 const fmt = (value: unknown, spec: string): Case => ({ expr: "format(v, s)", vars: { v: value, s: spec }, run: () => pyFormatValue(value, spec) });

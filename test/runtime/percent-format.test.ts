@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   oracle?.close();
-  console.log(`str % args vs CPython: ${tally.cases} cases, ${tally.errors} of them exceptions (seed ${SEED})`);
+  console.log(`str % args vs CPython: ${tally.cases} cases, ${tally.errors} of them exceptions, ${tally.skipped} too big to send (seed ${SEED})`);
 });
 
 const pct = (t: string, a: unknown): Case => ({ expr: "t % a", vars: { t, a }, run: () => pyFormat(t, a) });
@@ -93,15 +93,22 @@ const templateCaseArb: fc.Arbitrary<{ t: string; a: unknown }> = fc
     });
   });
 
+/** An int argument that, read by a `*`, would ask for a huge width or precision. */
+function bigStar(t: string, a: unknown): boolean {
+  if (!t.includes("*")) return false;
+  const vals = Array.isArray(a) ? a : [a];
+  return vals.some((v) => (typeof v === "number" || typeof v === "bigint") && (v > 1000 || v < -1000));
+}
+
 describe.skipIf(!hasPython)("pyFormat = template % args", () => {
   it("generated templates with fitting arguments", async () => {
-    await differential(oracle, templateCaseArb, 6000, (c) => pct(c.t, c.a), SEED);
+    await differential(oracle, templateCaseArb.filter((c) => !bigStar(c.t, c.a)), 6000, (c) => pct(c.t, c.a), SEED);
   }, TIMEOUT);
 
   it("noise: random templates full of %, with random operands", async () => {
     const tArb = fc.array(fc.constantFrom(..."%%%%(()a)sdrfx*.-+ #0123456789lhgcé"), { maxLength: 10 }).map((a) => a.join(""));
     const aArb = fc.oneof(scalarArb, fc.array(scalarArb, { maxLength: 4 }).map((a) => tuple(...a)), fc.constant(plainObject([["a", 1]])), fc.array(scalarArb, { maxLength: 2 }));
-    await differential(oracle, fc.tuple(tArb, aArb), 3000, ([t, a]) => pct(t, a), SEED + 1);
+    await differential(oracle, fc.tuple(tArb, aArb).filter(([t, a]) => !bigStar(t, a)), 3000, ([t, a]) => pct(t, a), SEED + 1);
   }, TIMEOUT);
 
   it("edge cases", async () => {
@@ -144,7 +151,7 @@ describe.skipIf(!hasPython)("pyFormat = template % args", () => {
     one("%5%", tuple(), tuple(1));
     one("%%", 5, tuple());
     one("%*d|%-*d|%.*f|%*.*f", tuple(5, 1, -5, 1, 2, 3.14159, 8, -1, 2.5));
-    one("%*d", tuple("a", 1), tuple(2n ** 70n, 1), tuple(true, 7));
+    one("%*d", tuple("a", 1), tuple(2n ** 70n, 1), tuple(true, 7), tuple(-(2n ** 63n) - 1n, 1));
     one("%.*d", tuple(2n ** 40n, 1));
     one("%ld %hs %Lf", tuple(5, "x", 1.5));
     one("%l", 5);
