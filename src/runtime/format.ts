@@ -52,7 +52,7 @@ export function pyFormatValue(value: unknown, spec: string): string {
 const isAlign = (c: string | undefined): boolean => c === "<" || c === ">" || c === "=" || c === "^";
 
 /** parse_internal_render_format_spec */
-function parseSpec(text: string, typeName: string, defaultType: string, defaultAlign: string): Spec {
+function parseSpec(text: string, objType: string, defaultType: string, defaultAlign: string): Spec {
   const cp = codePoints(text);
   const end = cp.length;
   let pos = 0;
@@ -98,7 +98,7 @@ function parseSpec(text: string, typeName: string, defaultType: string, defaultA
     [spec.precision, pos] = readInteger(cp, pos + 1);
     if (spec.precision === -1) throw new PyValueError("Format specifier missing precision");
   }
-  if (end - pos > 1) throw new PyValueError(`Invalid format specifier '${text}' for object of type '${typeName}'`);
+  if (end - pos > 1) throw new PyValueError(`Invalid format specifier '${text}' for object of type '${objType}'`);
   if (end - pos === 1) spec.type = cp[pos]!;
   if (spec.thousands !== "" && !["d", "e", "f", "g", "E", "G", "%", "F", ""].includes(spec.type)) {
     // Underscores also group b, o, x and X (by fours).

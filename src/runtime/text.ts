@@ -42,8 +42,3 @@ export function decimalValue(ch: string): number {
   while (DECIMAL.test(String.fromCodePoint(c - k - 1))) k++;
   return k % 10;
 }
-
-/** Python's `%c`-style hex escape of a code point in error messages: "\x1", "\x1f600". */
-export function hexEscape(c: number): string {
-  return "\\x" + c.toString(16);
-}
