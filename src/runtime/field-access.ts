@@ -4,6 +4,7 @@
 // __getitem__ of program classes) is refused loudly rather than guessed.
 
 import { PyAttributeError, PyIndexError, PyKeyError, PyTypeError, notSupported } from "./errors.js";
+import { pyEq } from "./compare.js";
 import { codePoints } from "./text.js";
 import { PyFloat, isDict, isTuple, pyRepr, typeName } from "./values.js";
 
@@ -14,7 +15,7 @@ export function getItem(obj: unknown, key: string | number): unknown {
       if (typeof key === "string") {
         if (obj.has(key)) return obj.get(key);
       } else {
-        for (const [k, v] of obj) if (intEquals(k, key)) return v;
+        for (const [k, v] of obj) if (pyEq(k, key)) return v; // 1, 1.0 and True are one key
       }
     } else if (typeof key === "string" && Object.hasOwn(obj, key)) {
       return obj[key];
@@ -42,15 +43,6 @@ function sequence(obj: unknown): readonly unknown[] | undefined {
   if (typeof obj === "string") return codePoints(obj);
   if (obj instanceof Uint8Array) return Array.from(obj);
   return undefined;
-}
-
-/** Python's `key == n` for the hashable kinds a Map key can be (1, 1.0 and True are one key). */
-function intEquals(k: unknown, n: number): boolean {
-  if (typeof k === "number") return k === n;
-  if (typeof k === "bigint") return k === BigInt(n);
-  if (k instanceof PyFloat) return k.value === n;
-  if (typeof k === "boolean") return (k ? 1 : 0) === n;
-  return false;
 }
 
 // The public attributes of the built-in types (dir() without the dunders, CPython 3.11).

@@ -19,7 +19,7 @@ interface Numbering {
 }
 
 /** Python's `template.format(*args, **kwargs)`. */
-export function pyStrFormat(template: string, args: readonly unknown[], kwargs?: Record<string, unknown>): string {
+export function pyStrFormat(template: string, args: unknown[], kwargs?: Record<string, unknown>): string {
   return build(codePoints(template), args, kwargs, 2, { state: "init", next: 0 });
 }
 
