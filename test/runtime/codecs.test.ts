@@ -104,6 +104,18 @@ describe.skipIf(!hasPython)("pyDecode = bytes.decode(encoding, errors)", () => {
     expect(await compareCases(oracle, cases)).toEqual([]);
   }, TIMEOUT);
 
+  it("long inputs (past the decoders' 8192-unit chunks)", async () => {
+    const rnd = fc.sample(fc.constantFrom(...FRAGMENTS), { seed: SEED, numRuns: 9000 }).flat();
+    const long = new Uint8Array(rnd);
+    const text = pyDecode(long, "utf-8", "surrogateescape");
+    const cases: Case[] = [];
+    for (const r of ["replace", "surrogateescape", "backslashreplace", "ignore", "strict"]) {
+      for (const e of ["utf-8", "utf-16", "utf-32-be", "latin-1", "cp1252", "ascii"]) cases.push(decode(long, e, r));
+    }
+    for (const e of ["utf-8", "utf-16-le", "utf-32", "latin-1", "ascii"]) cases.push(encode(text, e, "surrogateescape"), encode(text, e, "backslashreplace"));
+    expect(await compareCases(oracle, cases)).toEqual([]);
+  }, TIMEOUT);
+
   it("codec names: every spelling, empty input, NUL in names", async () => {
     const cases: Case[] = [];
     for (const e of [...CODECS, ...SPELLINGS]) cases.push(decode(new Uint8Array([0x41, 0xe9]), e, "strict"), decode(new Uint8Array(), e, "bogus"));

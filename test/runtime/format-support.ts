@@ -71,7 +71,7 @@ export const tally = { cases: 0, errors: 0, skipped: 0 };
 function huge(js: Outcome): boolean {
   if ("error" in js) return js.error instanceof RangeError && js.error.message === "Invalid string length";
   const v = js.ok;
-  return (typeof v === "string" || v instanceof Uint8Array) && v.length > 100_000;
+  return (typeof v === "string" || v instanceof Uint8Array) && v.length > 1_000_000;
 }
 
 /** Runs all cases in one oracle batch; returns a description of each mismatch (at most `keep`). */
