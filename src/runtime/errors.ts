@@ -76,7 +76,7 @@ export function codePointIndex(s: string, index: number): number {
   return n;
 }
 
-/** Python's `LookupError`: the base of `IndexError` and `KeyError`. */
+/** Python's `LookupError`: the base of `IndexError` and `KeyError`, and what an unknown codec raises. */
 export class PyLookupError extends Error {}
 PyLookupError.prototype.name = "LookupError";
 
@@ -104,10 +104,34 @@ PyZeroDivisionError.prototype.name = "ZeroDivisionError";
 export class PyAttributeError extends Error {}
 PyAttributeError.prototype.name = "AttributeError";
 
+/** Python's `UnicodeEncodeError` (a `ValueError`). `start`/`end` count code points of `object`. */
+export class PyUnicodeEncodeError extends PyValueError {
+  constructor(
+    readonly encoding: string,
+    readonly object: string,
+    readonly start: number,
+    readonly end: number,
+    readonly reason: string,
+  ) {
+    const cps = Array.from(object);
+    let where: string;
+    if (end === start + 1 && start < cps.length) {
+      const c = (cps[start] as string).codePointAt(0) as number;
+      const hex = c.toString(16);
+      const esc = c <= 0xff ? "\\x" + hex.padStart(2, "0") : c <= 0xffff ? "\\u" + hex.padStart(4, "0") : "\\U" + hex.padStart(8, "0");
+      where = `character '${esc}' in position ${start}`;
+    } else {
+      where = `characters in position ${start}-${end - 1}`;
+    }
+    super(`'${encoding}' codec can't encode ${where}: ${reason}`);
+  }
+}
+PyUnicodeEncodeError.prototype.name = "UnicodeEncodeError";
+
 /**
  * Thrown by `untranslated(...)`: translated code reached Python that dumpling could not translate
- * exactly, or a runtime helper met a value it cannot model (a complex number). Never caught by
- * translated `except` clauses, so it always surfaces.
+ * exactly, or a runtime helper met what it does not reproduce (a complex number, namereplace).
+ * Never caught by translated `except` clauses, so it always surfaces.
  */
 export class UntranslatedPythonError extends Error {
   constructor(
@@ -118,3 +142,11 @@ export class UntranslatedPythonError extends Error {
   }
 }
 UntranslatedPythonError.prototype.name = "UntranslatedPythonError";
+
+/**
+ * What the runtime knowingly does not reproduce (namereplace, attributes of built-in values, ...):
+ * loud like an untranslated marker, and never a Python exception an `except` clause could catch.
+ */
+export function notSupported(what: string): Error {
+  return new UntranslatedPythonError(`${what} is not supported by the dumpling runtime`);
+}

@@ -15,6 +15,13 @@ export {
   PyUnicodeDecodeError,
   PyValueError,
 } from "./errors.js";
+// Python's string formatting and codecs (docs/runtime.md, "Python string formatting and codecs").
+export { PyUnicodeEncodeError } from "./errors.js";
+export { pyAscii } from "./ascii.js";
+export { pyDecode, pyEncode } from "./codecs.js";
+export { pyFormatValue } from "./format.js";
+export { pyFormat } from "./percent-format.js";
+export { pyStrFormat } from "./str-format.js";
 export { JSONDecoder, LOADS_MAX_DEPTH, type DecoderOptions } from "./decoder.js";
 export { C_MAX_DEPTH, DUMP_MAX_DEPTH, JSONEncoder, PY_MAX_DEPTH, type EncoderOptions } from "./encoder.js";
 export { floatRepr } from "./float-repr.js";

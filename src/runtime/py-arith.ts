@@ -4,7 +4,7 @@
 // depends on the value (see values.ts).
 
 import { PyOverflowError, PyTypeError, UntranslatedPythonError } from "./errors.js";
-import { pyFormat } from "./format.js";
+import { pyFormat } from "./percent-format.js";
 import {
   type Int,
   floatFloorDiv,

@@ -97,7 +97,7 @@ def error_reply(e, **extra):
     }
     if isinstance(e, json.JSONDecodeError):
         err.update(msg=e.msg, pos=e.pos, lineno=e.lineno, colno=e.colno)
-    if isinstance(e, UnicodeDecodeError):
+    if isinstance(e, (UnicodeDecodeError, UnicodeEncodeError)):
         err.update(encoding=e.encoding, start=e.start, end=e.end, reason=e.reason)
     err.update(extra)
     return {"error": err}
@@ -149,6 +149,9 @@ def handle(req):
         except Exception as e:
             return error_reply(e, stdout=out.getvalue())
         return {"ok": to_tagged(ns.get("result")), "stdout": out.getvalue()}
+    if op == "eval":  # a Python expression over tagged variables; reply with its tagged value
+        ns = {name: from_tagged(v) for name, v in (req.get("vars") or {}).items()}
+        return {"ok": to_tagged(eval(req["expr"], ns))}
     raise ValueError("unknown op %r" % (op,))
 
 

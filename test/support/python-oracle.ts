@@ -11,8 +11,10 @@
  *   {"op": "repr",  "value": T}                         -> {"ok": repr(value)}
  *   {"op": "exec",  "code": "<python>", "vars"?: {name: T}} -> {"ok": T of the variable `result`, "stdout": "..."}
  *                                                          (`vars` are bound to their names before the code runs)
+ *   {"op": "eval",  "expr": "<python>", "vars": {name: T}} -> {"ok": T of the expression, the names bound to the values}
  * Failures reply {"error": {type, module, message, line, ...}}: `line` is the last line of Python's
- * traceback; JSONDecodeError adds msg/pos/lineno/colno, UnicodeDecodeError encoding/start/end/reason,
+ * traceback; JSONDecodeError adds msg/pos/lineno/colno, UnicodeDecodeError and UnicodeEncodeError
+ * encoding/start/end/reason,
  * `dump` adds `partial` (what fp had received) and `exec` adds `stdout`.
  * `opts` are Python keyword arguments (snake_case); hooks (default, object_hook, object_pairs_hook,
  * parse_float, parse_int, parse_constant) are Python expressions, evaluated in the oracle.
