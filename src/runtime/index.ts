@@ -96,3 +96,4 @@ export { pyAbs, pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pyPos, pyPow, pySub, pyT
 export { pyEq, pyGe, pyGt, pyLe, pyLt, pyNe } from "./py-compare.js";
 export { pyGet, pyGetItem, pyIn, pyItems, pyIter, pyKeys, pyLen, pySetItem, pySlice, pyValues } from "./py-containers.js";
 export { pyBool, pyDict, pyInt, pyList, pyTuple } from "./py-convert.js";
+export { pyMethod } from "./methods.js";

@@ -12,6 +12,8 @@ import {
   PyOverflowError,
   PyTypeError,
   PyValueError,
+  PyUnicodeDecodeError,
+  PyUnicodeEncodeError,
   PyZeroDivisionError,
   UntranslatedPythonError,
   isDict,
@@ -37,6 +39,8 @@ const CLASSES: Record<string, new (...a: never[]) => Error> = {
   ZeroDivisionError: PyZeroDivisionError,
   OverflowError: PyOverflowError,
   AttributeError: PyAttributeError,
+  UnicodeDecodeError: PyUnicodeDecodeError,
+  UnicodeEncodeError: PyUnicodeEncodeError,
 };
 
 /**
