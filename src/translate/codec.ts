@@ -6,7 +6,7 @@ import type { SyntaxNode } from "../python/tree.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
 import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
 import { normalizeEncoding } from "../python/encodings.js";
-import { builtinValue } from "./expressions/access.js";
+import { BUILTINS, builtinValue } from "./expressions/access.js";
 import type { Emitter } from "./types.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
 import { camelCase, jsString } from "./literals.js";
@@ -131,7 +131,7 @@ const PORT_HOOK = (name: string, role: string) => `\`${name}\` (${role}) is a Py
 function hook(e: Emitter, option: string, node: SyntaxNode): string | null {
   const n = unwrapParens(node);
   const q = n.type === "identifier" || n.type === "attribute" ? e.ctx.names.qualify(n) : null;
-  const builtin = q?.startsWith("builtins.") ? q.slice("builtins.".length) : null;
+  const builtin = q?.startsWith("builtins.") && BUILTINS.has(q.slice("builtins.".length)) ? q.slice("builtins.".length) : null;
   if (builtin && n.type === "identifier" && !e.ctx.scopes.resolve(n)) {
     if (builtin === "int" && option === "parse_int") return null; // what json does anyway
     if (builtin === "float" && option === "parse_float" && e.mode === "native") return null;

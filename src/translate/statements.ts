@@ -46,7 +46,9 @@ function assignment(node: SyntaxNode, e: Emitter): Statement | null {
     if (!declared && bindings[0]?.node.id === left.id) {
       // A Python annotation is left out: the value's TypeScript type is what the translation gives.
       const name = e.hostName(left.text, e.jsName(left.text));
-      return { text: `${bindings.length === 1 ? "const" : "let"} ${name} = ${value};`, declares: [name] };
+      // An empty list has no element type for TypeScript to infer: it holds anything.
+      const annotation = value === "[]" ? ": unknown[]" : "";
+      return { text: `${bindings.length === 1 ? "const" : "let"} ${name}${annotation} = ${value};`, declares: [name] };
     }
     return { text: `${e.freeName(left.text)} = ${value};`, declares: [] };
   }

@@ -25,7 +25,21 @@ export interface Program {
   translations: Translation[];
 }
 
-export function programOf(text: string, mode: Mode): Program {
+/**
+ * Glue for a `with open(path, "w") as name:` block that is not a translation unit (its handle
+ * serves several statements): the host's file object, as a migrated program would have one.
+ */
+const HOST_FILE = `function hostFile(path: string): { write(s: string): number; close(): void } {
+  let text = "";
+  return { write: (s: string) => ((text += s), s.length), close: () => writeFileSync(path, text, "utf8") };
+}`;
+
+/**
+ * The program of a fixture. `host`: the TypeScript a migration would provide by hand (ported
+ * functions and classes, host.ts in the case's directory); the Python definitions it declares
+ * are left out of the translation.
+ */
+export function programOf(text: string, mode: Mode, host = ""): Program {
   const { translations, errors } = translateText("input.py", text, { mode, analysis: NATIVE, ts: TS });
   if (errors.length > 0) throw new Error(errors.join("\n"));
   const context = buildContext("input.py", text, NATIVE);
@@ -43,9 +57,14 @@ export function programOf(text: string, mode: Mode): Program {
     e.override(call.node, t.typescript);
   }
   const lines: string[] = [];
+  const hostImports = host.split("\n").filter((l) => l.startsWith("import "));
+  const hostBody = host.split("\n").filter((l) => !l.startsWith("import ")).join("\n").trim();
+  const provided = new Set([...host.matchAll(/^(?:export )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]));
+  let usesHostFile = false;
   const block = (nodes: SyntaxNode[], pad: string): void => {
     for (const s of nodes) {
       if (s.type === "comment" || s.type === "import_statement" || s.type === "import_from_statement") continue;
+      if ((s.type === "function_definition" || s.type === "class_definition") && provided.has(s.childForFieldName("name")?.text ?? "")) continue;
       const unit = statementUnits.get(s.startIndex);
       if (unit && unit.end === s.endIndex) {
         lines.push(...unit.typescript.split("\n").map((l) => pad + l));
@@ -56,6 +75,14 @@ export function programOf(text: string, mode: Mode): Program {
         lines.push(`${pad}function ${s.childForFieldName("name")?.text}(${params.join(", ")}): any {`);
         block(s.childForFieldName("body")?.namedChildren ?? [], pad + "  ");
         lines.push(`${pad}}`);
+        continue;
+      }
+      const item = s.type === "with_statement" ? /^with open\(([^,]+), "w"(?:, encoding="utf-8")?\) as (\w+):/.exec(s.text) : null;
+      if (item) {
+        usesHostFile = true;
+        lines.push(`${pad}{`, `${pad}  const ${item[2]} = hostFile(${e.expr(s.descendantsOfType("call")[0]?.childForFieldName("arguments")?.namedChildren[0] as SyntaxNode)});`, `${pad}  try {`);
+        block(s.childForFieldName("body")?.namedChildren ?? [], pad + "    ");
+        lines.push(`${pad}  } finally {`, `${pad}    ${item[2]}.close();`, `${pad}  }`, `${pad}}`);
         continue;
       }
       if (s.type === "try_statement") {
@@ -75,14 +102,16 @@ export function programOf(text: string, mode: Mode): Program {
     }
   };
   block(context.tree.rootNode.namedChildren, "");
-  const imports = mergeImports([...translations.flatMap((t) => t.imports), ...e.imports.declarations()]);
-  return { program: [...imports, "", ...lines, ""].join("\n"), translations };
+  const glue = usesHostFile ? ['import { writeFileSync } from "node:fs";'] : [];
+  const imports = mergeImports([...translations.flatMap((t) => t.imports), ...e.imports.declarations(), ...hostImports, ...glue]);
+  const prelude = [...(hostBody ? [hostBody, ""] : []), ...(usesHostFile ? [HOST_FILE, ""] : [])];
+  return { program: [...imports, "", ...prelude, ...lines, ""].join("\n"), translations };
 }
 
 function mergeImports(declarations: string[]): string[] {
   const modules = new Map<string, Set<string>>();
   for (const d of declarations) {
-    const m = /^import \{ (.*) \} from "(.*)";$/.exec(d);
+    const m = /^import \{ (.*) \} from "(.*)";$/.exec(d.replace(/\btype /g, ""));
     if (!m) throw new Error(d);
     const names = modules.get(m[2] as string) ?? new Set();
     for (const n of (m[1] as string).split(", ")) names.add(n);

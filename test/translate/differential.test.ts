@@ -35,9 +35,12 @@ describe.skipIf(!pythonVersion)("translations behave like CPython", () => {
   it.each(cases)("%s", (name) => {
     const caseDir = join(ROOT, name);
     const input = readFileSync(join(caseDir, "input.py"), "utf8");
-    const { program } = programOf(input, modeOf(name));
+    const hostPath = join(caseDir, "host.ts");
+    const { program } = programOf(input, modeOf(name), existsSync(hostPath) ? readFileSync(hostPath, "utf8") : "");
     const expectedPath = join(caseDir, "expected.ts");
-    if (process.env.DUMPLING_UPDATE_TRANSLATE || !existsSync(expectedPath)) writeFileSync(expectedPath, program);
+    // A case without expected.ts fails: the translator never writes what it is tested against.
+    if (process.env.DUMPLING_UPDATE_TRANSLATE) writeFileSync(expectedPath, program);
+    expect(existsSync(expectedPath), `${expectedPath} is missing (DUMPLING_UPDATE_TRANSLATE=1 writes it; review it)`).toBe(true);
     expect(program).toBe(readFileSync(expectedPath, "utf8"));
     expect(typecheckProgram(program)).toEqual([]);
 

@@ -30,7 +30,7 @@ export function name(e: Emitter, node: SyntaxNode, type?: string): Code {
 }
 
 // Python's builtins: a name bound nowhere in the file and not one of these is a free name.
-const BUILTINS = new Set(
+export const BUILTINS = new Set(
   ("abs all any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex delattr dict dir divmod " +
     "enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance " +
     "issubclass iter len list locals map max memoryview min next object oct open ord pow print property quit range repr " +

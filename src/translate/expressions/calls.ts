@@ -16,7 +16,7 @@ const atom = (text: string): Code => ({ text, atomic: true });
 /** Methods the runtime gives Python's meaning on Python's values (and leaves to any other object). */
 export const PYTHON_METHODS = new Set([
   "get", "keys", "values", "items", "copy", "decode", "encode", "format", "join", "strip", "lstrip", "rstrip", "lower",
-  "upper", "replace", "split", "startswith", "endswith",
+  "upper", "replace", "split", "startswith", "endswith", "count", "index",
 ]);
 
 export function call(e: Emitter, node: SyntaxNode): Code {

@@ -118,7 +118,10 @@ export function comparison(e: Emitter, node: SyntaxNode): Code {
     if (test === null) return e.untranslated(node, `the comparison \`${ops[i]}\``);
     tests.push(test);
   }
-  return tests.length === 1 ? compound(tests[0] as string) : compound(tests.map((t) => `(${t})`).join(" && "));
+  if (tests.length > 1) return compound(tests.map((t) => `(${t})`).join(" && "));
+  // One helper call (`pyIn(a, b)`) needs no parentheses around it.
+  const only = tests[0] as string;
+  return /^\w+\(.*\)$/s.test(only) && balanced(only) ? atom(only) : compound(only);
 }
 
 function compare(e: Emitter, op: string, left: SyntaxNode, right: SyntaxNode): string | null {
@@ -132,6 +135,22 @@ function compare(e: Emitter, op: string, left: SyntaxNode, right: SyntaxNode): s
     return `${e.operand(left)} ${op === "is" ? "===" : "!=="} ${e.operand(right)}`;
   }
   return null;
+}
+
+/** Whether a call's text `f(...)` is one call: its opening parenthesis closes at the end. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = text.indexOf("("); i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i === text.length - 1;
+  }
+  return false;
 }
 
 /** An expression that can be evaluated twice with no effect: a name, a literal, an attribute of a name. */

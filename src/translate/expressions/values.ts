@@ -128,16 +128,22 @@ export function set(e: Emitter, node: SyntaxNode): Code {
 export function dictionary(e: Emitter, node: SyntaxNode): Code {
   const entries: { key: SyntaxNode; value: SyntaxNode }[] = [];
   const splats: SyntaxNode[] = [];
+  /** Pairs and `**` spreads in the order written: a later key wins, in the first one's place. */
+  const parts: ({ key: SyntaxNode; value: SyntaxNode } | SyntaxNode)[] = [];
   for (const p of items(node)) {
     if (p.type === "dictionary_splat") {
       const inner = p.namedChildren[0];
-      if (inner) splats.push(inner);
+      if (inner) {
+        splats.push(inner);
+        parts.push(inner);
+      }
       continue;
     }
     const key = p.childForFieldName("key");
     const value = p.childForFieldName("value");
     if (p.type !== "pair" || !key || !value) return e.untranslated(node, "a dict display the translator cannot read");
     entries.push({ key, value });
+    parts.push({ key, value });
   }
   const stringKeys = entries.map((x) => strValue(x.key));
   const plainKeys = stringKeys.every((k) => k !== null && !isIntegerLikeKey(k) && k !== "__proto__") && new Set(stringKeys).size === stringKeys.length;
@@ -155,8 +161,7 @@ export function dictionary(e: Emitter, node: SyntaxNode): Code {
     for (const s of splats) props.push(`...${e.operand(s)}`);
     return atom(props.length === 0 ? "{}" : `{ ${props.join(", ")} }`);
   }
-  const pairs = entries.map((x) => `[${e.expr(x.key)}, ${e.expr(x.value)}]`);
-  for (const s of splats) pairs.push(`...${e.rt("pyItems")}(${e.expr(s)})`);
+  const pairs = parts.map((x) => ("key" in x ? `[${e.expr(x.key)}, ${e.expr(x.value)}]` : `...${e.rt("pyItems")}(${e.expr(x)})`));
   // Several pairs may have different types: TypeScript needs the widest key and value types said.
   return atom(`${e.rt("dict")}<unknown, unknown>([${pairs.join(", ")}])`);
 }
