@@ -118,8 +118,9 @@ function convertEntry(entry: Discovered, options: ConvertOptions, builder: Modul
 }
 
 /**
- * The directory every input is in (a directory input is its own): modules land under --out-dir
- * at their path relative to it, so an absolute or `..` input never mirrors its whole path.
+ * The directory modules are laid out from: the working directory when every input is below it (a
+ * module's path is then the one the report names), else the directory every input is in (a
+ * directory input is its own), so an absolute or `..` input never mirrors its whole path.
  */
 export function commonBase(paths: readonly string[]): string {
   const dirs = paths.filter((p) => p !== "-").map((p) => {
@@ -130,9 +131,11 @@ export function commonBase(paths: readonly string[]): string {
       return dirname(abs);
     }
   });
-  if (dirs.length === 0) return process.cwd();
+  const cwd = process.cwd();
+  const below = (d: string, base: string) => d === base || d.startsWith(base.endsWith(sep) ? base : base + sep);
+  if (dirs.every((d) => below(d, cwd))) return cwd;
   let base = dirs[0] as string;
-  for (const d of dirs) while (d !== base && !d.startsWith(base.endsWith(sep) ? base : base + sep)) base = dirname(base);
+  for (const d of dirs) while (!below(d, base)) base = dirname(base);
   return base;
 }
 

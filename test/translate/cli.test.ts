@@ -49,7 +49,7 @@ describe("dumpling convert", () => {
         expression: false,
         declares: [],
         imports: ['import { writeFileSync } from "node:fs";', 'import { dumps } from "dumpling-json/runtime";'],
-        notes: [expect.objectContaining({ kind: "partial-write", severity: "info", certainty: "certain" })],
+        notes: [expect.objectContaining({ kind: "partial-write", severity: "info", certainty: "possible" })],
         names: [
           { python: "path", typescript: "path", type: "string" },
           { python: "data", typescript: "data", type: "unknown" },
@@ -90,16 +90,21 @@ describe("dumpling convert", () => {
     const text = dumpling(["convert", "app"], { cwd: dir });
     expect(text.stdout).toContain("app/store.py:9:5: exact\n  | print(json.dumps(data, sort_keys=True))\n");
     expect(text.stdout).toContain("  > console.log(dumps(data, { sortKeys: true }));\n");
-    expect(text.stdout).toMatch(/Converted 3 json calls in 2 files; 0 calls with notes to review\.\n$/);
+    // A possible difference (only some values show it) is shown once per file, not on each call.
+    expect(text.stdout).toContain("app/store.py: possible differences (only some values show them):\n  info (partial-write): ");
+    expect(text.stdout).toMatch(/Converted 3 json calls in 2 files: 0 to review \(certain differences or untranslated markers; 0 calls with a marker\), 1 with possible differences only, 2 with none\.\n$/);
 
+    // Native mode: a literal shows its differences for certain (review first); an unknown value only possibly (once per file).
+    writeFileSync(join(dir, "app/lit.py"), "import json\nprint(json.dumps([1.0, 2]))\n");
     const native = dumpling(["convert", "app", "--output-format", "markdown", "--mode", "native"], { cwd: dir });
     const md = native.stdout;
     expect(md).toMatch(/^# Migrating json calls to TypeScript \(native mode\)\n/);
-    // The calls with notes to review come first, each linking to its entry; then one section per file.
+    expect(md).toContain("Converted 4 json calls in 3 files: 1 to review");
     const review = md.indexOf("## Review first");
     expect(review).toBeGreaterThan(0);
-    expect(md).toContain("- [app/other.py:2:1](#app-other-py-2-1): int-float, big-int, nan-literal, key-order");
-    expect(md.indexOf("## app/other.py")).toBeGreaterThan(review);
+    expect(md).toContain("## Review first\n\n- [app/lit.py:2:1](#app-lit-py-2-1): separators, float-layout\n");
+    expect(md).toContain("## app/other.py\n\nPossible differences in this file (only some values show them):\n\n- Review (int-float), line 2: ");
+    expect(md.indexOf("## app/other.py")).toBeGreaterThan(md.indexOf("## app/lit.py"));
     expect(md.indexOf("## app/store.py")).toBeGreaterThan(md.indexOf("## app/other.py"));
     expect(md).toContain('<a id="app-other-py-2-1"></a>\n- [ ] **app/other.py:2:1**');
     expect(md).toContain("```python\n  json.loads(s)\n  ```");
@@ -129,6 +134,20 @@ describe("dumpling convert", () => {
     expect(r.stderr).toBe(`dumpling: cannot write \`${join(out, "app", "a.ts")}\`: is a directory\n`);
     expect(readdirSync(join(out, "app")).sort()).toEqual(["a.ts", "b.ts"]);
     expect(readdirSync(join(out, "app", "a.ts"))).toEqual([]);
+  });
+
+  it("--out-dir: inputs outside the working directory are laid out from their common base; a dot-directory loses its dot", () => {
+    const dir = project({ "src/app/a.py": APP, "src/app/.hidden/b.py": APP, "work/.keep": "" });
+    const out = join(dir, "out");
+    const r = dumpling(["convert", join(dir, "src/app"), "--out-dir", out, "--output-format", "json"], { cwd: join(dir, "work") });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["_hidden", "a.ts"]);
+    expect(readdirSync(join(out, "_hidden"))).toEqual(["b.ts"]);
+    const up = dumpling(["convert", "../src/app/a.py", "--out-dir", "../out2"], { cwd: join(dir, "work") });
+    expect(up.status).toBe(0);
+    expect(readdirSync(join(dir, "out2"))).toEqual(["a.ts"]);
+    expect(up.stdout).toContain(`laid out as the Python files are below ${join(dir, "src/app")}`);
   });
 
   it("--runtime inline copies the runtime beside the modules, which import it relatively", () => {
