@@ -114,9 +114,9 @@ export class SnippetEmitter implements Emitter {
   }
 
   untranslated(node: SyntaxNode, why: string): Code {
-    const text = node.text.replace(/\s+/g, " ");
+    const text = clip(node.text.replace(/\s+/g, " "), 200);
     const where = `${this.ctx.filename}:${this.ctx.lines.position(node.startIndex).row}`;
-    this.note("untranslated", `\`${text}\` (${why}) is not translated: the marker throws UntranslatedPythonError when it is reached; write it by hand`);
+    this.note("untranslated", `\`${clip(text, 80)}\` (${why}) is not translated: the marker throws UntranslatedPythonError when it is reached; write it by hand`);
     return { text: `${this.rt("untranslated")}(${jsString(text)}, ${jsString(where)})`, atomic: true };
   }
 
@@ -209,4 +209,9 @@ export class SnippetEmitter implements Emitter {
         return this.untranslated(node, `a ${node.type.replace(/_/g, " ")}`);
     }
   }
+}
+
+/** Long source (a 10,000-level nesting) shortened for a note or a marker's message. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
