@@ -34,7 +34,7 @@ if (!process.env[NESTED] && !resolvable("esbuild") && existsSync("package-lock.j
   // The prefix of a global install must not become the prefix of this local one.
   for (const key of Object.keys(env)) if (/^npm_config_(prefix|location)$/i.test(key)) delete env[key];
   const npm = process.env.npm_execpath;
-  const args = ["ci", "--include=dev", "--no-audit", "--no-fund", "--foreground-scripts=false"];
+  const args = ["ci", "--include=dev", "--prefer-offline", "--no-audit", "--no-fund", "--foreground-scripts=false"];
   const r = npm ? spawnSync(process.execPath, [npm, ...args], { stdio: ["ignore", "inherit", "inherit"], env }) : spawnSync("npm", args, { stdio: ["ignore", "inherit", "inherit"], env, shell: process.platform === "win32" });
   if (r.status !== 0) {
     process.stderr.write(`dumpling: installing the build tools (npm ci) failed${r.error ? `: ${r.error.message}` : ""}\n`);

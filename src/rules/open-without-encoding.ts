@@ -1,4 +1,4 @@
-import { appendArgument } from "../fix/edits.js";
+import { appendArgument, pyString } from "../fix/edits.js";
 import type { FileKind, Kinds } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/parser.js";
@@ -65,7 +65,7 @@ export default defineRule({
       // Inline handles (no binding) are JSN020's: it reports them with the encoding.
       if (!file || !open || !file.kind.binding || seen.has(open.id) || !lacksEncoding(call, file.kind)) continue;
       seen.add(open.id);
-      const edit = appendArgument(open, 'encoding="utf-8"');
+      const edit = appendArgument(open, `encoding=${pyString(ctx, "utf-8")}`);
       const verb = call.api === "dump" ? `writes non-ASCII text to it (\`ensure_ascii=${call.bound.get("ensure_ascii")?.value.text}\`)` : "reads it";
       ctx.report({
         node: open,

@@ -10,6 +10,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "single quotes: the mode and the encoding follow them",
+      code: "import json\njson.dump(d, 'out.json')",
+      errors: [{ line: 2, column: 14, endLine: 2, endColumn: 24 }],
+      output: "import json\nwith open('out.json', 'w', encoding='utf-8') as f:\n    json.dump(d, f)",
+      applicability: "unsafe",
+    },
+    {
       code: 'import json\njson.dump(d, "out.json")',
       errors: [{ line: 2, column: 14, endLine: 2, endColumn: 24, message: '`json.dump()` writes to an open file, not a path: open `"out.json"` for writing and pass the file' }],
       output: 'import json\nwith open("out.json", "w", encoding="utf-8") as f:\n    json.dump(d, f)',

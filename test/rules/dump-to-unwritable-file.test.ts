@@ -24,6 +24,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "single quotes: the inserted mode follows them",
+      code: "import json\nwith open('o.json') as f:\n    json.dump(d, f)",
+      errors: [{ line: 3, column: 18, endLine: 3, endColumn: 19 }],
+      output: "import json\nwith open('o.json', 'w') as f:\n    json.dump(d, f)",
+      applicability: "unsafe",
+    },
+    {
+      name: "single quotes: binary mode loses its b and gets encoding='utf-8'",
+      code: "import json\nwith open('o.json', 'wb') as f:\n    json.dump(d, f)",
+      errors: [{ line: 3, column: 18, endLine: 3, endColumn: 19 }],
+      output: "import json\nwith open('o.json', 'w', encoding='utf-8') as f:\n    json.dump(d, f)",
+      applicability: "unsafe",
+    },
+    {
       code: 'import json\nwith open("d.json") as f:\n    json.dump(d, f)',
       errors: [{ line: 3, column: 18, endLine: 3, endColumn: 19, message: '`f` is open for reading only (mode `"r"`); `json.dump()` needs a file opened for writing' }],
       output: 'import json\nwith open("d.json", "w") as f:\n    json.dump(d, f)',
@@ -39,7 +53,7 @@ ruleTester(rule, {
       name: "wb",
       code: "import json\njson.dump(d, open('o.json', 'wb'))",
       errors: [{ line: 2, column: 14, endLine: 2, endColumn: 34, message: "`open('o.json', 'wb')` is open in binary mode (mode `\"wb\"`); `json.dump()` writes str: open it in text mode" }],
-      output: "import json\njson.dump(d, open('o.json', 'w', encoding=\"utf-8\"))",
+      output: "import json\njson.dump(d, open('o.json', 'w', encoding='utf-8'))",
     },
     { name: "gzip's w is binary", code: 'import gzip, json\nwith gzip.open("o.gz", "w") as f:\n    json.dump(d, f)', errors: [{ line: 3, column: 18, endLine: 3, endColumn: 19 }], output: 'import gzip, json\nwith gzip.open("o.gz", "wt") as f:\n    json.dump(d, f)' },
     { name: "sys.stdin: no fix", code: "import json, sys\njson.dump(d, sys.stdin)", errors: [{ line: 2, column: 14, endLine: 2, endColumn: 23 }], output: null },

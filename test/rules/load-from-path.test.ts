@@ -9,6 +9,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "single quotes: the encoding follows them",
+      code: "import json\nconfig = json.load('config.json')",
+      errors: [{ line: 2, column: 20, endLine: 2, endColumn: 33 }],
+      output: "import json\nwith open('config.json', encoding='utf-8') as f:\n    config = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
       code: 'import json\nconfig = json.loads("config.json")',
       errors: [{ line: 2, column: 21, endLine: 2, endColumn: 34, message: '`json.loads()` parses the text it is given, here a path: open `"config.json"` and use `json.load()` to read the file' }],
       output: 'import json\nwith open("config.json", encoding="utf-8") as f:\n    config = json.load(f)',

@@ -15,6 +15,20 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a file written with single quotes gets encoding='utf-8'",
+      code: "import json, sys\nwith open(sys.argv[1], 'r') as f:\n    data = json.load(f)",
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 28 }],
+      output: "import json, sys\nwith open(sys.argv[1], 'r', encoding='utf-8') as f:\n    data = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
+      name: "the quote most strings use wins: two double-quoted strings against one single-quoted",
+      code: "import json\nprint(\"a\", \"b\")\nwith open('c.json') as f:\n    data = json.load(f)",
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 20 }],
+      output: "import json\nprint(\"a\", \"b\")\nwith open('c.json', encoding=\"utf-8\") as f:\n    data = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
       code: 'import json\nwith open("c.json") as f:\n    data = json.load(f)',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 20, message: '`open("c.json")` has no `encoding=`: the locale\'s encoding is used (cp1252 on Windows) and `json.load()` reads it; pass `encoding="utf-8"`' }],
       output: 'import json\nwith open("c.json", encoding="utf-8") as f:\n    data = json.load(f)',

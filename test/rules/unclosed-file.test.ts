@@ -11,6 +11,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "single quotes: the encoding added follows them",
+      code: "import json\nconfig = json.load(open('config.json'))",
+      errors: [{ line: 2, column: 20, endLine: 2, endColumn: 39 }],
+      output: "import json\nwith open('config.json', encoding='utf-8') as f:\n    config = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
       name: "json.load(open(p)) assigned",
       code: 'import json\nconfig = json.load(open("c.json", encoding="utf-8"))',
       errors: [{ line: 2, column: 20, endLine: 2, endColumn: 52, message: "`open()` is never closed: it is closed only when garbage-collected (ResourceWarning); open it in a `with` block" }],
