@@ -4,7 +4,7 @@
 import type Parser from "tree-sitter";
 import { parserLimit } from "../python/limits.js";
 import { parsePython, pythonQuery, type Tree } from "../python/parser.js";
-import { analyzeText, type FileResult } from "../rules/run.js";
+import { analyzeText, type AnalysisOptions, type FileResult } from "../rules/run.js";
 import type { Diagnostic, Edit, Fix, Rule } from "../rules/types.js";
 import { applyEdits } from "./edits.js";
 
@@ -13,6 +13,8 @@ export const MAX_ITERATIONS = 10;
 export interface FixOptions {
   /** Apply unsafe fixes too (`--unsafe-fixes`). */
   unsafe: boolean;
+  /** Passed to every analysis (target version, fixable codes). */
+  analysis?: AnalysisOptions;
 }
 
 export interface RejectedFix {
@@ -29,6 +31,8 @@ export interface FixResult {
   /** The analysis of the final text: what remains. */
   final: FileResult;
   applied: number;
+  /** The fixes applied, counted by rule code. */
+  fixed: Record<string, number>;
   /** Fixes dropped because their result would not parse, or would lose a comment. */
   rejected: RejectedFix[];
   /** Remaining diagnostics whose unsafe fix was not applied because unsafe fixes are off. */
@@ -90,10 +94,11 @@ function losesComment(comments: { start: number; end: number; text: string }[], 
 }
 
 export function fixText(filename: string, original: string, rules: readonly Rule[], options: FixOptions): FixResult {
-  const initial = analyzeText(filename, original, rules);
+  const initial = analyzeText(filename, original, rules, options.analysis);
   let analysis = initial;
   let text = original;
   let applied = 0;
+  const fixed: Record<string, number> = {};
   const rejected: RejectedFix[] = [];
   const rejectedKeys = new Set<string>();
   const baseErrors = initial.context ? syntaxErrorCount(initial.context.tree) : 0;
@@ -136,12 +141,12 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     }
     if (chosen.length === 0) continue;
     let next = applyEdits(text, taken);
-    let nextAnalysis = analyzeParsable(filename, next, rules);
+    let nextAnalysis = analyzeParsable(filename, next, rules, options.analysis);
     if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
       // Together they break the file: try the first alone; drop it if it breaks the file by itself.
       const first = chosen[0] as Diagnostic;
       next = applyEdits(text, (first.fix as Fix).edits);
-      nextAnalysis = analyzeParsable(filename, next, rules);
+      nextAnalysis = analyzeParsable(filename, next, rules, options.analysis);
       if (!nextAnalysis || errorsOf(nextAnalysis, next) > baseErrors) {
         reject(first, "its result would not parse");
         continue;
@@ -151,20 +156,21 @@ export function fixText(filename: string, original: string, rules: readonly Rule
     text = next;
     analysis = nextAnalysis;
     applied += chosen.length;
+    for (const d of chosen) fixed[d.code] = (fixed[d.code] ?? 0) + 1;
     round++;
   }
   if (!converged) {
     // Fixes that keep changing the text are a rule's bug: none of them is kept.
     const withheld = options.unsafe ? 0 : initial.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
-    return { text: original, initial, final: initial, applied: 0, rejected, withheldUnsafe: withheld, converged };
+    return { text: original, initial, final: initial, applied: 0, fixed: {}, rejected, withheldUnsafe: withheld, converged };
   }
   const withheldUnsafe = options.unsafe ? 0 : analysis.diagnostics.filter((d) => d.fix?.applicability === "unsafe").length;
-  return { text, initial, final: analysis, applied, rejected, withheldUnsafe, converged };
+  return { text, initial, final: analysis, applied, fixed, rejected, withheldUnsafe, converged };
 }
 
 /** The analysis of a fix's result; null when the parser cannot be given it (indented too deep). */
-function analyzeParsable(filename: string, text: string, rules: readonly Rule[]): FileResult | null {
-  return parserLimit(text) ? null : analyzeText(filename, text, rules);
+function analyzeParsable(filename: string, text: string, rules: readonly Rule[], options?: AnalysisOptions): FileResult | null {
+  return parserLimit(text) ? null : analyzeText(filename, text, rules, options);
 }
 
 function errorsOf(result: FileResult, text: string): number {

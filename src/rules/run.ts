@@ -16,6 +16,16 @@ export interface InternalError {
   error: unknown;
 }
 
+export interface AnalysisOptions {
+  /** The oldest Python 3 minor version the code must run on (`target-version`): 9 for py39, the default. */
+  targetVersion?: number;
+  /** The codes whose fixes are kept (`fixable`/`unfixable`); absent: every code's. */
+  fixable?: ReadonlySet<string>;
+}
+
+/** ruff's default `target-version`, py39. */
+export const DEFAULT_TARGET_VERSION = 9;
+
 export interface FileResult {
   context: FileContext | null;
   diagnostics: Diagnostic[];
@@ -71,18 +81,18 @@ export function analysisLimit(text: string): string | null {
   return null;
 }
 
-export function buildContext(filename: string, text: string): FileContext {
+export function buildContext(filename: string, text: string, targetVersion = DEFAULT_TARGET_VERSION): FileContext {
   const tree = parsePython(text);
   const scopes = new Scopes(tree, text);
   const names = new Names(scopes);
   const kinds = new Kinds(names);
   const calls = findJsonCalls(text, scopes, names, kinds);
-  return { filename, text, tree, lines: new LineIndex(text), scopes, names, kinds, calls };
+  return { filename, text, tree, lines: new LineIndex(text), scopes, names, kinds, calls, targetVersion };
 }
 
-export function analyzeText(filename: string, text: string, rules: readonly Rule[]): FileResult {
+export function analyzeText(filename: string, text: string, rules: readonly Rule[], options: AnalysisOptions = {}): FileResult {
   if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [], suppressed: 0 };
-  const context = buildContext(filename, text);
+  const context = buildContext(filename, text, options.targetVersion);
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
   for (const rule of rules) {
@@ -106,6 +116,8 @@ export function analyzeText(filename: string, text: string, rules: readonly Rule
   const noqa = findNoqa(context.tree, context.lines);
   const { kept, suppressed, unused } = applyNoqa(diagnostics, noqa, context.lines);
   if (rules.includes(unusedNoqa)) kept.push(...unused.map((u) => unusedNoqaDiagnostic(text, u, rules)));
+  // A rule made unfixable keeps its diagnostics, without their fixes (as ruff's `unfixable`).
+  if (options.fixable) for (const d of kept) if (d.fix && !options.fixable.has(d.code)) d.fix = null;
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { context, diagnostics: kept, internalErrors, suppressed };
 }

@@ -81,6 +81,8 @@ export interface FileContext {
   names: Names;
   kinds: Kinds;
   calls: JsonCall[];
+  /** target-version: the oldest Python 3 minor version the code must run on (9: Python 3.9). */
+  targetVersion: number;
 }
 
 export interface RuleContext extends FileContext {
