@@ -126,7 +126,7 @@ function unusedNoqaDiagnostic(text: string, u: UnusedNoqa, rules: readonly Rule[
   const groups = new Map<string, string[]>();
   for (const c of u.unused) {
     const rule = RULES.find((r) => r.meta.code === c.code);
-    const why = !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
+    const why = u.duplicated.includes(c) ? "duplicated" : !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
     groups.set(why, [...(groups.get(why) ?? []), `\`${c.code}\``]);
   }
   const detail = [...groups].map(([why, codes]) => `${why}: ${codes.join(", ")}`).join("; ");
