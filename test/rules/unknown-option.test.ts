@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule, { closestOption } from "../../src/rules/unknown-option.js";
 import { ENCODER_OPTIONS } from "../../src/python/signatures.js";
+import { analyzeText } from "../../src/rules/run.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester(rule, {
@@ -45,5 +46,25 @@ describe("closestOption", () => {
     ["colour", null],
   ])("%s → %s", (name, expected) => {
     expect(closestOption(name, ENCODER_OPTIONS)).toBe(expected);
+  });
+});
+
+describe("target-version", () => {
+  const messages = (code: string, targetVersion?: number) => analyzeText("t.py", code, [rule], { targetVersion }).diagnostics.map((d) => [d.message, d.fix?.applicability]);
+  const code = 'import json\ndata = json.loads(b, encoding="utf-8")';
+
+  it("py39 and later (the default): encoding= always raised", () => {
+    const removed = [["`encoding` was removed from `json.loads()` in Python 3.9; bytes are decoded automatically (UTF-8, -16 or -32)", "safe"]];
+    expect(messages(code)).toEqual(removed);
+    expect(messages(code, 9)).toEqual(removed);
+    expect(messages(code, 14)).toEqual(removed);
+  });
+
+  it("py37 and py38: ignored there, raises from 3.9; the same fix", () => {
+    const ignored = [["`json.loads()` ignores `encoding` before Python 3.9, which removed it (the call raises `TypeError` there); bytes are decoded automatically (UTF-8, -16 or -32)", "safe"]];
+    expect(messages(code, 7)).toEqual(ignored);
+    expect(messages(code, 8)).toEqual(ignored);
+    // json.dumps never took encoding= in Python 3: the same message on every target.
+    expect(messages('import json\njson.dumps(d, encoding="utf-8")', 7)).toEqual(messages('import json\njson.dumps(d, encoding="utf-8")', 12));
   });
 });
