@@ -24,7 +24,7 @@ describe("check --fix", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^a\.py:2:6: JSN021 /m);
     expect(r.stdout).not.toMatch(/JSN101/);
-    expect(r.stdout).toContain("Found 2 errors (1 fixed, 1 remaining) in 1 file checked.\n1 unsafe fix withheld: enable with --unsafe-fixes.\n");
+    expect(r.stdout).toContain("Found 2 errors (1 fixed, 1 remaining) in 1 file checked.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n");
   });
 
   it("--unsafe-fixes applies the rest: exit 0 when nothing remains", () => {
@@ -42,7 +42,7 @@ describe("check --fix", () => {
     expect(r.stdout).toBe(
       ["--- a.py", "+++ a.py", "@@ -1,3 +1,3 @@", " import json", ' with open("c.json") as f:', "-    data = json.loads(f.read())", "+    data = json.load(f)", ""].join("\n"),
     );
-    expect(r.stderr).toBe("Would fix 1 error. 1 unsafe fix withheld: enable with --unsafe-fixes.\n");
+    expect(r.stderr).toBe("Would fix 1 error (1 additional fix available with `--unsafe-fixes`).\n");
     expect(r.status).toBe(1);
     const clean = tree({ "a.py": ALL_FIXED });
     const none = dumpling(["check", "--diff", "a.py"], { cwd: clean });
@@ -53,7 +53,7 @@ describe("check --fix", () => {
     const dir = tree({ "a.py": SOURCE });
     const r = dumpling(["check", "--fix-only", "a.py"], { cwd: dir });
     expect(readFileSync(join(dir, "a.py"), "utf8")).toBe(SAFE_FIXED);
-    expect(r.stdout).toBe("Fixed 1 error.\n");
+    expect(r.stdout).toBe("Fixed 1 error (1 additional fix available with `--unsafe-fixes`).\n");
     expect(r.status).toBe(0);
   });
 

@@ -9,14 +9,15 @@ import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../fix/wri
 import { releaseDeadTrees } from "../python/parser.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
-import { analysisLimit, analyzeText } from "../rules/run.js";
+import { analysisLimit, analyzeText, type AnalysisOptions } from "../rules/run.js";
 import type { Diagnostic, Rule } from "../rules/types.js";
 import { displayPath } from "../report/path.js";
 import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
 import { decodesWithout, decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
 import { describeFsError, discover, type DiscoverOptions, type Discovered } from "../source/discover.js";
-import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "./config.js";
+import { addNoqa } from "./add-noqa.js";
+import { fixableCodes, findConfig, loadConfigOnce, rulesForFile, type DumplingConfig, type FixableSelection } from "./config.js";
 
 export interface Settings {
   /** Codes of the rules to run. */
@@ -31,6 +32,12 @@ export interface Settings {
    * up from each file, with the command line's selection layered over it. Absent: `rules`.
    */
   config?: { file: string | null; cli: Selection };
+  /** The command line's --target-version (over every config's); absent: the config's, or py39. */
+  targetVersion?: number;
+  /** The command line's --fixable/--unfixable/--extend-fixable, layered over the config's. */
+  fixable?: FixableSelection;
+  /** --add-noqa: write `# noqa` comments that silence every diagnostic (no fixing, no report). */
+  addNoqa?: boolean;
 }
 
 export interface FixSettings {
@@ -41,6 +48,8 @@ export interface FixSettings {
 
 export interface FixSummary {
   applied: number;
+  /** The fixes applied, counted by rule code (--show-fixes). */
+  fixed: Record<string, number>;
   withheldUnsafe: number;
   /** Fixes dropped (they would not parse, or would remove a comment), and a write that was refused. */
   problems: string[];
@@ -58,6 +67,8 @@ export interface FileOutcome {
   internalErrors: string[];
   /** In fix mode: what fixing did. The report then holds what remains. */
   fix?: FixSummary;
+  /** With --add-noqa: the comments written, and the lines that could not take one. */
+  noqa?: { added: number; problems: string[] };
 }
 
 export function defaultSettings(rules: readonly Rule[]): Settings {
@@ -77,20 +88,26 @@ function unreadable(filename: string, reason: string, settings: Settings): FileO
   return { report: { filename, lines: null, diagnostics }, internalErrors: [] };
 }
 
-/** The rules for one file: `settings.rules`, or its configuration's. */
-export function rulesFor(filename: string, settings: Settings): Rule[] {
-  if (!settings.config) return rulesOf(settings);
-  const config: DumplingConfig | null = settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
-  const codes = rulesForFile(filename, config, settings.config.cli);
-  return RULES.filter((r) => codes.includes(r.meta.code));
+/** The configuration that applies to a file: the one named with --config, or its nearest; none without `settings.config`. */
+export function configFor(filename: string, settings: Settings): DumplingConfig | null {
+  if (!settings.config) return null;
+  return settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
 }
 
-const explicitConfigs = new Map<string, DumplingConfig>();
+/** The rules for one file and how to analyse it: `settings.rules`, or its configuration's. */
+export function fileSettings(filename: string, settings: Settings): { rules: Rule[]; analysis: AnalysisOptions } {
+  const config = configFor(filename, settings);
+  const rules = settings.config ? RULES.filter((r) => rulesForFile(filename, config, settings.config!.cli).includes(r.meta.code)) : rulesOf(settings);
+  const analysis: AnalysisOptions = {};
+  const targetVersion = settings.targetVersion ?? config?.targetVersion;
+  if (targetVersion !== undefined) analysis.targetVersion = targetVersion;
+  if (config?.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable) || settings.fixable) analysis.fixable = fixableCodes(config, settings.fixable ?? {});
+  return { rules, analysis };
+}
 
-function loadConfigOnce(file: string): DumplingConfig {
-  let c = explicitConfigs.get(file);
-  if (!c) explicitConfigs.set(file, (c = loadConfig(file)));
-  return c;
+/** The rules for one file: `settings.rules`, or its configuration's. */
+export function rulesFor(filename: string, settings: Settings): Rule[] {
+  return fileSettings(filename, settings).rules;
 }
 
 function internalErrorsOf(filename: string, errors: { rule: string; error: unknown }[]): string[] {
@@ -121,9 +138,10 @@ function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, w
   if (!settings.fix && bytes.length <= settings.maxBytes && decodesWithout(bytes, "json")) return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [] };
   const decoded = sourceText(bytes, settings.maxBytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
-  const rules = rulesFor(filename, settings);
-  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo);
-  const result = analyzeText(filename, decoded.text, rules);
+  const { rules, analysis } = fileSettings(filename, settings);
+  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, analysis, settings.fix, writeTo);
+  const result = analyzeText(filename, decoded.text, rules, analysis);
+  if (settings.addNoqa && result.context && writeTo !== null) return addNoqaComments(filename, bytes, decoded, result, writeTo);
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
   return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
 }
@@ -134,13 +152,13 @@ type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
  * Fix one file. `path` is where to write (null: stdin, or diff mode): the write is refused when
  * the file no longer holds `bytes`, and the report then shows the diagnostics of the original.
  */
-function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null): FileOutcome {
-  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe });
+function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], analysis: AnalysisOptions, fix: FixSettings, path: string | null): FileOutcome {
+  const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe, analysis });
   const shown = displayPath(filename);
   const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
   if (!result.converged) problems.push(`${shown}: fixes did not settle in ${MAX_ITERATIONS} rounds; none was applied`);
   const changed = result.text !== decoded.text;
-  const summary: FixSummary = { applied: result.applied, withheldUnsafe: result.withheldUnsafe, problems, changed };
+  const summary: FixSummary = { applied: result.applied, fixed: result.fixed, withheldUnsafe: result.withheldUnsafe, problems, changed };
   let final = result.final;
   let text = result.text;
   if (fix.mode === "diff") {
@@ -159,6 +177,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
       const reason = e instanceof WriteRefusedError ? e.message : describeFsError(e);
       problems.push(`${shown}: not fixed: ${reason}`);
       summary.applied = 0;
+      summary.fixed = {};
       summary.changed = false;
       final = result.initial;
       text = decoded.text;
@@ -166,6 +185,28 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
   }
   const lines = final.context?.lines ?? (final.diagnostics.length > 0 ? new LineIndex(text) : null);
   return { report: { filename, lines, diagnostics: final.diagnostics }, internalErrors: internalErrorsOf(filename, final.internalErrors), fix: summary };
+}
+
+/**
+ * --add-noqa on one file: the comments are written atomically, in the file's encoding, only if
+ * the file still holds `bytes`. The report holds the diagnostics that remain (none, unless a
+ * line could not take a comment).
+ */
+function addNoqaComments(filename: string, bytes: Uint8Array, decoded: DecodedText, result: ReturnType<typeof analyzeText>, path: string): FileOutcome {
+  const context = result.context!;
+  const shown = displayPath(filename);
+  const added = addNoqa(context, result.diagnostics);
+  const problems = added.skipped.map((s) => `${shown}:${s.line}: no noqa comment added: ${s.reason}`);
+  let count = added.added;
+  if (count > 0) {
+    try {
+      writeAtomic(path, encodeSource(added.text, decoded.encoding), bytes);
+    } catch (e) {
+      problems.push(`${shown}: not changed: ${e instanceof WriteRefusedError ? e.message : describeFsError(e)}`);
+      count = 0;
+    }
+  }
+  return { report: { filename, lines: context.lines, diagnostics: [] }, internalErrors: internalErrorsOf(filename, result.internalErrors), noqa: { added: count, problems } };
 }
 
 /**
@@ -212,10 +253,14 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
     if (settings.fix.mode === "write") removeStaleTempFiles(entry.path);
     return fixFile(entry.path, bytes, settings);
   }
+  if (entry.kind === "file" && settings.addNoqa) {
+    removeStaleTempFiles(entry.path);
+    return analyseBytes(entry.path, bytes, settings, entry.path);
+  }
   const outcome = checkBytes(filename, bytes, settings);
   // An editor replaces its buffer with what a fix of stdin prints: unreadable input comes back as it was.
   if (entry.kind === "stdin" && settings.fix?.mode === "write" && !outcome.fix) {
-    outcome.fix = { applied: 0, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
+    outcome.fix = { applied: 0, fixed: {}, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
   }
   return outcome;
 }
@@ -239,7 +284,12 @@ export const WORKERS_MIN_FILES = 16;
  * main thread and `threads - 1` workers (src/cli/pool.ts).
  */
 export async function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}, threads = 1): AsyncGenerator<FileOutcome> {
-  const found = discover(paths, discoverOptions);
+  yield* runEntries(discover(paths, discoverOptions), settings, threads);
+}
+
+/** runFiles over entries already discovered. */
+export async function* runEntries(entries: Iterable<Discovered>, settings: Settings, threads = 1): AsyncGenerator<FileOutcome> {
+  const found = entries[Symbol.iterator]();
   const started = performance.now();
   for (let next = found.next(); !next.done; next = found.next()) {
     yield processEntry(next.value, settings);

@@ -2,6 +2,10 @@ import type { LineIndex } from "../python/text.js";
 import type { Diagnostic } from "../rules/types.js";
 import type { Summary } from "./text.js";
 
+/** The report formats of `check --output-format`. */
+export const OUTPUT_FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */
 export interface FileReport {
   filename: string;
