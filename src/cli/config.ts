@@ -74,10 +74,8 @@ export interface DumplingConfig {
   targetVersionFrom?: "target-version" | "requires-python";
 }
 
-type KeyType = "list" | "table" | "boolean" | "string";
-
 /** Every key, with its type (the order is the one the error message lists them in). */
-const KEYS: Record<string, KeyType> = {
+const KEYS: Record<string, "list" | "table" | "boolean" | "string"> = {
   select: "list",
   "extend-select": "list",
   ignore: "list",
@@ -166,16 +164,15 @@ function readOwn(path: string, shown: string): OwnConfig {
   for (const key of Object.keys(table)) {
     if (!(key in KEYS)) throw new ConfigError(`${shown}: unknown key \`${prefix}${key}\` (expected one of ${Object.keys(KEYS).join(", ")})`);
   }
-  const typed = <T>(key: string, type: KeyType, check: (v: unknown) => boolean, what: string): T | undefined => {
+  const typed = <T>(key: string, check: (v: unknown) => boolean, what: string): T | undefined => {
     const value = table[key];
     if (value === undefined) return undefined;
     if (!check(value)) throw new ConfigError(`${shown}: \`${prefix}${key}\` must be ${what}`);
-    void type;
     return value as T;
   };
-  const list = (key: string) => typed<string[]>(key, "list", (v) => Array.isArray(v) && v.every((x) => typeof x === "string"), "a list of strings");
-  const bool = (key: string) => typed<boolean>(key, "boolean", (v) => typeof v === "boolean", "true or false");
-  const string = (key: string) => typed<string>(key, "string", (v) => typeof v === "string", "a string");
+  const list = (key: string) => typed<string[]>(key, (v) => Array.isArray(v) && v.every((x) => typeof x === "string"), "a list of strings");
+  const bool = (key: string) => typed<boolean>(key, (v) => typeof v === "boolean", "true or false");
+  const string = (key: string) => typed<string>(key, (v) => typeof v === "string", "a string");
   const rules = (key: string) => {
     const value = list(key);
     if (value) validateSelectors(value, prefix + key, shown);
@@ -265,18 +262,24 @@ function requiresPythonMinor(dir: string): number | undefined {
   }
 }
 
+/** A config file as messages name it: relative to the current directory when it is below it. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
 /** Load a config file and the files it extends, `extend` applied as ruff combines them. */
 export function loadConfig(path: string): DumplingConfig {
-  return resolveChain(resolve(path), path, []);
+  return resolveChain(resolve(path), isAbsolute(path) ? shownPath(path) : path, []);
 }
 
 function resolveChain(file: string, shown: string, chain: string[]): DumplingConfig {
   if (chain.includes(file)) {
-    throw new ConfigError(`${chain[0]}: circular \`extend\`: ${[...chain, file].map((f) => relative(process.cwd(), f) || f).join(" -> ")}`);
+    throw new ConfigError(`${shownPath(chain[0] as string)}: circular \`extend\`: ${[...chain, file].map(shownPath).join(" -> ")}`);
   }
   const own = readOwn(file, shown);
   const dir = dirname(file);
-  const base = own.extend ? resolveChain(own.extend, own.extend, [...chain, file]) : null;
+  const base = own.extend ? resolveChain(own.extend, shownPath(own.extend), [...chain, file]) : null;
   const config: DumplingConfig = {
     path: file,
     dir,
