@@ -2,6 +2,7 @@
 // `[*]` marks a diagnostic with a fix (`[*]` safe, `[-]` unsafe, as `--unsafe-fixes` needs).
 // After fixing, as in ruff, there are no marks: what remains is what could not be fixed.
 import type { Diagnostic } from "../rules/types.js";
+import { c } from "./colors.js";
 import { displayPath } from "./path.js";
 import { renderSummary } from "./text.js";
 import type { FileReport, Reporter } from "./types.js";
@@ -9,7 +10,7 @@ import type { FileReport, Reporter } from "./types.js";
 export function renderConciseDiagnostic(file: FileReport, d: Diagnostic, marks = true): string {
   const start = file.lines ? file.lines.position(d.start) : { row: 1, column: 1 };
   const mark = d.fix && marks ? (d.fix.applicability === "safe" ? "[*] " : "[-] ") : "";
-  return `${displayPath(file.filename)}:${start.row}:${start.column}: ${d.code} ${mark}${d.message}\n`;
+  return `${c.bold(displayPath(file.filename))}${c.cyan(":")}${start.row}${c.cyan(":")}${start.column}${c.cyan(":")} ${c.bold(c.red(d.code))} ${mark}${d.message}\n`;
 }
 
 /** Each file's lines as it comes; the summary of the text format at the end. */
