@@ -9,6 +9,7 @@ import { fixText } from "../src/fix/apply.js";
 import { RULES } from "../src/rules/index.js";
 import { decodeSource } from "../src/source/load.js";
 import { BIN, dumpling } from "./support/cli.js";
+import { childEnv } from "./support/env.js";
 import { PYTHON, pythonVersion } from "./support/python.js";
 import { tree } from "./support/tree.js";
 
@@ -133,7 +134,7 @@ function list(dir: string): string[] {
 }
 
 describe("fixing stdin keeps the bytes", () => {
-  const raw = (args: string[], input: Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, env: { ...process.env, NO_COLOR: "1" } });
+  const raw = (args: string[], input: Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, env: childEnv() });
 
   it("a latin-1 source comes back in latin-1, CRLF kept", () => {
     const src = Buffer.from('# coding: latin-1\r\nimport json\r\n# caf\u00e9\r\nv = json.loads(f.read())\r\n', "latin1");

@@ -7,11 +7,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { childEnv, inCI } from "./support/env.js";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasPreCommit) {
   const message = "pre-commit was not found: the pre-commit hook test cannot run (apt-get install pre-commit)";
-  if (process.env.CI) throw new Error(message);
+  if (inCI()) throw new Error(message);
   console.warn(`SKIPPING: ${message}`);
 }
 
@@ -21,7 +22,7 @@ const CHECKOUT = resolve(".");
 const HOME = resolve("node_modules/.cache/dumpling-pre-commit");
 
 function run(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, PRE_COMMIT_HOME: HOME, NO_COLOR: "1" }, timeout: 590_000 });
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: childEnv({ PRE_COMMIT_HOME: HOME }), timeout: 590_000 });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

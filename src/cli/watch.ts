@@ -21,14 +21,15 @@ export async function watchCheck(paths: readonly string[], run: () => Promise<Ch
   const say = (text: string) => {
     if (options.logLevel === "default") process.stdout.write(`[${stamp()}] ${text}\n`);
   };
-  const report = async (first: boolean) => {
+  const check = async (first: boolean) => {
     process.stdout.write(CLEAR_SCREEN);
     say(first ? "Starting linter in watch mode..." : "File change detected...");
     const totals = await run();
     for (const e of totals.internalErrors) process.stderr.write(`dumpling: internal error: ${e}\n`);
-    say(`Found ${totals.diagnostics} error${totals.diagnostics === 1 ? "" : "s"}. Watching for file changes.`);
+    return `Found ${totals.diagnostics} error${totals.diagnostics === 1 ? "" : "s"}. Watching for file changes.`;
   };
-  await report(true);
+  const report = async (first: boolean) => say(await check(first));
+  const found = await check(true);
   const skipped = new Set(DEFAULT_EXCLUDES);
   const watcher = watch([...paths], {
     ignoreInitial: true,
@@ -38,6 +39,9 @@ export async function watchCheck(paths: readonly string[], run: () => Promise<Ch
       return stats?.isFile() ? !(/\.pyi?$/.test(name) || (CONFIG_FILES as readonly string[]).includes(name)) : false;
     },
   });
+  // Changes are seen once the watcher has listed the tree: only then is the user told it watches.
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  say(found);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;

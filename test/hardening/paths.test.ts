@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { defaultSettings, fixFile, processEntry } from "../../src/cli/engine.js";
 import { RULES } from "../../src/rules/index.js";
 import { BIN, dumpling } from "../support/cli.js";
+import { childEnv, inCI } from "../support/env.js";
 import { tree } from "../support/tree.js";
 
 const BAD = "import json\nx = json.dump(1)\n"; // JSN001 at 2:5
@@ -129,10 +130,10 @@ describe("bad paths", () => {
 const isRoot = process.getuid?.() === 0;
 const asNobody = isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
 const run = (args: string[], cwd?: string) =>
-  spawnSync(asNobody[0] ?? process.execPath, [...asNobody.slice(1), ...(isRoot ? [process.execPath] : []), BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  spawnSync(asNobody[0] ?? process.execPath, [...asNobody.slice(1), ...(isRoot ? [process.execPath] : []), BIN, ...args], { cwd, encoding: "utf8", env: childEnv() });
 const canDeny = run(["--version"]).status === 0;
 // CI must run these: a root without setpriv (or a checkout `nobody` cannot reach) is a failure there.
-if (!canDeny && process.env.CI) throw new Error("permission tests: setpriv cannot run dumpling as the user nobody");
+if (!canDeny && inCI()) throw new Error("permission tests: setpriv cannot run dumpling as the user nobody");
 
 // Skipped, with this name, where root cannot run node as nobody (nothing can be denied to root).
 describe.skipIf(!canDeny)("permission denied, as a user that is not root (root may read anything)", () => {
