@@ -101,8 +101,25 @@ export function fileSettings(filename: string, settings: Settings): { rules: Rul
   const analysis: AnalysisOptions = {};
   const targetVersion = settings.targetVersion ?? config?.targetVersion;
   if (targetVersion !== undefined) analysis.targetVersion = targetVersion;
-  if (config?.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable) || settings.fixable) analysis.fixable = fixableCodes(config, settings.fixable ?? {});
+  const fixable = fixableFor(config, settings);
+  if (fixable) analysis.fixable = fixable;
   return { rules, analysis };
+}
+
+const fixableBySettings = new WeakMap<Settings, WeakMap<object, ReadonlySet<string> | null>>();
+const NO_CONFIG = {};
+
+/** The codes whose fixes are kept for a config (null: every code's), worked out once per config and run. */
+function fixableFor(config: DumplingConfig | null, settings: Settings): ReadonlySet<string> | null {
+  let fixableByConfig = fixableBySettings.get(settings);
+  if (!fixableByConfig) fixableBySettings.set(settings, (fixableByConfig = new WeakMap()));
+  const key = config ?? NO_CONFIG;
+  let codes = fixableByConfig.get(key);
+  if (codes === undefined) {
+    const layered = settings.fixable || config?.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable);
+    fixableByConfig.set(key, (codes = layered ? fixableCodes(config, settings.fixable ?? {}) : null));
+  }
+  return codes;
 }
 
 /** The rules for one file: `settings.rules`, or its configuration's. */
