@@ -150,7 +150,7 @@ describe.skipIf(!canDeny)("permission denied, as a user that is not root (root m
       "tree/closed/:1:1: JSN901 Cannot read `tree/closed/`: permission denied",
       "tree/ok.py:2:5: JSN001 [-] `json.dump()` needs a file to write to; use `json.dumps()` to get a string",
       "Found 3 errors in 3 files checked.",
-      "1 with --fix --unsafe-fixes.",
+      "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).",
     ]);
     expect(r.status).toBe(1);
   });
@@ -160,7 +160,7 @@ describe.skipIf(!canDeny)("permission denied, as a user that is not root (root m
     chmodSync(dir, 0o755); // root's directory: nobody cannot create the temp file in it
     const r = asUser(["check", "--fix", "--output-format", "concise", "a.py"], dir);
     expect(r.stderr).toBe("dumpling: warning: a.py: not fixed: permission denied\n");
-    expect(lines(r.stdout)[0]).toBe("a.py:2:5: JSN101 [*] `json.loads(f.read())` is what `json.load(f)` does; use `json.load(f)`");
+    expect(lines(r.stdout)[0]).toBe("a.py:2:5: JSN101 `json.loads(f.read())` is what `json.load(f)` does; use `json.load(f)`");
     expect(readFileSync(join(dir, "a.py"), "utf8")).toBe(FIXABLE);
     expect(readdirSync(dir)).toEqual(["a.py"]);
     expect(r.status).toBe(1);
