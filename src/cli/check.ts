@@ -2,7 +2,7 @@
 // fix) → report, written as results come: nothing is kept per file, so memory does not grow with
 // the size of the tree. Only the list of discovered paths is held, so that a configuration that
 // is wrong is reported before anything else is.
-import cliProgress from "cli-progress";
+import type cliProgressModule from "cli-progress";
 import { conciseReporter } from "../report/concise.js";
 import { githubReporter } from "../report/github.js";
 import { gitlabReporter } from "../report/gitlab.js";
@@ -138,17 +138,19 @@ function renderFixesShown(fixed: Map<string, Record<string, number>>, afterBlank
 
 /** A progress bar on a terminal, shown once the run has lasted; other output to the terminal goes around it. */
 class Progress {
-  private bar: cliProgress.SingleBar | null = null;
+  private bar: cliProgressModule.SingleBar | null = null;
   private readonly started = performance.now();
 
   constructor(private readonly stream: NodeJS.WriteStream, private readonly total: number, private readonly afterMs: number) {}
 
-  tick(done: number): void {
+  async tick(done: number): Promise<void> {
     if (this.bar) {
       this.bar.update(done);
       return;
     }
     if (done >= this.total || performance.now() - this.started < this.afterMs) return;
+    // Loaded only for a run that lasts: most runs never show a bar.
+    const { default: cliProgress } = await import("cli-progress");
     this.bar = new cliProgress.SingleBar(
       { stream: this.stream, format: "checking [{bar}] {value}/{total} files", clearOnComplete: true, forceRedraw: true, hideCursor: false },
       cliProgress.Presets.shades_classic,
@@ -251,7 +253,7 @@ export async function runCheck(options: CheckOptions, output: Output): Promise<C
         show(() => report(text));
         lastReport = text;
       }
-      progress?.tick(totals.files);
+      await progress?.tick(totals.files);
     }
   } finally {
     progress?.stop();

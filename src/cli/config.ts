@@ -5,8 +5,8 @@
 // `extend` inherits another file, whose relative paths are resolved from where it is. Globs
 // (per-file-ignores, exclude, include) are relative to the file that gives them; a glob without
 // "/" matches a file or directory name anywhere.
-import { satisfies, validRange } from "@renovatebot/pep440";
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
@@ -18,6 +18,14 @@ import { selectRulesLayered, UnknownSelectorError, type Selection } from "../rul
 import { DEFAULT_EXCLUDES } from "../source/discover.js";
 
 export class ConfigError extends Error {}
+
+// PEP 440 versions are needed only for `required-version` and `requires-python`: the library is
+// loaded then, from node_modules, not bundled into every start (pre-commit runs dumpling often).
+const PEP440 = "@renovatebot/pep440";
+let pep440: typeof import("@renovatebot/pep440") | undefined;
+function versions(): typeof import("@renovatebot/pep440") {
+  return (pep440 ??= createRequire(import.meta.url)(PEP440) as typeof import("@renovatebot/pep440"));
+}
 
 /** The configuration files of a directory, the first found wins (as ruff's three). */
 export const CONFIG_FILES = [".dumpling.toml", "dumpling.toml", "pyproject.toml"] as const;
@@ -233,6 +241,7 @@ export function parseTargetVersion(value: string, where: string): number {
 /** ruff's `required-version`: a PEP 440 specifier (`>=0.1`), or a bare version meaning exactly it. */
 export function checkRequiredVersion(spec: string, key: string, shown: string): void {
   const range = /^\s*[0-9]/.test(spec) ? `==${spec.trim()}` : spec;
+  const { satisfies, validRange } = versions();
   if (!validRange(range)) throw new ConfigError(`${shown}: \`${key}\` must be a version or a PEP 440 specifier such as ">=0.1" (got \`${spec}\`)`);
   if (!satisfies(VERSION, range)) throw new ConfigError(`${shown}: required version \`${spec}\` does not match the running version \`${VERSION}\``);
 }
@@ -242,6 +251,7 @@ export function checkRequiredVersion(spec: string, key: string, shown: string): 
  * target-version knows (3.7 to 3.14); undefined when it allows none of them or is not PEP 440.
  */
 export function minimumMinor(requiresPython: string): number | undefined {
+  const { satisfies, validRange } = versions();
   if (!validRange(requiresPython)) return undefined;
   for (let minor = 7; minor <= 14; minor++) {
     if ([0, 1, 99].some((patch) => satisfies(`3.${minor}.${patch}`, requiresPython))) return minor;
