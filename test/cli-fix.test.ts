@@ -9,6 +9,7 @@ import { fixText } from "../src/fix/apply.js";
 import { RULES } from "../src/rules/index.js";
 import { decodeSource } from "../src/source/load.js";
 import { BIN, dumpling } from "./support/cli.js";
+import { childEnv } from "./support/env.js";
 import { PYTHON, pythonVersion } from "./support/python.js";
 import { tree } from "./support/tree.js";
 import { NATIVE } from "./support/native.js";
@@ -25,7 +26,7 @@ describe("check --fix", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^a\.py:2:6: JSN021 /m);
     expect(r.stdout).not.toMatch(/JSN101/);
-    expect(r.stdout).toContain("Found 2 errors (1 fixed, 1 remaining) in 1 file checked.\n1 unsafe fix withheld: enable with --unsafe-fixes.\n");
+    expect(r.stdout).toContain("Found 2 errors (1 fixed, 1 remaining) in 1 file checked.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n");
   });
 
   it("--unsafe-fixes applies the rest: exit 0 when nothing remains", () => {
@@ -43,7 +44,7 @@ describe("check --fix", () => {
     expect(r.stdout).toBe(
       ["--- a.py", "+++ a.py", "@@ -1,3 +1,3 @@", " import json", ' with open("c.json") as f:', "-    data = json.loads(f.read())", "+    data = json.load(f)", ""].join("\n"),
     );
-    expect(r.stderr).toBe("Would fix 1 error. 1 unsafe fix withheld: enable with --unsafe-fixes.\n");
+    expect(r.stderr).toBe("Would fix 1 error (1 additional fix available with `--unsafe-fixes`).\n");
     expect(r.status).toBe(1);
     const clean = tree({ "a.py": ALL_FIXED });
     const none = dumpling(["check", "--diff", "a.py"], { cwd: clean });
@@ -54,7 +55,7 @@ describe("check --fix", () => {
     const dir = tree({ "a.py": SOURCE });
     const r = dumpling(["check", "--fix-only", "a.py"], { cwd: dir });
     expect(readFileSync(join(dir, "a.py"), "utf8")).toBe(SAFE_FIXED);
-    expect(r.stdout).toBe("Fixed 1 error.\n");
+    expect(r.stdout).toBe("Fixed 1 error (1 additional fix available with `--unsafe-fixes`).\n");
     expect(r.status).toBe(0);
   });
 
@@ -134,7 +135,7 @@ function list(dir: string): string[] {
 }
 
 describe("fixing stdin keeps the bytes", () => {
-  const raw = (args: string[], input: Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, env: { ...process.env, NO_COLOR: "1" } });
+  const raw = (args: string[], input: Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, env: childEnv() });
 
   it("a latin-1 source comes back in latin-1, CRLF kept", () => {
     const src = Buffer.from('# coding: latin-1\r\nimport json\r\n# caf\u00e9\r\nv = json.loads(f.read())\r\n', "latin1");

@@ -29,7 +29,7 @@ describe("dumpling check", () => {
         "  = help: Use `json.dumps()` (unsafe)",
         "",
         "Found 1 error in 1 file checked.",
-        "1 with --fix --unsafe-fixes.",
+        "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).",
         "",
       ].join("\n"),
     );

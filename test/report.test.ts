@@ -1,10 +1,14 @@
 // The output formats: concise, json-lines, github, and SARIF 2.1.0 validated against the
 // schema (fixtures/sarif-schema-2.1.0.json, the 2.1.0-rtm.5 schema that GitHub code scanning
-// and SchemaStore use, as shipped in npm's @microsoft/jest-sarif).
+// and SchemaStore use, as shipped in npm's @microsoft/jest-sarif); gitlab against a JSON schema
+// and junit against an XML schema, both written from the formats' documentation (fixtures/).
 import { readFileSync } from "node:fs";
+import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
 import { RULES } from "../src/rules/index.js";
 import { dumpling } from "./support/cli.js";
 import { tree } from "./support/tree.js";
@@ -101,5 +105,84 @@ describe("SARIF", () => {
     const missing = JSON.parse(dumpling(["check", "nope.py", "--output-format", "sarif"], { cwd: clean }).stdout);
     expect(validate(missing)).toBe(true);
     expect(missing.runs[0].results[0].ruleId).toBe("JSN901");
+  });
+});
+
+describe("GitLab Code Quality", () => {
+  // fixtures/gitlab-code-quality.schema.json is written from GitLab's documentation (see its $comment).
+  const ajv = new Ajv.default({ allErrors: true, strict: true, strictRequired: false });
+  const validate = ajv.compile(JSON.parse(readFileSync("fixtures/gitlab-code-quality.schema.json", "utf8")));
+
+  it("is a valid Code Quality report: one issue per diagnostic, unique fingerprints, positions in code points", () => {
+    const r = run("gitlab");
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.map((i: { check_name: string }) => i.check_name)).toEqual(["JSN021", "JSN101", "JSN004", "JSN001"]);
+    expect(report[2]).toMatchObject({
+      description: "JSN004: `json.dump()` writes to an open file, not a path: open `\"o.json\"` for writing and pass the file",
+      severity: "major",
+      location: { path: "src/a.py", positions: { begin: { line: 4, column: 16 }, end: { line: 4, column: 24 } } },
+    });
+    expect(report[0].severity).toBe("minor"); // JSN021 is a warning
+    expect(new Set(report.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(report.length);
+    // The validator does reject what GitLab would not take.
+    expect(validate([{ ...report[0], severity: "error" }])).toBe(false);
+    expect(validate([{ ...report[0], location: { path: "./src/a.py", lines: { begin: 1 } } }])).toBe(false);
+    expect(validate([{ ...report[0], location: { path: "src/a.py" } }])).toBe(false);
+  });
+
+  it("the same mistake twice in a file: two fingerprints, the same on every run; paths relative to $CI_PROJECT_DIR", () => {
+    const twice = tree({ "pkg/a.py": "import json\njson.dump(d)\njson.dump(d)\n" });
+    const once = JSON.parse(dumpling(["check", "pkg", "--output-format", "gitlab"], { cwd: twice }).stdout);
+    const again = JSON.parse(dumpling(["check", "pkg", "--output-format", "gitlab"], { cwd: twice }).stdout);
+    expect(validate(once)).toBe(true);
+    expect(once[0].fingerprint).not.toBe(once[1].fingerprint);
+    expect(again.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(once.map((i: { fingerprint: string }) => i.fingerprint));
+    const inCi = JSON.parse(dumpling(["check", join(twice, "pkg"), "--output-format", "gitlab"], { env: { CI_PROJECT_DIR: twice } }).stdout);
+    expect(inCi[0].location.path).toBe("pkg/a.py");
+    expect(validate(inCi)).toBe(true);
+    const clean = JSON.parse(dumpling(["check", ".", "--output-format", "gitlab"], { cwd: tree({ "a.py": "x = 1\n" }) }).stdout);
+    expect(clean).toEqual([]);
+    expect(validate(clean)).toBe(true);
+  });
+});
+
+describe("JUnit", () => {
+  // fixtures/junit.xsd is written from the format's documentation (see its comment).
+  const schema = readFileSync("fixtures/junit.xsd", "utf8");
+  const valid = async (xml: string) => {
+    const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: schema }] });
+    return result.errors.map((e) => e.message);
+  };
+
+  it("is valid JUnit XML: a suite per file, a failed case per diagnostic, the counts agreeing", async () => {
+    const r = run("junit");
+    expect(r.status).toBe(1);
+    expect(await valid(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain('<testsuite name="src/a.py" tests="3" disabled="0" errors="0" failures="3" package="dumpling">');
+    expect(r.stdout).toContain('<testcase name="dumpling.JSN004" classname="src/a" line="4" column="16">');
+    expect(r.stdout).toContain("<failure message=\"`json.dump()` writes to an open file, not a path: open `&quot;o.json&quot;` for writing and pass the file\">line 4, col 16, ");
+    const cases = r.stdout.match(/<testcase /g) ?? [];
+    expect(r.stdout).toMatch(new RegExp(`^<testsuites name="dumpling" tests="${cases.length}" failures="${cases.length}" errors="0">$`, "m"));
+    for (const suite of r.stdout.split("<testsuite ").slice(1)) {
+      const n = Number(/tests="(\d+)"/.exec(suite)?.[1]);
+      expect((suite.split("</testsuite>")[0]!.match(/<testcase /g) ?? []).length).toBe(n);
+    }
+    // The validator does reject what is not JUnit.
+    expect(await valid(r.stdout.replace('tests="3"', 'tests="three"'))).not.toEqual([]);
+    expect(await valid(r.stdout.replace("<failure ", "<failed "))).not.toEqual([]);
+  });
+
+  it("nothing to report: one passing case; odd characters in names and messages stay well-formed", async () => {
+    const clean = dumpling(["check", ".", "--output-format", "junit"], { cwd: tree({ "a.py": "x = 1\n" }) });
+    expect(clean.status).toBe(0);
+    expect(await valid(clean.stdout)).toEqual([]);
+    expect(clean.stdout).toContain('<testcase name="No errors found" classname="dumpling">');
+    const odd = tree({ "a<&\"b'.py": "import json\njson.dump(d, \"out.json\")\n" });
+    const r = dumpling(["check", ".", "--output-format", "junit"], { cwd: odd });
+    expect(await valid(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain('<testsuite name="a&lt;&amp;&quot;b\'.py"');
+    expect(r.stdout).toContain('open `&quot;out.json&quot;`');
   });
 });

@@ -3,7 +3,7 @@
 // host lints a file as the command line would. Node only (it reads the file system).
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { findConfig, globMatches } from "../source/config.js";
+import { findConfig, fixableCodes, rulesForFile } from "../source/config.js";
 import { jsonModulesFor } from "../source/reexports.js";
 import type { Options } from "./types.js";
 
@@ -24,12 +24,11 @@ export function loadConfig(path: string): Options {
   if (found.length > 0) options.extendJsonModules = found;
   const config = findConfig(dirname(resolve(path)));
   if (!config) return options;
-  const { select, ignore, extendSelect } = config.selection;
-  // A per-file ignore removes codes after the selection, as `ignore` does in the same layer.
-  const perFile = config.perFileIgnores.filter((p) => globMatches(p.pattern, path, config.dir, false)).flatMap((p) => p.codes);
-  if (select) options.select = [...select];
-  if (extendSelect) options.extendSelect = [...extendSelect];
-  if (ignore || perFile.length > 0) options.ignore = [...(ignore ?? []), ...perFile];
+  // Layers (`extend`), per-file ignores and fixable/unfixable resolved as `check` resolves them:
+  // the options name the resulting codes.
+  options.select = rulesForFile(path, config, {});
+  if (config.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable)) options.fixable = [...fixableCodes(config, {})];
+  if (config.targetVersion !== undefined) options.targetVersion = `py3${config.targetVersion}`;
   if (config.extendJsonModules.length > 0) options.extendJsonModules = [...config.extendJsonModules, ...found];
   return options;
 }

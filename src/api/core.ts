@@ -2,7 +2,7 @@
 // backend. The package's entries (src/api/index.ts: native; src/api/wasm.ts: web-tree-sitter)
 // bind it to theirs; the CLI, the language server and the playground call the same functions.
 import { fixText } from "../fix/apply.js";
-import { buildContext } from "../python/context.js";
+import { buildContext, TARGET_VERSIONS, targetMinor, type AnalysisOptions } from "../python/context.js";
 import { analysisLimit, mayCallJson } from "../python/prefilter.js";
 import { LineIndex } from "../python/text.js";
 import type { ParserBackend } from "../python/tree.js";
@@ -10,7 +10,8 @@ import { RULES, ruleUrl } from "../rules/index.js";
 import { analyzeText, releaseResult, unreadableDiagnostics, type InternalError } from "../rules/run.js";
 import { translateText } from "../translate/index.js";
 import type { TypeScriptApi } from "../translate/types.js";
-import { rulesOf, STDIN_NAME } from "./options.js";
+import { ruleCodes, rulesOf, STDIN_NAME } from "./options.js";
+import { selectRulesLayered } from "../rules/select.js";
 import { compareJsonDiagnostics, toJsonDiagnostic, toPlainCall, toPlainTranslation } from "./plain.js";
 import type { Diagnostic, FixOptions, FixOutput, InternalErrorInfo, JsonCall, Options, RuleInfo, TranslateOptions, Translation } from "./types.js";
 
@@ -55,7 +56,16 @@ function settle<T>(options: Options, errors: InternalErrorInfo[], results: T): T
 
 export function createApi(deps: ApiDependencies): Api {
   // Every function asks for the backend first: before the wasm entry's init(), each says so.
-  const analysis = (options: Options) => ({ backend: deps.backend(), jsonModules: options.extendJsonModules ?? [] });
+  const analysis = (options: Options): AnalysisOptions => {
+    const a: AnalysisOptions = { backend: deps.backend(), jsonModules: options.extendJsonModules ?? [] };
+    if (options.targetVersion !== undefined) {
+      const minor = targetMinor(options.targetVersion);
+      if (minor === null) throw new RangeError(`targetVersion must be one of ${TARGET_VERSIONS.join(", ")} (got \`${options.targetVersion}\`)`);
+      a.targetVersion = minor;
+    }
+    if (options.fixable) a.fixable = new Set(ruleCodes(selectRulesLayered([{ select: options.fixable }])));
+    return a;
+  };
 
   function lint(source: string, options: Options = {}): Diagnostic[] {
     const a = analysis(options);

@@ -30,6 +30,10 @@ export interface Options {
   perFileIgnores?: Record<string, string[]>;
   /** Modules that re-export json or simplejson (`from botocore.compat import json`). */
   extendJsonModules?: string[];
+  /** The oldest Python the code must run on, as the config's `target-version` ("py37" … "py314"; default "py39"). */
+  targetVersion?: string;
+  /** Rules whose fixes are kept (selectors, as `fixable`); the others' diagnostics come without a fix. Default: all. */
+  fixable?: string[];
   /**
    * Told of each rule that failed on this source (a bug of dumpling's); the other rules' results
    * are still returned. Without it such a failure throws a DumplingInternalError.

@@ -20,7 +20,8 @@ import type { FileReport } from "../report/types.js";
 import type { Selection } from "../rules/select.js";
 import { decodesWithout, decodeSource, DEFAULT_MAX_BYTES, encodeSource } from "../source/load.js";
 import { describeFsError, type Discovered } from "../source/discover.js";
-import { findConfig, loadConfig, rulesForFile, type DumplingConfig } from "../source/config.js";
+import { fixableCodes, findConfig, loadConfigOnce, rulesForFile, type DumplingConfig, type FixableSelection } from "../source/config.js";
+import { addNoqa } from "./add-noqa.js";
 
 export interface Settings {
   /** Codes of the rules to run. */
@@ -35,6 +36,12 @@ export interface Settings {
    * up from each file, with the command line's selection layered over it. Absent: `rules`.
    */
   config?: { file: string | null; cli: Selection };
+  /** The command line's --target-version (over every config's); absent: the config's, or py39. */
+  targetVersion?: number;
+  /** The command line's --fixable/--unfixable/--extend-fixable, layered over the config's. */
+  fixable?: FixableSelection;
+  /** --add-noqa: write `# noqa` comments that silence every diagnostic (no fixing, no report). */
+  addNoqa?: boolean;
 }
 
 export interface FixSettings {
@@ -45,6 +52,8 @@ export interface FixSettings {
 
 export interface FixSummary {
   applied: number;
+  /** The fixes applied, counted by rule code (--show-fixes). */
+  fixed: Record<string, number>;
   withheldUnsafe: number;
   /** Fixes dropped (they would not parse, or would remove a comment), and a write that was refused. */
   problems: string[];
@@ -62,6 +71,8 @@ export interface FileOutcome {
   internalErrors: string[];
   /** In fix mode: what fixing did. The report then holds what remains. */
   fix?: FixSummary;
+  /** With --add-noqa: the comments written, and the lines that could not take one. */
+  noqa?: { added: number; problems: string[] };
 }
 
 export function defaultSettings(rules: readonly Rule[]): Settings {
@@ -76,9 +87,46 @@ function unreadable(filename: string, reason: string, settings: Settings): FileO
   return { report: { filename, lines: null, diagnostics: unreadableDiagnostics(filename, reason, rulesOf(settings)) }, internalErrors: [] };
 }
 
-function configFor(filename: string, settings: Settings): DumplingConfig | null {
+/** The configuration that applies to a file: the one named with --config, or its nearest; none without `settings.config`. */
+export function configFor(filename: string, settings: Settings): DumplingConfig | null {
   if (!settings.config) return null;
   return settings.config.file ? loadConfigOnce(settings.config.file) : findConfig(dirname(resolve(filename)));
+}
+
+/** The rules for one file and how to analyse it: `settings.rules`, or its configuration's. */
+export function fileSettings(filename: string, text: string, settings: Settings): { rules: Rule[]; analysis: AnalysisOptions } {
+  return { rules: rulesFor(filename, settings), analysis: analysisFor(filename, text, configFor(filename, settings), settings) };
+}
+
+/**
+ * How to analyse a file: the native parser; the modules that re-export json for it (the
+ * configuration's `extend-json-modules` and the project's own compat modules it imports json
+ * from); the target version; the codes whose fixes are kept.
+ */
+function analysisFor(filename: string, text: string, config: DumplingConfig | null, settings: Settings): AnalysisOptions {
+  const found = filename !== "-" && mayCallJson(text) ? jsonModulesFor(filename, text) : [];
+  const analysis: AnalysisOptions = { backend: nativeBackend, jsonModules: [...(config?.extendJsonModules ?? []), ...found] };
+  const targetVersion = settings.targetVersion ?? config?.targetVersion;
+  if (targetVersion !== undefined) analysis.targetVersion = targetVersion;
+  const fixable = fixableFor(config, settings);
+  if (fixable) analysis.fixable = fixable;
+  return analysis;
+}
+
+const fixableBySettings = new WeakMap<Settings, WeakMap<object, ReadonlySet<string> | null>>();
+const NO_CONFIG = {};
+
+/** The codes whose fixes are kept for a config (null: every code's), worked out once per config and run. */
+function fixableFor(config: DumplingConfig | null, settings: Settings): ReadonlySet<string> | null {
+  let fixableByConfig = fixableBySettings.get(settings);
+  if (!fixableByConfig) fixableBySettings.set(settings, (fixableByConfig = new WeakMap()));
+  const key = config ?? NO_CONFIG;
+  let codes = fixableByConfig.get(key);
+  if (codes === undefined) {
+    const layered = settings.fixable || config?.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable);
+    fixableByConfig.set(key, (codes = layered ? fixableCodes(config, settings.fixable ?? {}) : null));
+  }
+  return codes;
 }
 
 /** The rules for one file: `settings.rules`, or its configuration's. */
@@ -86,24 +134,6 @@ export function rulesFor(filename: string, settings: Settings): Rule[] {
   if (!settings.config) return rulesOf(settings);
   const codes = rulesForFile(filename, configFor(filename, settings), settings.config.cli);
   return RULES.filter((r) => codes.includes(r.meta.code));
-}
-
-/**
- * How to analyse a file: the native parser, and the modules that re-export json for it: the
- * configuration's `extend-json-modules` and the project's own compat modules it imports json from.
- */
-function analysisFor(filename: string, text: string, settings: Settings): AnalysisOptions {
-  const configured = configFor(filename, settings)?.extendJsonModules ?? [];
-  const found = filename !== "-" && mayCallJson(text) ? jsonModulesFor(filename, text) : [];
-  return { backend: nativeBackend, jsonModules: [...configured, ...found] };
-}
-
-const explicitConfigs = new Map<string, DumplingConfig>();
-
-function loadConfigOnce(file: string): DumplingConfig {
-  let c = explicitConfigs.get(file);
-  if (!c) explicitConfigs.set(file, (c = loadConfig(file)));
-  return c;
 }
 
 function internalErrorsOf(filename: string, errors: { rule: string; error: unknown }[]): string[] {
@@ -134,10 +164,10 @@ function analyseBytes(filename: string, bytes: Uint8Array, settings: Settings, w
   if (!settings.fix && bytes.length <= settings.maxBytes && decodesWithout(bytes, "json")) return { report: { filename, lines: null, diagnostics: [] }, internalErrors: [] };
   const decoded = sourceText(bytes, settings.maxBytes);
   if (!decoded.ok) return unreadable(filename, decoded.reason, settings);
-  const rules = rulesFor(filename, settings);
-  const analysis = analysisFor(filename, decoded.text, settings);
-  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, settings.fix, writeTo, analysis);
+  const { rules, analysis } = fileSettings(filename, decoded.text, settings);
+  if (settings.fix) return fixBytes(filename, bytes, decoded, rules, analysis, settings.fix, writeTo);
   const result = analyzeText(filename, decoded.text, rules, analysis);
+  if (settings.addNoqa && result.context && writeTo !== null) return addNoqaComments(filename, bytes, decoded, result, writeTo);
   const lines = result.context?.lines ?? (result.diagnostics.length > 0 ? new LineIndex(decoded.text) : null);
   return { report: { filename, lines, diagnostics: result.diagnostics }, internalErrors: internalErrorsOf(filename, result.internalErrors) };
 }
@@ -148,13 +178,13 @@ type DecodedText = Extract<ReturnType<typeof decodeSource>, { ok: true }>;
  * Fix one file. `path` is where to write (null: stdin, or diff mode): the write is refused when
  * the file no longer holds `bytes`, and the report then shows the diagnostics of the original.
  */
-function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], fix: FixSettings, path: string | null, analysis: AnalysisOptions): FileOutcome {
+function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rules: Rule[], analysis: AnalysisOptions, fix: FixSettings, path: string | null): FileOutcome {
   const result = fixText(filename, decoded.text, rules, { unsafe: fix.unsafe }, analysis);
   const shown = displayPath(filename);
   const problems = result.rejected.map((r) => `${shown}: the fix for ${r.code} (${r.message}) was dropped: ${r.reason}`);
   if (!result.converged) problems.push(`${shown}: fixes did not settle in ${MAX_ITERATIONS} rounds; none was applied`);
   const changed = result.text !== decoded.text;
-  const summary: FixSummary = { applied: result.applied, withheldUnsafe: result.withheldUnsafe, problems, changed };
+  const summary: FixSummary = { applied: result.applied, fixed: countByCode(result.fixed), withheldUnsafe: result.withheldUnsafe, problems, changed };
   let final = result.final;
   let text = result.text;
   if (fix.mode === "diff") {
@@ -173,6 +203,7 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
       const reason = e instanceof WriteRefusedError ? e.message : describeFsError(e);
       problems.push(`${shown}: not fixed: ${reason}`);
       summary.applied = 0;
+      summary.fixed = {};
       summary.changed = false;
       final = result.initial;
       text = decoded.text;
@@ -180,6 +211,28 @@ function fixBytes(filename: string, bytes: Uint8Array, decoded: DecodedText, rul
   }
   const lines = final.context?.lines ?? (final.diagnostics.length > 0 ? new LineIndex(text) : null);
   return { report: { filename, lines, diagnostics: final.diagnostics }, internalErrors: internalErrorsOf(filename, final.internalErrors), fix: summary };
+}
+
+/**
+ * --add-noqa on one file: the comments are written atomically, in the file's encoding, only if
+ * the file still holds `bytes`. The report holds the diagnostics that remain (none, unless a
+ * line could not take a comment).
+ */
+function addNoqaComments(filename: string, bytes: Uint8Array, decoded: DecodedText, result: ReturnType<typeof analyzeText>, path: string): FileOutcome {
+  const context = result.context!;
+  const shown = displayPath(filename);
+  const added = addNoqa(context, result.diagnostics);
+  const problems = added.skipped.map((s) => `${shown}:${s.line}: no noqa comment added: ${s.reason}`);
+  let count = added.added;
+  if (count > 0) {
+    try {
+      writeAtomic(path, encodeSource(added.text, decoded.encoding), bytes);
+    } catch (e) {
+      problems.push(`${shown}: not changed: ${e instanceof WriteRefusedError ? e.message : describeFsError(e)}`);
+      count = 0;
+    }
+  }
+  return { report: { filename, lines: context.lines, diagnostics: [] }, internalErrors: internalErrorsOf(filename, result.internalErrors), noqa: { added: count, problems } };
 }
 
 /**
@@ -226,10 +279,14 @@ function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutco
     if (settings.fix.mode === "write") removeStaleTempFiles(entry.path);
     return fixFile(entry.path, bytes, settings);
   }
+  if (entry.kind === "file" && settings.addNoqa) {
+    removeStaleTempFiles(entry.path);
+    return analyseBytes(entry.path, bytes, settings, entry.path);
+  }
   const outcome = checkBytes(filename, bytes, settings);
   // An editor replaces its buffer with what a fix of stdin prints: unreadable input comes back as it was.
   if (entry.kind === "stdin" && settings.fix?.mode === "write" && !outcome.fix) {
-    outcome.fix = { applied: 0, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
+    outcome.fix = { applied: 0, fixed: {}, withheldUnsafe: 0, problems: [], changed: false, output: bytes };
   }
   return outcome;
 }
@@ -239,4 +296,11 @@ export function lean(outcome: FileOutcome): FileOutcome {
   const { report } = outcome;
   if (report.lines && report.diagnostics.length === 0) return { ...outcome, report: { ...report, lines: null } };
   return outcome;
+}
+
+/** The fixes applied, counted by rule code (for --statistics and --show-fixes). */
+function countByCode(fixed: readonly { diagnostic: Diagnostic }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { diagnostic } of fixed) counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1;
+  return counts;
 }

@@ -23,7 +23,12 @@ export const WORKERS_MIN_FILES = 16;
  * main thread and `threads - 1` workers (src/cli/pool.ts).
  */
 export async function* runFiles(paths: readonly string[], settings: Settings, discoverOptions: DiscoverOptions = {}, threads = 1): AsyncGenerator<FileOutcome> {
-  const found = discover(paths, discoverOptions);
+  yield* runEntries(discover(paths, discoverOptions), settings, threads);
+}
+
+/** runFiles over entries already discovered. */
+export async function* runEntries(entries: Iterable<Discovered>, settings: Settings, threads = 1): AsyncGenerator<FileOutcome> {
+  const found = entries[Symbol.iterator]();
   const started = performance.now();
   for (let next = found.next(); !next.done; next = found.next()) {
     yield processEntry(next.value, settings);

@@ -17,6 +17,8 @@ export const MAX_ITERATIONS = 10;
 export interface FixOptions {
   /** Apply unsafe fixes too (`--unsafe-fixes`). */
   unsafe: boolean;
+  /** Passed to every analysis (target version, fixable codes). */
+  analysis?: AnalysisOptions;
 }
 
 export interface RejectedFix {

@@ -19,6 +19,8 @@ export interface FileContext {
   kinds: Kinds;
   calls: JsonCall[];
   backend: ParserBackend;
+  /** target-version: the oldest Python 3 minor version the code must run on (9: Python 3.9). */
+  targetVersion: number;
 }
 
 /** How to analyse a text: the parser to use and what the model must know beyond the file. */
@@ -26,6 +28,21 @@ export interface AnalysisOptions {
   backend: ParserBackend;
   /** Modules that re-export json (`from botocore.compat import json`): `extend-json-modules`. */
   jsonModules?: readonly string[];
+  /** The oldest Python 3 minor version the code must run on (`target-version`): 9 for py39, the default. */
+  targetVersion?: number;
+  /** The codes whose fixes are kept (`fixable`/`unfixable`); absent: every code's. */
+  fixable?: ReadonlySet<string>;
+}
+
+/** ruff's default `target-version`, py39. */
+export const DEFAULT_TARGET_VERSION = 9;
+
+/** `target-version` values: the oldest Python 3 the code must run on. */
+export const TARGET_VERSIONS = Array.from({ length: 8 }, (_, i) => `py3${i + 7}`);
+
+/** "py39" → 9; null for anything target-version does not take. */
+export function targetMinor(value: string): number | null {
+  return TARGET_VERSIONS.includes(value) ? Number(value.slice(3)) : null;
 }
 
 export function buildContext(filename: string, text: string, options: AnalysisOptions): FileContext {
@@ -35,5 +52,5 @@ export function buildContext(filename: string, text: string, options: AnalysisOp
   const names = new Names(scopes, options.jsonModules ?? []);
   const kinds = new Kinds(names);
   const calls = findJsonCalls(text, scopes, names, kinds);
-  return { filename, text, tree, lines: new LineIndex(text), scopes, names, kinds, calls, backend };
+  return { filename, text, tree, lines: new LineIndex(text), scopes, names, kinds, calls, backend, targetVersion: options.targetVersion ?? DEFAULT_TARGET_VERSION };
 }

@@ -6,8 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { RULES, ruleUrl } from "../rules/index.js";
 import type { Diagnostic } from "../core/types.js";
 import type { FileReport, Reporter } from "./types.js";
+import { VERSION } from "../core/version.js";
 
-const VERSION = "0.1.0";
 
 /** An absolute URI for a rule's page: the docs shipped with this package, on this machine. */
 function helpUri(name: string): string {

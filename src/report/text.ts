@@ -1,16 +1,16 @@
 // --output-format text: `path:row:col: CODE message`, the source line with a caret under the
 // range, the fix's title, and a summary at the end.
-import pc from "picocolors";
 import { codePointLength } from "../python/text.js";
 import type { Diagnostic } from "../core/types.js";
 import { displayPath } from "../core/display.js";
+import { c } from "./colors.js";
 import type { FileReport, Reporter, Summary } from "./types.js";
 
 const TAB = "    ";
 
 export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
   const start = file.lines ? file.lines.position(d.start) : { row: 1, column: 1 };
-  const head = `${pc.bold(displayPath(file.filename))}${pc.cyan(":")}${start.row}${pc.cyan(":")}${start.column}${pc.cyan(":")} ${pc.bold(pc.red(d.code))} ${d.message}`;
+  const head = `${c.bold(displayPath(file.filename))}${c.cyan(":")}${start.row}${c.cyan(":")}${start.column}${c.cyan(":")} ${c.bold(c.red(d.code))} ${d.message}`;
   if (!file.lines) return head + "\n";
   const line = start.row - 1;
   const { source, lineStart } = shownLine(file.lines.lineText(line), file.lines.lineStart(line), d.start);
@@ -22,12 +22,12 @@ export function renderTextDiagnostic(file: FileReport, d: Diagnostic): string {
   const pad = " ".repeat(gutter.length);
   const out = [
     head,
-    `${pad} ${pc.blue("|")}`,
-    `${pc.blue(gutter)} ${pc.blue("|")} ${source.replace(/\t/g, TAB)}`,
-    `${pad} ${pc.blue("|")} ${" ".repeat(codePointLength(before, 0, before.length))}${pc.red("^".repeat(width))} ${pc.red(d.code)}`,
-    `${pad} ${pc.blue("|")}`,
+    `${pad} ${c.blue("|")}`,
+    `${c.blue(gutter)} ${c.blue("|")} ${source.replace(/\t/g, TAB)}`,
+    `${pad} ${c.blue("|")} ${" ".repeat(codePointLength(before, 0, before.length))}${c.red("^".repeat(width))} ${c.red(d.code)}`,
+    `${pad} ${c.blue("|")}`,
   ];
-  if (d.fix) out.push(`${pad} ${pc.blue("=")} ${pc.cyan("help")}: ${d.fix.message}${d.fix.applicability === "unsafe" ? " (unsafe)" : ""}`);
+  if (d.fix) out.push(`${pad} ${c.blue("=")} ${c.cyan("help")}: ${d.fix.message}${d.fix.applicability === "unsafe" ? " (unsafe)" : ""}`);
   return out.join("\n") + "\n\n";
 }
 
@@ -52,26 +52,42 @@ function shownLine(text: string, start: number, at: number): { source: string; l
   return { source: head + text.slice(from, to) + tail, lineStart: start + from - head.length };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, word: string, suffix = "s"): string {
+  return `${n} ${word}${n === 1 ? "" : suffix}`;
 }
 
+/**
+ * The summary after the text and concise reports, in ruff's words: what was found (and fixed),
+ * then what `--fix` would fix and how many unsafe fixes `--unsafe-fixes` would add. dumpling
+ * also says how many files it checked.
+ */
 export function renderSummary(s: Summary): string {
   const files = `${plural(s.files, "file")} checked`;
-  if (s.fixed) {
-    const lines: string[] = [];
-    if (s.diagnostics === 0 && s.fixed.applied === 0) lines.push(`${pc.green("All checks passed!")} (${files})`);
-    else lines.push(`Found ${plural(s.diagnostics + s.fixed.applied, "error")} (${s.fixed.applied} fixed, ${s.diagnostics} remaining) in ${files}.`);
-    if (s.fixed.withheldUnsafe > 0) lines.push(`${s.fixed.withheldUnsafe} unsafe ${s.fixed.withheldUnsafe === 1 ? "fix" : "fixes"} withheld: enable with --unsafe-fixes.`);
-    return lines.join("\n") + "\n";
-  }
-  if (s.diagnostics === 0) return `${pc.green("All checks passed!")} (${files})\n`;
-  const lines = [`Found ${plural(s.diagnostics, "error")} in ${files}.`];
-  if (s.safeFixes + s.unsafeFixes > 0) {
-    const more = s.unsafeFixes > 0 ? `${s.safeFixes > 0 ? "; " : ""}${s.unsafeFixes}${s.safeFixes > 0 ? " more" : ""} with --fix --unsafe-fixes` : "";
-    lines.push(`${s.safeFixes > 0 ? `${s.safeFixes} fixable with --fix` : ""}${more}.`);
-  }
+  const lines: string[] = [];
+  const applied = s.fixed?.applied ?? 0;
+  if (applied > 0) lines.push(`Found ${plural(s.diagnostics + applied, "error")} (${applied} fixed, ${s.diagnostics} remaining) in ${files}.`);
+  else if (s.diagnostics > 0) lines.push(`Found ${plural(s.diagnostics, "error")} in ${files}.`);
+  else lines.push(`${c.green("All checks passed!")} (${files})`);
+  const hidden = (n: number) => `${plural(n, "hidden fix", "es")} can be enabled with the \`--unsafe-fixes\` option`;
+  const star = `[${c.cyan("*")}]`;
+  if (s.applicable > 0 && s.hiddenUnsafe > 0) lines.push(`${star} ${s.applicable} fixable with the \`--fix\` option (${hidden(s.hiddenUnsafe)}).`);
+  else if (s.applicable > 0) lines.push(`${star} ${s.applicable} fixable with the \`--fix\` option.`);
+  else if (s.hiddenUnsafe > 0) lines.push(`No fixes available (${hidden(s.hiddenUnsafe)}).`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The one line of --fix-only and --diff, which report no diagnostics (ruff's words): what was
+ * (or would be) fixed, and the unsafe fixes left for `--unsafe-fixes`; nothing when both are none.
+ */
+export function renderFixOnlySummary(fixed: number, hiddenUnsafe: number, mode: "apply" | "diff"): string {
+  const errors = plural(fixed, "error");
+  const more = (word: string) => `${hiddenUnsafe} ${word}fix${hiddenUnsafe === 1 ? "" : "es"} available with \`--unsafe-fixes\``;
+  if (hiddenUnsafe > 0) {
+    if (fixed > 0) return `${mode === "apply" ? "Fixed" : "Would fix"} ${errors} (${more("additional ")}).\n`;
+    return `${mode === "apply" ? "No errors fixed" : "No errors would be fixed"} (${more("")}).\n`;
+  }
+  return fixed > 0 ? `${mode === "apply" ? "Fixed" : "Would fix"} ${errors}.\n` : "";
 }
 
 /** The text report: each file's diagnostics as it comes, the summary at the end. */

@@ -1,6 +1,9 @@
 import type { LineIndex } from "../python/text.js";
 import type { Diagnostic } from "../core/types.js";
 
+/** The report formats of `check --output-format` (the config's `output-format` takes the same). */
+export { OUTPUT_FORMATS, type OutputFormat } from "../source/config.js";
+
 /** The diagnostics of one file, with what reporters need to show positions and source lines. */
 export interface FileReport {
   filename: string;
@@ -21,10 +24,13 @@ export interface Reporter {
 
 /** What a run found and did, for the summary line. */
 export interface Summary {
+  /** Diagnostics reported (in fix mode: those that remain). */
   diagnostics: number;
-  safeFixes: number;
-  unsafeFixes: number;
   files: number;
-  /** In fix mode: fixes applied, and unsafe fixes not applied because --unsafe-fixes is off. */
-  fixed?: { applied: number; withheldUnsafe: number } | null;
+  /** Of those, the ones whose fix `--fix` applies: safe ones, and unsafe ones when unsafe fixes are on. */
+  applicable: number;
+  /** The ones whose unsafe fix `--unsafe-fixes` would add; counted only while unsafe fixes are neither on nor turned off. */
+  hiddenUnsafe: number;
+  /** In fix mode (--fix, --fix-only, --diff): the fixes applied (or, with --diff, that would be). */
+  fixed?: { applied: number } | null;
 }

@@ -1,4 +1,4 @@
-import { freshHandleName, wrapStatementInWith } from "./edits.js";
+import { freshHandleName, pyString, wrapStatementInWith } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
     const fp = call.target.arg;
     const handle = call.usage === "statement" ? freshHandleName(ctx, call.node) : null;
     const newCall = handle ? ctx.text.slice(call.node.startIndex, fp.value.startIndex) + handle + ctx.text.slice(fp.value.endIndex, call.node.endIndex) : "";
-    const edit = handle ? wrapStatementInWith(ctx, call, `open(${fp.value.text}, "w", encoding="utf-8") as ${handle}`, newCall) : null;
+    const edit = handle ? wrapStatementInWith(ctx, call, `open(${fp.value.text}, ${pyString(ctx, "w")}, encoding=${pyString(ctx, "utf-8")}) as ${handle}`, newCall) : null;
     ctx.report({
       node: fp.value,
       message: `\`${call.callee.text}()\` writes to an open file, not a path: open \`${fp.value.text}\` for writing and pass the file`,

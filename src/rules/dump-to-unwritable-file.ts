@@ -1,4 +1,4 @@
-import { appendArgument } from "./edits.js";
+import { appendArgument, pyString } from "./edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import { stringLiteral } from "../python/syntax.js";
@@ -76,11 +76,11 @@ function modeFix(ctx: FileContext, call: JsonCall, kind: FileKind): Edit[] | nul
     const positional = list.namedChildren.filter((c) => !["keyword_argument", "comment", "list_splat", "dictionary_splat"].includes(c.type));
     if (positional.length !== modeIndex) return null;
     const prev = positional[modeIndex - 1];
-    if (prev) edits.push({ start: prev.endIndex, end: prev.endIndex, content: `, "${newMode}"` });
-    else edits.push({ start: list.startIndex + 1, end: list.startIndex + 1, content: `"${newMode}"${list.namedChildCount > 0 ? ", " : ""}` });
+    if (prev) edits.push({ start: prev.endIndex, end: prev.endIndex, content: `, ${pyString(ctx, newMode)}` });
+    else edits.push({ start: list.startIndex + 1, end: list.startIndex + 1, content: `${pyString(ctx, newMode)}${list.namedChildCount > 0 ? ", " : ""}` });
   }
   if (kind.binary && !compressed && kind.encodingGiven === false) {
-    const encoding = appendArgument(open, 'encoding="utf-8"');
+    const encoding = appendArgument(open, `encoding=${pyString(ctx, "utf-8")}`);
     if (!encoding) return null;
     edits.push(encoding);
   }

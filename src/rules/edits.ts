@@ -105,3 +105,32 @@ export function appendArgument(call: SyntaxNode, content: string): Edit | null {
   if (last) return { start: last.endIndex, end: last.endIndex, content: `, ${content}` };
   return { start: list.startIndex + 1, end: list.startIndex + 1, content };
 }
+
+const quotes = new WeakMap<object, '"' | "'">();
+
+/**
+ * The quote the file's strings mostly use: the one of the most one-line string literals
+ * (docstrings and other triple-quoted strings do not count), `"` on a tie and in a file
+ * without strings. Fixes write the strings they insert with it, as ruff's do.
+ */
+export function preferredQuote(ctx: Pick<FileContext, "tree">): '"' | "'" {
+  let quote = quotes.get(ctx.tree);
+  if (quote) return quote;
+  let single = 0;
+  let double = 0;
+  for (const start of ctx.tree.rootNode.descendantsOfType("string_start")) {
+    const text = start.text;
+    if (text.endsWith("'''") || text.endsWith('"""')) continue;
+    if (text.endsWith("'")) single++;
+    else double++;
+  }
+  quote = single > double ? "'" : '"';
+  quotes.set(ctx.tree, quote);
+  return quote;
+}
+
+/** A Python string literal of plain text (no quotes or backslashes in it) in the file's quote style. */
+export function pyString(ctx: Pick<FileContext, "tree">, value: string): string {
+  const quote = preferredQuote(ctx);
+  return `${quote}${value}${quote}`;
+}

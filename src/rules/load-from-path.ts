@@ -1,4 +1,4 @@
-import { calleeWith, freshHandleName, wrapStatementInWith } from "./edits.js";
+import { calleeWith, freshHandleName, pyString, wrapStatementInWith } from "./edits.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
     let edit = null;
     if (handle && (call.api === "load" || call.callee.type === "attribute")) {
       const newCall = load + ctx.text.slice(call.callee.endIndex, arg.value.startIndex) + handle + ctx.text.slice(arg.value.endIndex, call.node.endIndex);
-      edit = wrapStatementInWith(ctx, call, `open(${arg.value.text}, encoding="utf-8") as ${handle}`, newCall);
+      edit = wrapStatementInWith(ctx, call, `open(${arg.value.text}, encoding=${pyString(ctx, "utf-8")}) as ${handle}`, newCall);
     }
     const message =
       call.api === "load"

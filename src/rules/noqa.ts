@@ -1,8 +1,10 @@
 // Suppression comments, applied after every rule has run so each rule gets them for free:
 // `# noqa` (every code on the line), `# noqa: JSN001,JSN004` (those codes; comma or space
-// separated, case-insensitive) on the line where a diagnostic starts, and `# dumpling: noqa`
-// (optionally `: CODES`) anywhere in the file for the whole file. Codes of other tools
-// (`# noqa: E501`) are left to those tools. JSN100 reports JSN codes that suppressed nothing.
+// separated, case-insensitive) on the line where a diagnostic starts, and for the whole file
+// `# dumpling: noqa`, or ruff's and flake8's `# ruff: noqa` and `# flake8: noqa` (as ruff honours
+// flake8's), optionally with `: CODES`, on a line of its own anywhere in the file (ruff ignores
+// one after code). Codes of other tools (`# noqa: E501`, `# ruff: noqa: F401`) are left to
+// those tools. JSN100 reports JSN codes that suppressed nothing, and codes given twice.
 import type { Tree } from "../python/tree.js";
 import type { LineIndex } from "../python/text.js";
 import type { Diagnostic, Edit } from "../core/types.js";
@@ -26,14 +28,35 @@ export interface NoqaCode {
 }
 
 export interface FileNoqa {
-  /** `# dumpling: noqa` without codes. */
+  /** `# dumpling: noqa` (or ruff's, or flake8's) without codes. */
   all: boolean;
   codes: Set<string>;
 }
 
 const CODE = /[A-Za-z]+[0-9]+/y;
 const LINE_NOQA = /#\s*noqa(?![\w-])/gi;
-const FILE_NOQA = /^#\s*dumpling\s*:\s*noqa(?![\w-])/i;
+// `# ruff: noqa` and `# flake8: noqa` as ruff reads them (the tool's name in lower case), and
+// `# dumpling: noqa` in any case; after other comment text too (`# why # ruff: noqa`).
+const FILE_NOQA = /#\s*([A-Za-z0-9_]+)\s*:\s*noqa(?![\w-])/gi;
+
+function fileDirective(text: string): RegExpExecArray | null {
+  FILE_NOQA.lastIndex = 0;
+  for (let m = FILE_NOQA.exec(text); m; m = FILE_NOQA.exec(text)) {
+    const tool = m[1] as string;
+    if (tool.toLowerCase() === "dumpling" || tool === "ruff" || tool === "flake8") return m;
+  }
+  return null;
+}
+
+/** Whether a comment starts its line (only indentation before it): where a file-level directive must be. */
+function ownLine(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === "\n" || c === "\r") return true;
+    if (c !== " " && c !== "\t" && c !== "\f") return false;
+  }
+  return true;
+}
 
 /** The codes after `noqa:`; stops at the first word that is not a code. */
 function parseCodes(text: string, from: number, base: number): NoqaCode[] | null {
@@ -59,14 +82,17 @@ export function findNoqa(tree: Tree, lines: LineIndex): { directives: NoqaDirect
   const directives: NoqaDirective[] = [];
   const file: FileNoqa = { all: false, codes: new Set() };
   // Every directive says "noqa": in a file without the word, the comments are not even listed.
-  if (!/noqa/i.test(tree.rootNode.text)) return { directives, file };
+  const source = tree.rootNode.text;
+  if (!/noqa/i.test(source)) return { directives, file };
   for (const comment of tree.rootNode.descendantsOfType("comment")) {
     const text = comment.text;
-    const fileLevel = FILE_NOQA.exec(text);
+    const fileLevel = fileDirective(text);
     if (fileLevel) {
-      const codes = parseCodes(text, fileLevel[0].length, comment.startIndex);
-      if (codes) for (const c of codes) file.codes.add(c.code);
-      else file.all = true;
+      if (ownLine(source, comment.startIndex)) {
+        const codes = parseCodes(text, fileLevel.index + fileLevel[0].length, comment.startIndex);
+        if (codes) for (const c of codes) file.codes.add(c.code);
+        else file.all = true;
+      }
       continue;
     }
     LINE_NOQA.lastIndex = 0;
@@ -84,7 +110,10 @@ export function findNoqa(tree: Tree, lines: LineIndex): { directives: NoqaDirect
 
 export interface UnusedNoqa {
   directive: NoqaDirective;
+  /** The codes to remove: those that silence nothing, and every repetition of a code. */
   unused: NoqaCode[];
+  /** Of `unused`, the repetitions (`# noqa: JSN001, JSN001`: the second). */
+  duplicated: NoqaCode[];
 }
 
 /** Drop suppressed diagnostics; return the kept ones and the JSN codes of directives that matched nothing. */
@@ -112,8 +141,16 @@ export function applyNoqa(diagnostics: Diagnostic[], noqa: { directives: NoqaDir
   for (const directive of byLine.values()) {
     if (!directive.codes) continue;
     const hit = used.get(directive) ?? new Set();
-    const list = directive.codes.filter((c) => c.code.startsWith("JSN") && !hit.has(c.code));
-    if (list.length > 0) unused.push({ directive, unused: list });
+    const seen = new Set<string>();
+    const list: NoqaCode[] = [];
+    const duplicated: NoqaCode[] = [];
+    for (const c of directive.codes) {
+      if (!c.code.startsWith("JSN")) continue;
+      if (seen.has(c.code)) duplicated.push(c);
+      else if (!hit.has(c.code)) list.push(c);
+      seen.add(c.code);
+    }
+    if (list.length + duplicated.length > 0) unused.push({ directive, unused: [...list, ...duplicated].sort((a, b) => a.start - b.start), duplicated });
   }
   return { kept, suppressed, unused };
 }

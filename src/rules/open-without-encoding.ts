@@ -1,4 +1,4 @@
-import { appendArgument } from "./edits.js";
+import { appendArgument, pyString } from "./edits.js";
 import { lacksEncoding } from "../python/files.js";
 import { defineRule } from "./types.js";
 
@@ -28,7 +28,7 @@ export default defineRule({
       // Inline handles (no binding) are JSN020's: it reports them with the encoding.
       if (!file || !open || !file.kind.binding || seen.has(open.id) || !lacksEncoding(call, file.kind)) continue;
       seen.add(open.id);
-      const edit = appendArgument(open, 'encoding="utf-8"');
+      const edit = appendArgument(open, `encoding=${pyString(ctx, "utf-8")}`);
       const verb = call.api === "dump" ? `writes non-ASCII text to it (\`ensure_ascii=${call.bound.get("ensure_ascii")?.value.text}\`)` : "reads it";
       ctx.report({
         node: open,

@@ -61,6 +61,8 @@ export function analyzeText(filename: string, text: string, rules: readonly Rule
   const noqa = findNoqa(context.tree, context.lines);
   const { kept, suppressed, unused } = applyNoqa(diagnostics, noqa, context.lines);
   if (rules.includes(unusedNoqa)) kept.push(...unused.map((u) => unusedNoqaDiagnostic(text, u, rules)));
+  // A rule made unfixable keeps its diagnostics, without their fixes (as ruff's `unfixable`).
+  if (options.fixable) for (const d of kept) if (d.fix && !options.fixable.has(d.code)) d.fix = null;
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { context, diagnostics: kept, internalErrors, suppressed };
 }
@@ -69,7 +71,7 @@ function unusedNoqaDiagnostic(text: string, u: UnusedNoqa, rules: readonly Rule[
   const groups = new Map<string, string[]>();
   for (const c of u.unused) {
     const rule = RULES.find((r) => r.meta.code === c.code);
-    const why = !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
+    const why = u.duplicated.includes(c) ? "duplicated" : !rule ? "unknown" : rules.includes(rule) ? "unused" : "non-enabled";
     groups.set(why, [...(groups.get(why) ?? []), `\`${c.code}\``]);
   }
   const detail = [...groups].map(([why, codes]) => `${why}: ${codes.join(", ")}`).join("; ");

@@ -1,4 +1,4 @@
-import { appendArgument, calleeWith, freshHandleName, wrapStatementInWith } from "./edits.js";
+import { appendArgument, calleeWith, freshHandleName, pyString, wrapStatementInWith } from "./edits.js";
 import { applyEdits } from "../core/edits.js";
 import type { FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
@@ -49,7 +49,7 @@ function withFix(call: JsonCall, open: SyntaxNode, readCall: SyntaxNode | null, 
   if (!handle) return null;
   let opener = open.text;
   if (addEncoding) {
-    const edit = appendArgument(open, 'encoding="utf-8"');
+    const edit = appendArgument(open, `encoding=${pyString(ctx, "utf-8")}`);
     if (!edit) return null;
     opener = applyEdits(ctx.text, [edit]).slice(open.startIndex, open.endIndex + edit.content.length);
   }

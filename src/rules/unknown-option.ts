@@ -10,7 +10,7 @@ export default defineRule({
     defaultEnabled: true,
     fix: { availability: "sometimes", applicability: "mixed", title: "Use the option's right name, or drop `encoding=`" },
     docs: {
-      what: "Finds keyword arguments that `json.dump()`, `json.dumps()`, `json.load()` or `json.loads()` does not take: typos such as `indnet=` or `sort_key=`, camelCase names such as `sortKeys=`, and `encoding=`, which Python 3.9 removed from `json.loads()` (and which `json.dumps()` never had in Python 3). Calls with `cls=` or `**kwargs` are skipped: a custom encoder or decoder class may take more options.",
+      what: "Finds keyword arguments that `json.dump()`, `json.dumps()`, `json.load()` or `json.loads()` does not take: typos such as `indnet=` or `sort_key=`, camelCase names such as `sortKeys=`, and `encoding=`, which Python 3.9 removed from `json.loads()` (and which `json.dumps()` never had in Python 3). Calls with `cls=` or `**kwargs` are skipped: a custom encoder or decoder class may take more options. The only rule that `target-version` changes: below py39 (code that must still run on Python 3.7 or 3.8, where `json.load()` and `json.loads()` ignore `encoding=`), the message says the argument is ignored there and raises from 3.9 on; the diagnostic and its fix are the same.",
       why: "Extra keywords are passed to `JSONEncoder` or `JSONDecoder`, which reject the unknown ones, so the call raises; and if the code never runs in tests, the typo ships.",
       whatHappens: "TypeError: JSONEncoder.__init__() got an unexpected keyword argument 'indnet'",
       example: 'import json\n\ntext = json.dumps({"a": 1}, indnet=2)\n',
@@ -29,7 +29,9 @@ export default defineRule({
         ctx.report({
           node: nameNode,
           message: decoder
-            ? `\`encoding\` was removed from \`${call.callee.text}()\` in Python 3.9; bytes are decoded automatically (UTF-8, -16 or -32)`
+            ? ctx.targetVersion < 9
+              ? `\`${call.callee.text}()\` ignores \`encoding\` before Python 3.9, which removed it (the call raises \`TypeError\` there); bytes are decoded automatically (UTF-8, -16 or -32)`
+              : `\`encoding\` was removed from \`${call.callee.text}()\` in Python 3.9; bytes are decoded automatically (UTF-8, -16 or -32)`
             : `\`${call.callee.text}()\` takes no \`encoding\` in Python 3: it produces str; encode the result if you need bytes`,
           fix: { applicability: "safe", message: "Remove `encoding=`", edits: [removeArgument(ctx.text, arg.node)] },
         });

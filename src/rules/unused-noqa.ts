@@ -11,7 +11,7 @@ export default defineRule({
     defaultEnabled: false,
     fix: { availability: "always", applicability: "safe", title: "Remove the unused code" },
     docs: {
-      what: "Finds dumpling codes in `# noqa: ...` comments that suppress nothing: no diagnostic of that code starts on the line, the rule is not enabled, or no rule has that code. Codes of other tools (`# noqa: E501`) and a blanket `# noqa` are left alone, since other linters read them too. Like ruff's RUF100.",
+      what: "Finds dumpling codes in `# noqa: ...` comments that suppress nothing: no diagnostic of that code starts on the line, the rule is not enabled, or no rule has that code; and a code given twice in one comment. Codes of other tools (`# noqa: E501`) and a blanket `# noqa` are left alone, since other linters read them too. Like ruff's RUF100.",
       why: "A stale `# noqa` outlives the problem it silenced, and later hides a new problem of the same kind on that line.",
       whatHappens: null,
       example: 'import json\n\ntext = json.dumps({"a": 1})  # noqa: JSN001\n',

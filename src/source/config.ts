@@ -1,88 +1,154 @@
-// Configuration: `[tool.dumpling]` in pyproject.toml, or `dumpling.toml` (same keys, no
-// prefix), found by walking up from each checked file (dumpling.toml wins in a directory that
-// has both; a pyproject.toml without [tool.dumpling] is passed over), or one file named with
-// --config. Globs (per-file-ignores, exclude) are relative to the config file's directory; a
-// glob without "/" matches a file or directory name anywhere.
+// Configuration, as ruff reads its own: `.dumpling.toml`, `dumpling.toml` (the keys at the top
+// level) or `[tool.dumpling]` in `pyproject.toml`, in that order of precedence in one directory
+// (ruff's `.ruff.toml`, `ruff.toml`, `pyproject.toml`; a pyproject.toml without the table is
+// passed over), found by walking up from each checked file; or one file named with --config.
+// `extend` inherits another file, whose relative paths are resolved from where it is. Globs
+// (per-file-ignores, exclude, include) are relative to the file that gives them; a glob without
+// "/" matches a file or directory name anywhere.
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { parse as parseToml } from "smol-toml";
-import { DEFAULT_EXCLUDES } from "./discover.js";
+import { VERSION } from "../core/version.js";
+import { RULES } from "../rules/index.js";
 import { selectRulesLayered, UnknownSelectorError, type Selection } from "../rules/select.js";
+import { DEFAULT_EXCLUDES } from "./discover.js";
+import { TARGET_VERSIONS, targetMinor } from "../python/context.js";
 
 export class ConfigError extends Error {}
 
+// PEP 440 versions are needed only for `required-version` and `requires-python`: the library is
+// loaded then, from node_modules, not bundled into every start (pre-commit runs dumpling often).
+const PEP440 = "@renovatebot/pep440";
+let pep440: typeof import("@renovatebot/pep440") | undefined;
+function versions(): typeof import("@renovatebot/pep440") {
+  return (pep440 ??= createRequire(import.meta.url)(PEP440) as typeof import("@renovatebot/pep440"));
+}
+
+/** The configuration files of a directory, the first found wins (as ruff's three). */
+export const CONFIG_FILES = [".dumpling.toml", "dumpling.toml", "pyproject.toml"] as const;
+
+export { TARGET_VERSIONS };
+
+/** What walking a directory takes when no `include` says otherwise. */
+export const DEFAULT_INCLUDE = ["*.py", "*.pyi"];
+
+/** What `output-format` (and --output-format) takes. */
+export const OUTPUT_FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** A glob and the directory it is relative to (the config file's). */
+export interface Glob {
+  pattern: string;
+  base: string;
+}
+
+export interface FixableSelection {
+  fixable?: readonly string[];
+  unfixable?: readonly string[];
+  extendFixable?: readonly string[];
+}
+
+export interface PerFileIgnore extends Glob {
+  codes: string[];
+}
+
 export interface DumplingConfig {
-  /** The file it came from, and the directory globs are relative to. */
+  /** The file it came from; globs of its own are relative to `dir`. */
   path: string;
   dir: string;
-  selection: Selection;
-  perFileIgnores: { pattern: string; codes: string[] }[];
+  /** Every file read for it: this one, then those it extends. */
+  files: string[];
+  /** Rule selections layered as ruff does: the extended file's first, then this one's. */
+  selections: Selection[];
+  fixables: FixableSelection[];
+  /** `per-file-ignores`: this file's, or else the extended one's. */
+  perFileIgnores: PerFileIgnore[] | null;
+  /** Every `extend-per-file-ignores` of the chain, the extended file's first. */
+  extendPerFileIgnores: PerFileIgnore[];
   /** Replaces the built-in directory excludes when given. */
-  exclude: string[] | null;
-  extendExclude: string[];
-  /** Modules outside the tree that re-export json (`botocore.compat`). */
+  exclude: Glob[] | null;
+  extendExclude: Glob[];
+  /** Replaces DEFAULT_INCLUDE when given. */
+  include: Glob[] | null;
+  extendInclude: Glob[];
+  respectGitignore?: boolean;
+  /** The oldest Python 3 minor version the code must run on (from `target-version`, else `requires-python`). */
+  targetVersion?: number;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  outputFormat?: OutputFormat;
+  showFixes?: boolean;
+  /** Modules outside the tree that re-export json (`botocore.compat`), the extended file's first. */
   extendJsonModules: string[];
+  /** Where target-version came from, for --show-settings. */
+  targetVersionFrom?: "target-version" | "requires-python";
 }
 
-const KEYS = ["select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude", "extend-json-modules"];
+/** Every key, with its type (the order is the one the error message lists them in). */
+const KEYS: Record<string, "list" | "table" | "boolean" | "string"> = {
+  select: "list",
+  "extend-select": "list",
+  ignore: "list",
+  "extend-ignore": "list",
+  fixable: "list",
+  unfixable: "list",
+  "extend-fixable": "list",
+  "per-file-ignores": "table",
+  "extend-per-file-ignores": "table",
+  exclude: "list",
+  "extend-exclude": "list",
+  include: "list",
+  "extend-include": "list",
+  "respect-gitignore": "boolean",
+  fix: "boolean",
+  "unsafe-fixes": "boolean",
+  "show-fixes": "boolean",
+  "output-format": "string",
+  "target-version": "string",
+  "required-version": "string",
+  extend: "string",
+  "extend-json-modules": "list",
+};
 
-function stringList(value: unknown, key: string, file: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-    throw new ConfigError(`${file}: \`${key}\` must be a list of strings`);
-  }
-  return value as string[];
+/** One file's own settings, before `extend` is applied. */
+interface OwnConfig {
+  selection: Selection;
+  fixable: FixableSelection;
+  perFileIgnores: PerFileIgnore[] | null;
+  extendPerFileIgnores: PerFileIgnore[];
+  exclude: Glob[] | null;
+  extendExclude: Glob[];
+  include: Glob[] | null;
+  extendInclude: Glob[];
+  respectGitignore?: boolean;
+  targetVersion?: number;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  outputFormat?: OutputFormat;
+  showFixes?: boolean;
+  extendJsonModules: string[];
+  extend?: string;
 }
 
-/** Parse and validate one config file. Every error names the file and the key. */
-export function loadConfig(path: string): DumplingConfig {
-  const file = resolve(path);
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function readToml(path: string, shown: string): Record<string, unknown> {
   let raw: string;
   try {
-    raw = readFileSync(file, "utf8");
+    raw = readFileSync(path, "utf8");
   } catch (e) {
-    throw new ConfigError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ConfigError(`${shown}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  let doc: Record<string, unknown>;
   try {
-    doc = parseToml(raw) as Record<string, unknown>;
+    return parseToml(raw) as Record<string, unknown>;
   } catch (e) {
-    throw new ConfigError(`${path}: invalid TOML: ${(e as Error).message.split("\n")[0]}`);
+    throw new ConfigError(`${shown}: invalid TOML: ${(e as Error).message.split("\n")[0]}`);
   }
-  const isPyproject = basename(file) === "pyproject.toml";
-  const table = isPyproject ? (doc.tool as Record<string, unknown> | undefined)?.dumpling : doc;
-  const prefix = isPyproject ? "tool.dumpling." : "";
-  if (table === undefined) return emptyConfig(file);
-  if (typeof table !== "object" || table === null || Array.isArray(table)) throw new ConfigError(`${path}: \`tool.dumpling\` must be a table`);
-  const t = table as Record<string, unknown>;
-  for (const key of Object.keys(t)) {
-    if (!KEYS.includes(key)) throw new ConfigError(`${path}: unknown key \`${prefix}${key}\` (expected one of ${KEYS.join(", ")})`);
-  }
-  const list = (key: string) => (t[key] === undefined ? undefined : stringList(t[key], prefix + key, path));
-  const selection: Selection = { select: list("select"), ignore: list("ignore"), extendSelect: list("extend-select") };
-  for (const [key, value] of [["select", selection.select], ["ignore", selection.ignore], ["extend-select", selection.extendSelect]] as const) {
-    if (value) validateSelectors(value, prefix + key, path);
-  }
-  const perFileIgnores: DumplingConfig["perFileIgnores"] = [];
-  const pfi = t["per-file-ignores"];
-  if (pfi !== undefined) {
-    if (typeof pfi !== "object" || pfi === null || Array.isArray(pfi)) throw new ConfigError(`${path}: \`${prefix}per-file-ignores\` must be a table of glob = [codes]`);
-    for (const [pattern, codes] of Object.entries(pfi as Record<string, unknown>)) {
-      const key = `${prefix}per-file-ignores."${pattern}"`;
-      const list = stringList(codes, key, path);
-      validateSelectors(list, key, path);
-      perFileIgnores.push({ pattern, codes: list });
-    }
-  }
-  const jsonModules = list("extend-json-modules") ?? [];
-  for (const m of jsonModules) {
-    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(m)) throw new ConfigError(`${path}: \`${prefix}extend-json-modules\`: \`${m}\` is not a module name (a dotted name such as botocore.compat)`);
-  }
-  return { path: file, dir: dirname(file), selection, perFileIgnores, exclude: list("exclude") ?? null, extendExclude: list("extend-exclude") ?? [], extendJsonModules: jsonModules };
-}
-
-function emptyConfig(file: string): DumplingConfig {
-  return { path: file, dir: dirname(file), selection: {}, perFileIgnores: [], exclude: null, extendExclude: [], extendJsonModules: [] };
 }
 
 function validateSelectors(list: readonly string[], key: string, file: string): void {
@@ -94,14 +160,204 @@ function validateSelectors(list: readonly string[], key: string, file: string): 
   }
 }
 
-function hasDumplingTable(pyproject: string): boolean {
+/** `~` at the start of a path is the home directory, as ruff expands it in `extend`. */
+function expandHome(path: string): string {
+  return path === "~" ? homedir() : path.startsWith("~/") ? join(homedir(), path.slice(2)) : path;
+}
+
+/** Parse and validate one file's own settings. Every error names the file and the key. */
+function readOwn(path: string, shown: string): OwnConfig {
+  const file = resolve(path);
+  const doc = readToml(file, shown);
+  const isPyproject = basename(file) === "pyproject.toml";
+  const table = isPyproject ? (isTable(doc.tool) ? doc.tool.dumpling : undefined) : doc;
+  const prefix = isPyproject ? "tool.dumpling." : "";
+  const dir = dirname(file);
+  const own: OwnConfig = { selection: {}, fixable: {}, perFileIgnores: null, extendPerFileIgnores: [], exclude: null, extendExclude: [], include: null, extendInclude: [], extendJsonModules: [] };
+  if (table === undefined) return own;
+  if (!isTable(table)) throw new ConfigError(`${shown}: \`tool.dumpling\` must be a table`);
+  for (const key of Object.keys(table)) {
+    if (!(key in KEYS)) throw new ConfigError(`${shown}: unknown key \`${prefix}${key}\` (expected one of ${Object.keys(KEYS).join(", ")})`);
+  }
+  const typed = <T>(key: string, check: (v: unknown) => boolean, what: string): T | undefined => {
+    const value = table[key];
+    if (value === undefined) return undefined;
+    if (!check(value)) throw new ConfigError(`${shown}: \`${prefix}${key}\` must be ${what}`);
+    return value as T;
+  };
+  const list = (key: string) => typed<string[]>(key, (v) => Array.isArray(v) && v.every((x) => typeof x === "string"), "a list of strings");
+  const bool = (key: string) => typed<boolean>(key, (v) => typeof v === "boolean", "true or false");
+  const string = (key: string) => typed<string>(key, (v) => typeof v === "string", "a string");
+  const rules = (key: string) => {
+    const value = list(key);
+    if (value) validateSelectors(value, prefix + key, shown);
+    return value;
+  };
+  const globs = (key: string) => list(key)?.map((pattern) => ({ pattern, base: dir }));
+  const perFile = (key: string): PerFileIgnore[] | null => {
+    const value = table[key];
+    if (value === undefined) return null;
+    if (!isTable(value)) throw new ConfigError(`${shown}: \`${prefix}${key}\` must be a table of glob = [codes]`);
+    return Object.entries(value).map(([pattern, codes]) => {
+      const name = `${prefix}${key}."${pattern}"`;
+      if (!Array.isArray(codes) || codes.some((x) => typeof x !== "string")) throw new ConfigError(`${shown}: \`${name}\` must be a list of strings`);
+      validateSelectors(codes as string[], name, shown);
+      return { pattern, base: dir, codes: codes as string[] };
+    });
+  };
+
+  const required = string("required-version");
+  if (required !== undefined) checkRequiredVersion(required, `${prefix}required-version`, shown);
+  const ignore = rules("ignore");
+  const extendIgnore = rules("extend-ignore");
+  own.selection = {
+    select: rules("select"),
+    extendSelect: rules("extend-select"),
+    // `extend-ignore` is ruff's older spelling of `ignore`: both remove from the same layer.
+    ignore: ignore || extendIgnore ? [...(ignore ?? []), ...(extendIgnore ?? [])] : undefined,
+  };
+  own.fixable = { fixable: rules("fixable"), unfixable: rules("unfixable"), extendFixable: rules("extend-fixable") };
+  own.perFileIgnores = perFile("per-file-ignores");
+  own.extendPerFileIgnores = perFile("extend-per-file-ignores") ?? [];
+  own.exclude = globs("exclude") ?? null;
+  own.extendExclude = globs("extend-exclude") ?? [];
+  own.include = globs("include") ?? null;
+  own.extendInclude = globs("extend-include") ?? [];
+  own.respectGitignore = bool("respect-gitignore");
+  own.fix = bool("fix");
+  own.unsafeFixes = bool("unsafe-fixes");
+  own.showFixes = bool("show-fixes");
+  const format = string("output-format");
+  if (format !== undefined) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new ConfigError(`${shown}: \`${prefix}output-format\` must be one of ${OUTPUT_FORMATS.join(", ")}`);
+    own.outputFormat = format as OutputFormat;
+  }
+  const target = string("target-version");
+  if (target !== undefined) own.targetVersion = parseTargetVersion(target, `${shown}: \`${prefix}target-version\``);
+  own.extendJsonModules = list("extend-json-modules") ?? [];
+  for (const m of own.extendJsonModules) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(m)) throw new ConfigError(`${shown}: \`${prefix}extend-json-modules\`: \`${m}\` is not a module name (a dotted name such as botocore.compat)`);
+  }
+  const extend = string("extend");
+  if (extend !== undefined) own.extend = resolve(dir, expandHome(extend));
+  return own;
+}
+
+/** "py39" → 9; anything else is an error that says what is accepted. */
+export function parseTargetVersion(value: string, where: string): number {
+  const minor = targetMinor(value);
+  if (minor === null) throw new ConfigError(`${where} must be one of ${TARGET_VERSIONS.join(", ")} (got \`${value}\`)`);
+  return minor;
+}
+
+/** ruff's `required-version`: a PEP 440 specifier (`>=0.1`), or a bare version meaning exactly it. */
+export function checkRequiredVersion(spec: string, key: string, shown: string): void {
+  const range = /^\s*[0-9]/.test(spec) ? `==${spec.trim()}` : spec;
+  const { satisfies, validRange } = versions();
+  if (!validRange(range)) throw new ConfigError(`${shown}: \`${key}\` must be a version or a PEP 440 specifier such as ">=0.1" (got \`${spec}\`)`);
+  if (!satisfies(VERSION, range)) throw new ConfigError(`${shown}: required version \`${spec}\` does not match the running version \`${VERSION}\``);
+}
+
+/**
+ * The oldest Python 3 minor version a `requires-python` specifier allows, among those
+ * target-version knows (3.7 to 3.14); undefined when it allows none of them or is not PEP 440.
+ */
+export function minimumMinor(requiresPython: string): number | undefined {
+  const { satisfies, validRange } = versions();
+  if (!validRange(requiresPython)) return undefined;
+  for (let minor = 7; minor <= 14; minor++) {
+    if ([0, 1, 99].some((patch) => satisfies(`3.${minor}.${patch}`, requiresPython))) return minor;
+  }
+  return undefined;
+}
+
+/** ruff's fallback for target-version: `project.requires-python` of the pyproject.toml beside the config. */
+function requiresPythonMinor(dir: string): number | undefined {
+  const pyproject = join(dir, "pyproject.toml");
+  if (!existsSync(pyproject)) return undefined;
   try {
-    const doc = parseToml(readFileSync(pyproject, "utf8")) as { tool?: { dumpling?: unknown } };
+    const doc = parseToml(readFileSync(pyproject, "utf8")) as { project?: { "requires-python"?: unknown } };
+    const spec = doc.project?.["requires-python"];
+    return typeof spec === "string" ? minimumMinor(spec) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A config file as messages name it: relative to the current directory when it is below it. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** Load a config file and the files it extends, `extend` applied as ruff combines them. */
+export function loadConfig(path: string): DumplingConfig {
+  return resolveChain(resolve(path), isAbsolute(path) ? shownPath(path) : path, []);
+}
+
+function resolveChain(file: string, shown: string, chain: string[]): DumplingConfig {
+  if (chain.includes(file)) {
+    throw new ConfigError(`${shownPath(chain[0] as string)}: circular \`extend\`: ${[...chain, file].map(shownPath).join(" -> ")}`);
+  }
+  const own = readOwn(file, shown);
+  const dir = dirname(file);
+  const base = own.extend ? resolveChain(own.extend, shownPath(own.extend), [...chain, file]) : null;
+  const config: DumplingConfig = {
+    path: file,
+    dir,
+    files: [file, ...(base?.files ?? [])],
+    selections: [...(base?.selections ?? []), own.selection],
+    fixables: [...(base?.fixables ?? []), own.fixable],
+    perFileIgnores: own.perFileIgnores ?? base?.perFileIgnores ?? null,
+    extendPerFileIgnores: [...(base?.extendPerFileIgnores ?? []), ...own.extendPerFileIgnores],
+    exclude: own.exclude ?? base?.exclude ?? null,
+    extendExclude: [...(base?.extendExclude ?? []), ...own.extendExclude],
+    include: own.include ?? base?.include ?? null,
+    extendInclude: [...(base?.extendInclude ?? []), ...own.extendInclude],
+    respectGitignore: own.respectGitignore ?? base?.respectGitignore,
+    targetVersion: own.targetVersion ?? base?.targetVersion,
+    fix: own.fix ?? base?.fix,
+    unsafeFixes: own.unsafeFixes ?? base?.unsafeFixes,
+    outputFormat: own.outputFormat ?? base?.outputFormat,
+    showFixes: own.showFixes ?? base?.showFixes,
+    extendJsonModules: [...(base?.extendJsonModules ?? []), ...own.extendJsonModules],
+  };
+  if (own.targetVersion !== undefined) config.targetVersionFrom = "target-version";
+  else if (base?.targetVersion !== undefined) config.targetVersionFrom = base.targetVersionFrom;
+  if (chain.length === 0 && config.targetVersion === undefined) {
+    const inferred = requiresPythonMinor(dir);
+    if (inferred !== undefined) {
+      config.targetVersion = inferred;
+      config.targetVersionFrom = "requires-python";
+    }
+  }
+  return config;
+}
+
+function hasDumplingTable(pyproject: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(pyproject, "utf8");
+  } catch {
+    return false;
+  }
+  try {
+    const doc = parseToml(text) as { tool?: { dumpling?: unknown } };
     return doc.tool?.dumpling !== undefined;
   } catch {
     // A broken pyproject.toml is reported when it is the config, not when merely passed over.
-    return /^\s*\[tool\.dumpling\]/m.test(readFileSync(pyproject, "utf8"));
+    return /^\s*\[tool\.dumpling[\].]/m.test(text);
   }
+}
+
+/** The config file a directory holds, if any (.dumpling.toml, dumpling.toml, pyproject.toml with [tool.dumpling]). */
+export function configFileIn(dir: string): string | null {
+  for (const name of CONFIG_FILES) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    if (name !== "pyproject.toml" || hasDumplingTable(path)) return path;
+  }
+  return null;
 }
 
 const found = new Map<string, DumplingConfig | null>();
@@ -111,17 +367,32 @@ export function findConfig(dir: string): DumplingConfig | null {
   const abs = resolve(dir);
   const cached = found.get(abs);
   if (cached !== undefined) return cached;
-  let result: DumplingConfig | null = null;
-  const own = join(abs, "dumpling.toml");
-  const pyproject = join(abs, "pyproject.toml");
-  if (existsSync(own)) result = loadConfig(own);
-  else if (existsSync(pyproject) && hasDumplingTable(pyproject)) result = loadConfig(pyproject);
+  let result: DumplingConfig | null;
+  const file = configFileIn(abs);
+  if (file) result = loadConfig(file);
   else {
     const parent = dirname(abs);
     result = parent === abs ? null : findConfig(parent);
   }
   found.set(abs, result);
   return result;
+}
+
+/** Forget every config read (--watch, after a config file changed). */
+export function clearConfigCache(): void {
+  found.clear();
+  explicitConfigs.clear();
+  matchers.clear();
+  excluders.clear();
+}
+
+const explicitConfigs = new Map<string, DumplingConfig>();
+
+/** A file named with --config, read once per run (per thread). */
+export function loadConfigOnce(file: string): DumplingConfig {
+  let config = explicitConfigs.get(file);
+  if (!config) explicitConfigs.set(file, (config = loadConfig(file)));
+  return config;
 }
 
 function toPosix(p: string): string {
@@ -198,38 +469,89 @@ function excluderFor(patterns: readonly string[], base: string): Excluder {
   return excluder;
 }
 
-/** The rules for one file: the config's selection, the command line's over it, minus per-file-ignores. */
+/** Globs given by several files (through `extend`): one Excluder per directory they are relative to. */
+function excludersOf(globs: readonly Glob[]): Excluder[] {
+  const byBase = new Map<string, string[]>();
+  for (const g of globs) byBase.set(g.base, [...(byBase.get(g.base) ?? []), g.pattern]);
+  return [...byBase].map(([base, patterns]) => excluderFor(patterns, base));
+}
+
+/** The codes a selector list names (validated where the list was read). */
+function codesOf(list: readonly string[]): Set<string> {
+  return new Set(selectRulesLayered([{ select: list }]).map((r) => r.meta.code));
+}
+
+/** The rules for one file: the config's selections, the command line's over them, minus per-file-ignores. */
 export function rulesForFile(path: string, config: DumplingConfig | null, cli: Selection): string[] {
-  const layers = config ? [config.selection, cli] : [cli];
+  const layers = config ? [...config.selections, cli] : [cli];
   let rules = selectRulesLayered(layers);
   if (config) {
-    const ignored = config.perFileIgnores.filter((p) => globMatches(p.pattern, path, config.dir, false)).flatMap((p) => p.codes);
+    const entries = [...(config.perFileIgnores ?? []), ...config.extendPerFileIgnores];
+    const ignored = entries.filter((p) => globMatches(p.pattern, path, p.base, false)).flatMap((p) => p.codes);
     if (ignored.length > 0) {
-      const drop = selectRulesLayered([{ select: ignored }]);
-      rules = rules.filter((r) => !drop.includes(r));
+      const drop = codesOf(ignored);
+      rules = rules.filter((r) => !drop.has(r.meta.code));
     }
   }
   return rules.map((r) => r.meta.code);
 }
 
 /**
- * Whether discovery skips a path: the configuration's `exclude` (the built-in directory list
- * when it has none) and `extend-exclude`, relative to the config file, and the command line's
- * `--exclude`, relative to the current directory.
+ * The codes whose fixes are kept, as ruff layers `fixable` (replaces; every rule by default),
+ * `extend-fixable` (adds) and `unfixable` (removes): the config's layers, then the command line's.
  */
-export function excludeFilter(cliExclude: readonly string[], configFile: string | null, useConfig: boolean): (path: string, isDirectory: boolean) => boolean {
+export function fixableCodes(config: DumplingConfig | null, cli: FixableSelection): Set<string> {
+  let current = new Set(RULES.map((r) => r.meta.code));
+  for (const layer of [...(config?.fixables ?? []), cli]) {
+    if (layer.fixable) current = codesOf(layer.fixable);
+    if (layer.extendFixable) for (const code of codesOf(layer.extendFixable)) current.add(code);
+    if (layer.unfixable) for (const code of codesOf(layer.unfixable)) current.delete(code);
+  }
+  return current;
+}
+
+export interface DiscoveryFilter {
+  /** Whether discovery skips a path (a walked one, or a named one with --force-exclude). */
+  isExcluded(path: string, isDirectory: boolean): boolean;
+  /** Whether a file met while walking a directory is checked (`include`, `extend-include`). */
+  isIncluded(path: string): boolean;
+}
+
+/**
+ * What discovery skips and takes: the configuration's `exclude` (the built-in directory list
+ * when it has none) and `extend-exclude`, `include` (`*.py`, `*.pyi` when it has none) and
+ * `extend-include`, relative to the files that give them, and the command line's `--exclude` and
+ * `--extend-include`, relative to the current directory. `configFile`: the file named with
+ * --config (then every path uses it); null: each path's nearest; `useConfig` false: none.
+ */
+export function discoveryFilter(cli: { exclude: readonly string[]; extendInclude?: readonly string[] }, configFile: string | null, useConfig: boolean): DiscoveryFilter {
   const cwd = process.cwd();
-  const explicit = useConfig && configFile ? loadConfig(configFile) : null;
-  const fromCommandLine = cliExclude.length > 0 ? excluderFor(cliExclude, cwd) : null;
-  const fromConfig = new Map<DumplingConfig | null, Excluder>();
-  return (path, isDirectory) => {
-    const abs = resolve(path);
-    const config = useConfig ? (explicit ?? findConfig(dirname(abs))) : null;
-    let excluder = fromConfig.get(config);
-    if (!excluder) {
-      const patterns = [...(config?.exclude ?? DEFAULT_EXCLUDES), ...(config?.extendExclude ?? [])];
-      fromConfig.set(config, (excluder = excluderFor(patterns, config?.dir ?? cwd)));
-    }
-    return excluder.excludes(abs, isDirectory) || (fromCommandLine?.excludes(abs, isDirectory) ?? false);
+  const explicit = useConfig && configFile ? loadConfigOnce(configFile) : null;
+  const fromCommandLine = cli.exclude.length > 0 ? excluderFor(cli.exclude, cwd) : null;
+  const cliInclude = (cli.extendInclude ?? []).map((pattern) => ({ pattern, base: cwd }));
+  const configOf = (abs: string) => (useConfig ? (explicit ?? findConfig(dirname(abs))) : null);
+  const excludersByConfig = new Map<DumplingConfig | null, Excluder[]>();
+  const includesByConfig = new Map<DumplingConfig | null, Glob[]>();
+  return {
+    isExcluded(path, isDirectory) {
+      const abs = resolve(path);
+      const config = configOf(abs);
+      let list = excludersByConfig.get(config);
+      if (!list) {
+        const defaults = DEFAULT_EXCLUDES.map((pattern) => ({ pattern, base: config?.dir ?? cwd }));
+        excludersByConfig.set(config, (list = excludersOf([...(config?.exclude ?? defaults), ...(config?.extendExclude ?? [])])));
+      }
+      return list.some((e) => e.excludes(abs, isDirectory)) || (fromCommandLine?.excludes(abs, isDirectory) ?? false);
+    },
+    isIncluded(path) {
+      const abs = resolve(path);
+      const config = configOf(abs);
+      let globs = includesByConfig.get(config);
+      if (!globs) {
+        const defaults = DEFAULT_INCLUDE.map((pattern) => ({ pattern, base: config?.dir ?? cwd }));
+        includesByConfig.set(config, (globs = [...(config?.include ?? defaults), ...(config?.extendInclude ?? []), ...cliInclude]));
+      }
+      return globs.some((g) => globMatchesAbsolute(g.pattern, abs, g.base, false));
+    },
   };
 }

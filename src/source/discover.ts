@@ -1,6 +1,7 @@
 // Paths → files. Directories are walked in sorted order, `.gitignore` files honoured (those
 // of the directory's ancestors up to the repository root, and every one met on the way),
-// well-known tool and environment directories skipped. Paths named explicitly are always taken.
+// well-known tool and environment directories skipped, `.py` and `.pyi` files taken (or what
+// `isIncluded` takes). Paths named explicitly are always taken.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -20,6 +21,8 @@ export interface DiscoverOptions {
   respectGitignore?: boolean;
   /** Extra exclusion test on a path (relative or as given); true excludes it. */
   isExcluded?: (path: string, isDirectory: boolean) => boolean;
+  /** Which files met while walking are taken (default: `.py` and `.pyi`); named files always are. */
+  isIncluded?: (path: string) => boolean;
   /** Apply exclusions to explicitly named files too. */
   forceExclude?: boolean;
   /** Skip DEFAULT_EXCLUDES directories (default true; false when `isExcluded` decides them itself). */
@@ -34,6 +37,7 @@ interface Matcher {
 }
 
 const PYTHON_FILE = /\.pyi?$/;
+const isPythonFile = (path: string) => PYTHON_FILE.test(path);
 
 export function* discover(paths: readonly string[], options: DiscoverOptions = {}): Generator<Discovered> {
   const respectGitignore = options.respectGitignore ?? true;
@@ -87,6 +91,7 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
     return;
   }
   const respect = options.respectGitignore ?? true;
+  const included = options.isIncluded ?? isPythonFile;
   // The listing says whether there is a .gitignore: no failed open per directory.
   const local = respect && entries.some((e) => e.name === ".gitignore") ? readGitignore(absDir) : null;
   const active = local ? [...matchers, local] : matchers;
@@ -109,7 +114,7 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
     const abs = join(absDir, name);
     if (error !== null) {
       // A broken link is reported only where a Python file was meant (`docs/latest -> build/` is not one).
-      if (PYTHON_FILE.test(name)) yield { kind: "error", path, reason: error };
+      if (included(path)) yield { kind: "error", path, reason: error };
       continue;
     }
     if (!isDir && !isFile) continue; // FIFOs, sockets, devices: never opened
@@ -121,7 +126,7 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
       if (seen.has(real)) continue; // a symlink loop, or a second way into the same tree
       seen.add(real);
       yield* walk(path, abs, active, options, seen);
-    } else if (PYTHON_FILE.test(name)) {
+    } else if (included(path)) {
       yield { kind: "file", path, explicit: false };
     }
   }

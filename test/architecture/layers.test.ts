@@ -54,6 +54,7 @@ function importsOf(file: string): { local: Import[]; external: string[] } {
   const re = /^\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"|^\s*import\s+"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/gm;
   for (const m of text.matchAll(re)) {
     const specifier = (m[1] ?? m[2] ?? m[3]) as string;
+    if (specifier.endsWith(".json")) continue; // data (package.json), not a module of a layer
     if (specifier.startsWith(".")) local.push({ from: file, to: resolve(dirname(file), specifier).replace(/\.js$/, ".ts"), specifier });
     else external.push(specifier);
   }

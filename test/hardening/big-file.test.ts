@@ -25,7 +25,9 @@ describe(`a ${MB} MB file`, () => {
         markers.push(rows + 2);
         rows += 2;
       }
-      let text = readFileSync(files[i % files.length] as string, "utf8");
+      // A file-level `# flake8: noqa` (asyncio/__init__.py has one) exempts the file it is in: in
+      // the concatenation it would exempt everything, so it is made a plain comment.
+      let text = readFileSync(files[i % files.length] as string, "utf8").replace(/^([ \t]*#.*\b(?:flake8|ruff|dumpling))(\s*:\s*noqa)/gim, "$1 (was a file-level noqa)");
       if (!text.endsWith("\n")) text += "\n";
       parts.push(text);
       bytes += Buffer.byteLength(text);

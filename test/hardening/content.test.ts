@@ -108,7 +108,7 @@ describe("file contents", () => {
   it(".pyi stubs are walked and checked; a stub's signatures are not calls", () => {
     const dir = tree({ "pkg/api.pyi": "import json\nfrom typing import Any\ndef dump(obj: Any, fp: Any) -> None: ...\nDEFAULT: str = json.dumps(1)\n", "pkg/mod.pyi": "import json\nx = json.dump(1)\n" });
     const r = concise(["pkg"], dir);
-    expect(lines(r.stdout)).toEqual(["pkg/mod.pyi:2:5: JSN001 [-] `json.dump()` needs a file to write to; use `json.dumps()` to get a string", "Found 1 error in 2 files checked.", "1 with --fix --unsafe-fixes."]);
+    expect(lines(r.stdout)).toEqual(["pkg/mod.pyi:2:5: JSN001 [-] `json.dump()` needs a file to write to; use `json.dumps()` to get a string", "Found 1 error in 2 files checked.", "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."]);
   });
 
   it("notebooks are out of scope, but nothing breaks: a .ipynb is not walked, and named, it is read as the JSON text it is; cell magics are syntax errors", () => {

@@ -67,8 +67,8 @@ describe("internal errors", () => {
     expect(readFileSync(join(dir, "z.py"), "utf8")).toBe("import json\nv = json.load(f)\n");
     expect(readFileSync(join(dir, "badfix.py"), "utf8")).toBe(FIXABLE);
     // What checking alone finds in that file is still reported.
-    expect(r.stdout.split("\n").filter((l) => l.includes("JSN")).map((l) => l.replace(dir, "").split(" ").slice(0, 2).join(" "))).toEqual(["/badfix.py:2:5: JSN101", "/badfix.py:2:5: JSN990"]);
-    expect(r.stdout).toMatch(/Found 4 errors \(2 fixed, 2 remaining\) in 3 files checked\.\n$/);
+    expect(r.stdout.split("\n").filter((l) => l.includes("JSN")).map((l) => l.replace(dir, "").split(" ").slice(0, 3).join(" "))).toEqual(["/badfix.py:2:5: JSN101 `json.loads(f.read())`", "/badfix.py:2:5: JSN990 faulty"]);
+    expect(r.stdout).toMatch(/Found 4 errors \(2 fixed, 2 remaining\) in 3 files checked\.\n\[\*\] 2 fixable with the `--fix` option\.\n$/);
     expect(r.code).toBe(2);
   });
 });

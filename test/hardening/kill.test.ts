@@ -3,7 +3,7 @@
 // next run removes it and finishes the job. `npm test` kills a few times; `npm run kill-test`
 // many times over a larger tree (DUMPLING_KILLS, DUMPLING_KILL_COPIES).
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -26,8 +26,31 @@ function fixKilledAfter(cwd: string, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * Run the fix in `cwd` and kill it as soon as `path` holds `bytes` (the first file it fixes has
+ * been written), so that the kill lands mid-run; resolves to whether it was killed.
+ */
+function fixKilledOnceWritten(cwd: string, path: string, bytes: Buffer): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...FIX], { cwd, stdio: "ignore" });
+    const poll = setInterval(() => {
+      let now: Buffer | null = null;
+      try {
+        now = readFileSync(join(cwd, path));
+      } catch {
+        // being renamed into place
+      }
+      if (now?.equals(bytes)) child.kill("SIGKILL");
+    }, 2);
+    child.on("exit", (_code, signal) => {
+      clearInterval(poll);
+      resolve(signal === "SIGKILL");
+    });
+  });
+}
+
 describe("killing --fix", () => {
-  it(`SIGKILL at ${KILLS} random moments over ${COPIES} copies of the fixture tree: each file old or new, never partial; the next run cleans up and finishes`, async () => {
+  it(`SIGKILL right after the first file is written, then at ${KILLS - 1} random moments, over ${COPIES} copies of the fixture tree: each file old or new, never partial, a kill mid-run; the next run cleans up and finishes`, async () => {
     const pristine = mkdtempSync(join(tmpdir(), "dumpling-kill-"));
     const unit = fixTree({ stdlib: false });
     for (let i = 0; i < COPIES; i++) cpSync(unit, join(pristine, `copy${i}`), { recursive: true });
@@ -42,13 +65,15 @@ describe("killing --fix", () => {
     const fixed = snapshot(reference);
     const changedFiles = [...old].filter(([p, s]) => !fixed.get(p)?.bytes.equals(s.bytes)).length;
     expect(changedFiles).toBeGreaterThan(50 * COPIES);
+    const firstChanged = [...old.keys()].find((p) => !fixed.get(p)?.bytes.equals(old.get(p)!.bytes)) as string;
 
     const stats = { kills: 0, midRun: 0, tempFilesLeft: 0, killsLeavingTempFiles: 0 };
     const work = join(tmpdir(), `dumpling-kill-work-${process.pid}`);
     for (let k = 0; k < KILLS; k++) {
       rmSync(work, { recursive: true, force: true });
       cpSync(pristine, work, { recursive: true });
-      const killed = await fixKilledAfter(work, Math.random() * duration);
+      // The first kill lands right after the first file is written: surely mid-run. The others at random moments.
+      const killed = k === 0 ? await fixKilledOnceWritten(work, firstChanged, fixed.get(firstChanged)!.bytes) : await fixKilledAfter(work, Math.random() * duration);
       const now = snapshot(work);
       let newer = 0;
       for (const [p, s] of now) {
@@ -72,5 +97,7 @@ describe("killing --fix", () => {
     }
     console.log(`kill-test: ${KILLS} runs over ${old.size} files (${changedFiles} fixed by a full run, ${Math.round(duration)} ms): ${JSON.stringify(stats)}`);
     expect(stats.kills).toBeGreaterThan(0);
+    // At least one kill left some files fixed and others not: it landed while the run was writing.
+    expect(stats.midRun).toBeGreaterThan(0);
   }, 120_000 + KILLS * 30_000);
 });

@@ -19,7 +19,7 @@ const files = [
   report("b.py", "x = 1\n"),
   report("c.py", 'import json\njson.loads(s, encoding="utf-8")\n'),
 ];
-const summary = { files: 3, diagnostics: 3, safeFixes: 1, unsafeFixes: 2 };
+const summary = { files: 3, diagnostics: 3, applicable: 1, hiddenUnsafe: 2 };
 
 function stream(reporter: Reporter, reports: FileReport[]): string {
   return reports.map((r) => reporter.file(r)).join("") + reporter.end(summary);

@@ -34,6 +34,7 @@ ruleTester(rule, {
     {
       code: "import json\nbody = json.dump(data)",
       errors: [{ line: 2, column: 8, endLine: 2, endColumn: 23, message: "`json.dump()` needs a file to write to; use `json.dumps()` to get a string" }],
+      fixes: ["Use `json.dumps()`"],
       output: "import json\nbody = json.dumps(data)",
       applicability: "unsafe",
     },
@@ -42,6 +43,7 @@ ruleTester(rule, {
       name: "import json as j, value passed on",
       code: "import json as j\nprint(j.dump(x))",
       errors: [{ line: 2, column: 7, endLine: 2, endColumn: 16, message: /^`j\.dump\(\)` needs a file.*`j\.dumps\(\)`/ }],
+      fixes: ["Use `j.dumps()`"],
       output: "import json as j\nprint(j.dumps(x))",
     },
     { name: "from json import dump: no fix without an import", code: "from json import dump\nx = dump(data)", errors: [{ line: 2, column: 5, endLine: 2, endColumn: 15 }], output: null },
@@ -54,6 +56,7 @@ ruleTester(rule, {
             return json.dump(d)
       `,
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24 }],
+      fixes: ["Use `json.dumps()`"],
       output: py`
         def f(d):
             import json
@@ -64,6 +67,7 @@ ruleTester(rule, {
       name: "columns count code points",
       code: 'import json\nx = {"é😀": 1}; y = json.dump(x)',
       errors: [{ line: 2, column: 20, endLine: 2, endColumn: 32 }],
+      fixes: ["Use `json.dumps()`"],
       output: 'import json\nx = {"é😀": 1}; y = json.dumps(x)',
     },
     {
@@ -76,6 +80,7 @@ ruleTester(rule, {
         s = json.dump(x)
       `,
       errors: [{ line: 5, column: 5, endLine: 5, endColumn: 17 }],
+      fixes: ["Use `json.dumps()`"],
       output: py`
         try:
             import simplejson as json

@@ -20,6 +20,7 @@ ruleTester(rule, {
             json.dumps(d, f)
       `,
       errors: [{ line: 3, column: 19, endLine: 3, endColumn: 20, message: "`json.dumps()` returns a string and takes no file; use `json.dump(obj, f)` to write to `f`" }],
+      fixes: ["Use `json.dump()`"],
       output: py`
         import json
         with open("o.json", "w") as f:
@@ -47,6 +48,7 @@ ruleTester(rule, {
             simplejson.dumps(d, f)
       `,
       errors: [{ line: 3, column: 25, endLine: 3, endColumn: 26 }],
+      fixes: ["Use `simplejson.dump()`"],
       output: py`
         import simplejson
         with open("o.json", "w") as f:

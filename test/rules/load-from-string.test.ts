@@ -14,6 +14,7 @@ ruleTester(rule, {
     {
       code: "import json\ndata = json.load('{\"a\": 1}')",
       errors: [{ line: 2, column: 18, endLine: 2, endColumn: 28, message: "`json.load()` reads from a file object, but this is a string; use `json.loads()` to parse it" }],
+      fixes: ["Use `json.loads()`"],
       output: "import json\ndata = json.loads('{\"a\": 1}')",
       applicability: "unsafe",
     },
@@ -21,12 +22,14 @@ ruleTester(rule, {
       name: "f.read()",
       code: 'import json\nwith open("d.json") as f:\n    data = json.load(f.read())',
       errors: [{ line: 3, column: 22, endLine: 3, endColumn: 30 }],
+      fixes: ["Use `json.loads()`"],
       output: 'import json\nwith open("d.json") as f:\n    data = json.loads(f.read())',
     },
     {
       name: "a response's .text",
       code: "import json\nimport requests\ndata = json.load(requests.get(u).text)",
       errors: [{ line: 3, column: 18, endLine: 3, endColumn: 38 }],
+      fixes: ["Use `json.loads()`"],
       output: "import json\nimport requests\ndata = json.loads(requests.get(u).text)",
     },
     {
@@ -37,6 +40,7 @@ ruleTester(rule, {
             return json.load(body)
       `,
       errors: [{ line: 3, column: 22, endLine: 3, endColumn: 26 }],
+      fixes: ["Use `json.loads()`"],
       output: py`
         import json
         def parse(body: str):
@@ -53,6 +57,7 @@ ruleTester(rule, {
       name: "a variable assigned from .decode()",
       code: "import json\nbody = raw.decode()\nx = json.load(body)",
       errors: [{ line: 3, column: 15, endLine: 3, endColumn: 19 }],
+      fixes: ["Use `json.loads()`"],
       output: "import json\nbody = raw.decode()\nx = json.loads(body)",
     },
   ],

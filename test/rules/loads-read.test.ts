@@ -15,6 +15,7 @@ ruleTester(rule, {
     {
       code: 'import json\nwith open("c.json", encoding="utf-8") as f:\n    data = json.loads(f.read())',
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 32, message: "`json.loads(f.read())` is what `json.load(f)` does; use `json.load(f)`" }],
+      fixes: ["Use `json.load(f)`"],
       output: 'import json\nwith open("c.json", encoding="utf-8") as f:\n    data = json.load(f)',
       applicability: "safe",
     },
@@ -22,6 +23,7 @@ ruleTester(rule, {
       name: "options kept, an attribute receiver, an alias",
       code: "import json as j\nimport sys\nv = j.loads(sys.stdin.read(), parse_float=D)",
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 45 }],
+      fixes: ["Use `j.load(sys.stdin)`"],
       output: "import json as j\nimport sys\nv = j.load(sys.stdin, parse_float=D)",
       applicability: "safe",
     },
@@ -29,12 +31,14 @@ ruleTester(rule, {
       name: "s= by keyword becomes fp=",
       code: "import json\nv = json.loads(s=f.read())",
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 27 }],
+      fixes: ["Use `json.load(f)`"],
       output: "import json\nv = json.load(fp=f)",
     },
     {
       name: "another argument calls a function: read() would run after it, so unsafe",
       code: "import json\nv = json.loads(f.read(), object_hook=make_hook())",
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 50 }],
+      fixes: ["Use `json.load(f)`"],
       output: "import json\nv = json.load(f, object_hook=make_hook())",
       applicability: "unsafe",
     },
@@ -46,6 +50,7 @@ ruleTester(rule, {
             return simplejson.loads(stream.read())
       `,
       errors: [{ line: 3, column: 12, endLine: 3, endColumn: 43 }],
+      fixes: ["Use `simplejson.load(stream)`"],
       output: py`
         import simplejson
         def read(stream):

@@ -15,8 +15,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a file written with single quotes gets encoding='utf-8'",
+      code: "import json, sys\nwith open(sys.argv[1], 'r') as f:\n    data = json.load(f)",
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 28 }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
+      output: "import json, sys\nwith open(sys.argv[1], 'r', encoding='utf-8') as f:\n    data = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
+      name: "the quote most strings use wins: two double-quoted strings against one single-quoted",
+      code: "import json\nprint(\"a\", \"b\")\nwith open('c.json') as f:\n    data = json.load(f)",
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 20 }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
+      output: "import json\nprint(\"a\", \"b\")\nwith open('c.json', encoding=\"utf-8\") as f:\n    data = json.load(f)",
+      applicability: "unsafe",
+    },
+    {
       code: 'import json\nwith open("c.json") as f:\n    data = json.load(f)',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 20, message: '`open("c.json")` has no `encoding=`: the locale\'s encoding is used (cp1252 on Windows) and `json.load()` reads it; pass `encoding="utf-8"`' }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
       output: 'import json\nwith open("c.json", encoding="utf-8") as f:\n    data = json.load(f)',
       applicability: "unsafe",
     },
@@ -31,6 +48,7 @@ ruleTester(rule, {
             json.dump(d, out, ensure_ascii=False)
       `,
       errors: [{ line: 2, column: 6, endLine: 5, endColumn: 2, message: /`json.dump\(\)` writes non-ASCII text to it \(`ensure_ascii=False`\)/ }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
       output: py`
         import json
         with open(
@@ -44,18 +62,21 @@ ruleTester(rule, {
       name: "loads(f.read()), reported once for two calls on one handle",
       code: 'import json\nf = open("c.json")\na = json.loads(f.read())\nb = json.load(f)',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19 }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
       output: 'import json\nf = open("c.json", encoding="utf-8")\na = json.loads(f.read())\nb = json.load(f)',
     },
     {
       name: "Path.open()",
       code: 'import json\nfrom pathlib import Path\nwith Path("c.json").open() as f:\n    json.load(f)',
       errors: [{ line: 3, column: 6, endLine: 3, endColumn: 27 }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
       output: 'import json\nfrom pathlib import Path\nwith Path("c.json").open(encoding="utf-8") as f:\n    json.load(f)',
     },
     {
       name: "gzip in text mode",
       code: 'import gzip, json\nwith gzip.open("c.json.gz", "rt") as f:\n    json.load(f)',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 34 }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
       output: 'import gzip, json\nwith gzip.open("c.json.gz", "rt", encoding="utf-8") as f:\n    json.load(f)',
     },
   ],

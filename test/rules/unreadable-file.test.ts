@@ -12,7 +12,7 @@ async function check(paths: string[], maxBytes?: number) {
   if (maxBytes !== undefined) settings.maxBytes = maxBytes;
   const found = [];
   for await (const { report: f } of runFiles(paths, settings)) {
-    found.push(...f.diagnostics.map((d) => ({ file: f.filename, code: d.code, message: d.message, start: d.start })));
+    found.push(...f.diagnostics.map((d) => ({ file: f.filename, code: d.code, message: d.message, start: d.start, column: f.lines?.position(d.start).column })));
   }
   return found;
 }
@@ -26,7 +26,7 @@ describe("JSN901 unreadable-file", () => {
   writeFileSync(join(dir, "latin1.py"), Buffer.concat([Buffer.from("# -*- coding: latin-1 -*-\nimport json\ns = '"), Buffer.from([0xe9]), Buffer.from("'; x = json.dump(s)\n")]));
 
   it("a missing path", async () => {
-    expect(await check([join(dir, "missing.py")])).toEqual([{ file: join(dir, "missing.py"), code: "JSN901", message: `Cannot read \`${join(dir, "missing.py")}\`: no such file or directory`, start: 0 }]);
+    expect(await check([join(dir, "missing.py")])).toEqual([{ file: join(dir, "missing.py"), code: "JSN901", message: `Cannot read \`${join(dir, "missing.py")}\`: no such file or directory`, start: 0, column: undefined }]);
   });
 
   it("a binary file", async () => {
@@ -55,11 +55,17 @@ describe("JSN901 unreadable-file", () => {
     ]);
   });
 
-  it("a latin-1 file with its cookie is read, with columns in code points", async () => {
+  it("a latin-1 file with its cookie is read: the call is found after the \u00e9, a character of its own", async () => {
     const d = await check([join(dir, "latin1.py")]);
-    expect(d.map((x) => x.code)).toEqual(["JSN001"]);
-    // The call starts after the é: one code point, as the decoded text counts it.
-    expect(d[0]?.start).toBe("# -*- coding: latin-1 -*-\nimport json\ns = '\u00e9'; x = ".length);
+    expect(d.map((x) => [x.code, x.column])).toEqual([["JSN001", "s = '\u00e9'; x = ".length + 1]]);
+  });
+
+  it("columns count code points: a character above U+FFFF before the call is one column, not two UTF-16 units", async () => {
+    const path = join(dir, "astral.py");
+    writeFileSync(path, "import json\ns = '\u{1F600}'; x = json.dump(s)\n");
+    const d = await check([path]);
+    expect(d.map((x) => [x.code, x.column])).toEqual([["JSN001", 14]]);
+    expect("s = '\u{1F600}'; x = ".length + 1).toBe(15); // what counting UTF-16 units would say
   });
 
   it("the run goes on past unreadable files", async () => {

@@ -13,6 +13,7 @@ ruleTester(rule, {
     {
       code: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    f.write(json.dumps(d, indent=2))  # out',
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 37, message: "`f.write(json.dumps(...))` can be `json.dump(..., f)` (slower in CPython; see the docs)" }],
+      fixes: ["Use `json.dump(..., f)`"],
       output: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    json.dump(d, f, indent=2)  # out',
       applicability: "unsafe",
     },
@@ -20,6 +21,7 @@ ruleTester(rule, {
       name: "an attribute chain receiver",
       code: "import json, sys\nsys.stdout.write(json.dumps(d))",
       errors: [{ line: 2, column: 1, endLine: 2, endColumn: 32 }],
+      fixes: ["Use `json.dump(..., sys.stdout)`"],
       output: "import json, sys\njson.dump(d, sys.stdout)",
     },
     {
@@ -30,6 +32,7 @@ ruleTester(rule, {
             out.write(simplejson.dumps(d, True))
       `,
       errors: [{ line: 3, column: 5, endLine: 3, endColumn: 41 }],
+      fixes: ["Use `simplejson.dump(..., out)`"],
       output: py`
         import simplejson
         def save(d, out):

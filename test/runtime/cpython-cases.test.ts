@@ -169,6 +169,13 @@ D("truefalse sort", dict<unknown, unknown>([[true, false], [false, true]]), { so
 D("mixed numeric sort", dict<unknown, unknown>([[2, float(3)], [float(4), 5], [false, 1], [6, true]]), { sortKeys: true });
 D("mixed str/int sort", dict<unknown, unknown>([["a", 1], [1, 2]]), { sortKeys: true });
 D("None key sort", dict<unknown, unknown>([[null, 1], ["a", 2]]), { sortKeys: true });
+// Keys above U+FFFF against keys in U+E000-U+FFFF: Python sorts code points (U+E000 < U+FFFF <
+// U+10000 < U+1F600), where JavaScript's default sort compares UTF-16 units and puts every astral
+// key (a surrogate pair, 0xD800-0xDBFF first) before them.
+const astral = plainObject([["\u{1F600}", 1], ["\uFFFF", 2], ["\u{10000}", 3], ["\uE000", 4], ["\uFB01", 5], ["z", 6], ["\u{E0001}", 7], ["\uFFFD", 8]]);
+D("sort_keys: astral keys after U+E000-U+FFFF keys", astral, { sortKeys: true });
+D("sort_keys: astral keys after U+E000-U+FFFF keys, not ASCII", astral, { sortKeys: true, ensureAscii: false });
+D("sort_keys: astral keys, indented", dict<unknown, unknown>([["\u{1D11E}", [1]], ["\uE000", { "\u{1F600}": 1, "\uFFFF": 2 }]]), { sortKeys: true, indent: 2, ensureAscii: false });
 D("key coercion", dict<unknown, unknown>([[1, "a"], [float(1.5), "b"], [true, "c"], [null, "d"], [float(NaN), "e"], [Infinity, "f"], [-Infinity, "g"], [2n ** 64n, "h"], [float(-0), "i"]]));
 D("key collision", dict<unknown, unknown>([[1, "a"], ["1", "b"], [float(2), "c"], ["2.0", "d"]]));
 D("nan key not allowed", dict<unknown, unknown>([[float(NaN), 1]]), { allowNan: false });

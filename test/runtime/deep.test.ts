@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { PyRecursionError, dump, dumps, loads } from "../../src/runtime/index.js";
 import { pythonAvailable } from "../support/python-oracle.js";
+import { PYTHON } from "../support/python.js";
 import { attempt } from "./support.js";
 
 const hasPython = pythonAvailable();
@@ -77,7 +78,7 @@ describe.skipIf(!hasPython)("RecursionError thresholds match CPython at module l
           "except RecursionError as e:",
           "    print('RecursionError: ' + str(e))",
         ].join("\n");
-        const run = spawnSync("python3", ["-c", script], { encoding: "utf8" });
+        const run = spawnSync(PYTHON, ["-c", script], { encoding: "utf8" });
         expect(run.stderr).toBe("");
         const py = run.stdout.trim();
         const r = attempt(() => js(n));

@@ -1,6 +1,7 @@
 // Running the built command the way users do: `node bin/dumpling.js ...`.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { childEnv } from "./env.js";
 
 export const BIN = resolve("bin/dumpling.js");
 
@@ -15,7 +16,7 @@ export function dumpling(args: string[], options: { cwd?: string; input?: string
     cwd: options.cwd,
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...options.env },
+    env: childEnv(options.env),
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -28,6 +28,8 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { PyFloat, floatRepr, isTuple, keys, typeName } from "../../src/runtime/index.js";
+import { inCI } from "./env.js";
+import { PYTHON } from "./python.js";
 
 export type Tagged = null | boolean | number | string | Tagged[] | { [tag: string]: unknown };
 
@@ -54,10 +56,11 @@ export type OracleRequest = { op: string; [field: string]: unknown };
 
 const SCRIPT = fileURLToPath(new URL("./oracle.py", import.meta.url));
 
-/** Whether python3 can run; in CI (CI=true) its absence is an error, never a skip. */
-export function pythonAvailable(): boolean {
-  const ok = spawnSync("python3", ["--version"]).status === 0;
-  if (!ok && process.env.CI === "true") throw new Error("python3 is required in CI: CPython is the test oracle");
+/** Whether $PYTHON (or python3) can run; in CI (see inCI) its absence is an error, never a skip. */
+export function pythonAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const python = env.PYTHON || "python3";
+  const ok = spawnSync(python, ["--version"]).status === 0;
+  if (!ok && inCI(env)) throw new Error(`${python} is required in CI: CPython is the test oracle`);
   return ok;
 }
 
@@ -68,7 +71,7 @@ export class PythonOracle {
   private stderr = "";
 
   constructor() {
-    this.proc = spawn("python3", ["-u", SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn(PYTHON, ["-u", SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.setEncoding("utf8");
     this.proc.stdout.on("data", (chunk: string) => {
       this.buffer += chunk;

@@ -1,8 +1,9 @@
-// Running CPython, the oracle. In CI (CI=true) a missing python3 fails the suite; elsewhere the
-// tests that need it are skipped with a visible message.
+// Running CPython, the oracle: $PYTHON, or python3. In CI (see inCI) a missing one fails the
+// suite; elsewhere the tests that need it are skipped with a visible message.
 import { spawnSync } from "node:child_process";
+import { inCI } from "./env.js";
 
-export const PYTHON = process.env.PYTHON ?? "python3";
+export const PYTHON = process.env.PYTHON || "python3";
 
 function probe(): string | null {
   const r = spawnSync(PYTHON, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { encoding: "utf8" });
@@ -13,7 +14,7 @@ export const pythonVersion = probe();
 
 if (!pythonVersion) {
   const message = `${PYTHON} was not found: the tests that compare with CPython cannot run`;
-  if (process.env.CI) throw new Error(message);
+  if (inCI()) throw new Error(message);
   console.warn(`SKIPPING: ${message}`);
 }
 

@@ -1,7 +1,8 @@
 // A small ruleTester on vitest: valid code must produce no diagnostic of the rule; invalid code
 // must produce exactly the listed diagnostics (1-based line and column, in code points, with
-// their ends), and the text after applying every fix must equal `output` (null: no fix at all)
-// and still parse without new syntax errors.
+// their ends), the fixes must have exactly the titles listed in `fixes`, and the text after
+// applying every fix must equal `output` (null: no fix at all) and still parse without new
+// syntax errors.
 import { nativeBackend } from "../../src/backends/native.js";
 import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../src/core/edits.js";
@@ -25,6 +26,8 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** The text after every fix is applied; null when no diagnostic has a fix. */
   output: string | null;
+  /** The titles of the fixes (what the text report shows after "help:"), in the order of the diagnostics that have one; required with an output. */
+  fixes?: (string | RegExp)[];
   /** The applicability every fix must have. */
   applicability?: "safe" | "unsafe";
 }
@@ -80,6 +83,12 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           return;
         }
         expect(fixes.length).toBeGreaterThan(0);
+        expect(c.fixes, "a case with an output lists its fixes' titles").toBeDefined();
+        expect(fixes.map((f) => f.message)).toHaveLength(c.fixes!.length);
+        c.fixes!.forEach((title, i) => {
+          if (title instanceof RegExp) expect(fixes[i]?.message).toMatch(title);
+          else expect(fixes[i]?.message).toBe(title);
+        });
         if (c.applicability) for (const f of fixes) expect(f.applicability).toBe(c.applicability);
         const fixed = applyEdits(c.code, fixes.flatMap((f) => f.edits));
         expect(fixed).toBe(c.output);

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { childEnv } from "./env.js";
 import { ts } from "ts-morph";
 import type { SyntaxNode } from "../../src/python/tree.js";
 import { buildContext } from "../../src/python/context.js";
@@ -184,6 +185,6 @@ export function runPython(source: string, setup: Setup = {}): Run {
 /** A translated program, transpiled, run by node in a sandbox (the runtime from dist/). */
 export function runProgram(program: string, setup: Setup = {}): Run {
   const dir = sandbox(setup.filesDir ?? null, { ...setup.files, "main.mjs": transpile(program, RUNTIME_URL) });
-  const r = spawnSync(process.execPath, ["main.mjs"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0) });
+  const r = spawnSync(process.execPath, ["main.mjs"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0), env: childEnv() });
   return finish(r, dir, "main.mjs");
 }
