@@ -5,7 +5,7 @@ import { nativeBackend } from "../backends/native.js";
 import type { TypeScriptApi } from "../translate/types.js";
 import { createApi } from "./core.js";
 
-export { loadConfig } from "./config.js";
+export { isExcluded, loadConfig, type Selection } from "./config.js";
 export { ConfigError } from "../source/config.js";
 export { DumplingInternalError, type Api } from "./core.js";
 export type * from "./types.js";
@@ -19,4 +19,4 @@ const api = createApi({
   typescript: () => (typescript ??= (require("ts-morph") as { ts: TypeScriptApi }).ts),
 });
 
-export const { lint, fix, findCalls, translate, rules } = api;
+export const { lint, fix, findCalls, translate, rules, noqaEdit } = api;

@@ -100,10 +100,13 @@ function hasDumplingTable(pyproject: string): boolean {
 
 const found = new Map<string, DumplingConfig | null>();
 
-/** The nearest config at or above `dir`; cached per directory (per thread). */
-export function findConfig(dir: string): DumplingConfig | null {
+/**
+ * The nearest config at or above `dir`; cached per directory (per thread), in `cache` when one
+ * is given (a new Map: read the files as they are now).
+ */
+export function findConfig(dir: string, cache: Map<string, DumplingConfig | null> = found): DumplingConfig | null {
   const abs = resolve(dir);
-  const cached = found.get(abs);
+  const cached = cache.get(abs);
   if (cached !== undefined) return cached;
   let result: DumplingConfig | null = null;
   const own = join(abs, "dumpling.toml");
@@ -112,9 +115,9 @@ export function findConfig(dir: string): DumplingConfig | null {
   else if (existsSync(pyproject) && hasDumplingTable(pyproject)) result = loadConfig(pyproject);
   else {
     const parent = dirname(abs);
-    result = parent === abs ? null : findConfig(parent);
+    result = parent === abs ? null : findConfig(parent, cache);
   }
-  found.set(abs, result);
+  cache.set(abs, result);
   return result;
 }
 
@@ -190,6 +193,16 @@ function excluderFor(patterns: readonly string[], base: string): Excluder {
   let excluder = excluders.get(key);
   if (!excluder) excluders.set(key, (excluder = new Excluder(patterns, base)));
   return excluder;
+}
+
+/**
+ * Whether `config`'s `exclude` (the built-in list when it has none) and `extend-exclude` skip a
+ * file, as `check --force-exclude FILE` decides; `root` is the directory the built-in list is
+ * relative to when there is no config (the command line's current directory).
+ */
+export function configExcludes(config: DumplingConfig | null, path: string, root: string): boolean {
+  const patterns = [...(config?.exclude ?? DEFAULT_EXCLUDES), ...(config?.extendExclude ?? [])];
+  return excluderFor(patterns, config?.dir ?? root).excludes(resolve(path), false);
 }
 
 /** The rules for one file: the config's selection, the command line's over it, minus per-file-ignores. */
