@@ -62,9 +62,8 @@ export class Positions {
     return advance(this.text, start, pos.column - 1, end);
   }
 
-  /** The LSP position of a dumpling position. */
+  /** The LSP position of a dumpling position; a column past the end of its line is the line's end (a range can end between \r and \n). */
   fromDumpling(pos: Position): LspPosition {
-    if (this.encoding === "utf-32") return { line: pos.row - 1, character: pos.column - 1 };
     return this.at(this.offsetOf(pos));
   }
 
