@@ -24,7 +24,7 @@ import {
   type NotificationMessage,
   type WorkspaceFolder,
 } from "vscode-languageserver/node.js";
-import type { InternalErrorInfo, Translation } from "../api/index.js";
+import { releaseMemory, type InternalErrorInfo, type Translation } from "../api/index.js";
 import { codeActions, fixAllEdit, FIX_ALL_KIND, type ActionContext } from "./actions.js";
 import { Documents, packageVersion, type OpenDocument } from "./documents.js";
 import { callAt, callHover, noqaHover, translationOf } from "./hover.js";
@@ -111,6 +111,8 @@ export function startServer(reader: MessageReader, writer: MessageWriter): Serve
     setImmediate(() => {
       flushScheduled = false;
       if (handled >= received && !shutdown) documents.flush();
+      // Parse trees' native memory is freed only once V8 has collected them: see releaseMemory.
+      void releaseMemory();
     });
   }
 

@@ -356,6 +356,18 @@ describe("language server: settings", () => {
     expect(await client.stop()).toBe(0);
   });
 
+  it("a client without workspace/configuration: the settings of workspace/didChangeConfiguration replace the initial ones", async () => {
+    const client = await LspClient.start({ initializationOptions: { select: ["JSN001"] } });
+    const uri = "untitled:push.py";
+    await client.open(uri, BAD);
+    expect((await client.diagnostics(uri, 1)).map((d) => d.code)).toEqual(["JSN001"]);
+    const from = client.published.length;
+    await client.notify("workspace/didChangeConfiguration", { settings: { dumpling: { select: ["JSN004", "JSN102"] } } });
+    expect((await client.nextPublication(uri, from)).diagnostics.map((d) => d.code)).toEqual(["JSN004", "JSN102"]);
+    expect(client.configurationRequests).toEqual([]);
+    expect(await client.stop()).toBe(0);
+  });
+
   it("lintOn save: changes publish nothing until the document is saved", async () => {
     const client = await LspClient.start({ initializationOptions: { lintOn: "save" } });
     const uri = "untitled:save.py";
