@@ -63,17 +63,28 @@ export function codeActions(ctx: ActionContext, items: LintItem[], start: number
     }
   }
   if (wanted(FIX_ALL_KIND, only)) {
-    const edit = fixAllEdit(ctx, ctx.settings.unsafeFixes);
+    const edit = fixAllEdit(ctx, items, ctx.settings.unsafeFixes);
     if (edit) actions.push({ title: "dumpling: Fix all auto-fixable problems", kind: FIX_ALL_KIND, edit });
   }
   return actions;
 }
 
-/** Every fix the --fix engine applies to the document, as one edit of the part that changes; null when nothing does. */
-export function fixAllEdit(ctx: ActionContext, unsafeFixes: boolean): WorkspaceEdit | null {
-  if (ctx.settings.excluded) return null;
-  const text = ctx.state.doc.getText();
-  const { output } = fix(text, { ...ctx.settings.options, unsafeFixes, onInternalError: ctx.onInternalError });
+/**
+ * Every fix the --fix engine applies to the document, as one edit of the part that changes; null
+ * when nothing does. Clients ask for code actions whenever the cursor moves: the engine runs only
+ * when a diagnostic has a fix it may apply, once per version of the text.
+ */
+export function fixAllEdit(ctx: ActionContext, items: LintItem[], unsafeFixes: boolean): WorkspaceEdit | null {
+  const { state, settings } = ctx;
+  if (settings.excluded || !items.some((i) => i.diagnostic.fix && (unsafeFixes || i.diagnostic.fix.applicability === "safe"))) return null;
+  const text = state.doc.getText();
+  const cached = state.fixed;
+  let output: string;
+  if (cached && cached.revision === state.revision && cached.settings === settings && cached.unsafeFixes === unsafeFixes) output = cached.output;
+  else {
+    output = fix(text, { ...settings.options, unsafeFixes, onInternalError: ctx.onInternalError }).output;
+    state.fixed = { revision: state.revision, settings, unsafeFixes, output };
+  }
   if (output === text) return null;
   const [start, end, replacement] = changedPart(text, output);
   return workspaceEdit(ctx, [{ range: { start: ctx.positions.at(start), end: ctx.positions.at(end) }, newText: replacement }]);

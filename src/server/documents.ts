@@ -41,6 +41,8 @@ export class OpenDocument {
   needsLint = false;
   linted: { revision: number; settings: DocumentSettings; items: LintItem[] } | undefined;
   translations: { revision: number; exact: Translation[]; native: Translation[] } | undefined;
+  /** The fix-all's output for a revision (see fixAllEdit). */
+  fixed: { revision: number; settings: DocumentSettings; unsafeFixes: boolean; output: string } | undefined;
   private positionsOf: { revision: number; positions: Positions } | undefined;
   private lastInternalErrors = "";
 
@@ -144,9 +146,14 @@ export class Documents {
     if (state.settings?.lintOn !== "save") state.needsLint = true;
   }
 
-  didSave(uri: string): void {
+  /** `rereadSettings`: for clients that cannot watch the configuration files, a save reads them again. */
+  didSave(uri: string, rereadSettings: boolean): void {
     const state = this.open.get(uri);
-    if (state && state.linted?.revision !== state.revision) state.needsLint = true;
+    if (!state) return;
+    if (rereadSettings && !state.pendingSettings) {
+      state.settings = undefined;
+      void this.settingsOf(state);
+    } else if (state.linted?.revision !== state.revision) state.needsLint = true;
   }
 
   didClose(uri: string): void {
@@ -176,7 +183,15 @@ export class Documents {
         this.host.log(MessageType.Warning, `dumpling: could not read the client's settings: ${(e as Error).message}`);
         client = await this.host.clientSettings("");
       }
-      const { settings, error } = resolveDocumentSettings(state.uri, client, this.host.rootOf(state.uri));
+      let resolved: ReturnType<typeof resolveDocumentSettings>;
+      try {
+        resolved = resolveDocumentSettings(state.uri, client, this.host.rootOf(state.uri));
+      } catch (e) {
+        // A bug of ours: said, and the document is linted with the client's settings alone.
+        this.host.log(MessageType.Error, `dumpling: internal error: ${state.uri}: reading the configuration failed: ${(e as Error).message}`);
+        resolved = resolveDocumentSettings("untitled:", client, "");
+      }
+      const { settings, error } = resolved;
       if (error) this.host.showError(error);
       if (generation === this.generation && this.open.get(state.uri) === state) {
         state.settings = settings;

@@ -190,7 +190,7 @@ export function startServer(reader: MessageReader, writer: MessageWriter): Serve
 
   connection.onDidOpenTextDocument((p) => documents.didOpen(p.textDocument));
   connection.onDidChangeTextDocument((p) => documents.didChange(p.textDocument.uri, p.textDocument.version, p.contentChanges));
-  connection.onDidSaveTextDocument((p) => documents.didSave(p.textDocument.uri));
+  connection.onDidSaveTextDocument((p) => documents.didSave(p.textDocument.uri, !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration));
   connection.onDidCloseTextDocument((p) => documents.didClose(p.textDocument.uri));
   connection.onDidChangeWatchedFiles((p) => {
     if (p.changes.some((c) => CONFIG_FILES.test(c.uri))) reload();
@@ -252,7 +252,7 @@ export function startServer(reader: MessageReader, writer: MessageWriter): Serve
       case COMMANDS.applyUnsafeFixes: {
         const { state, settings } = await openDocument(uri);
         const unsafe = p.command === COMMANDS.applyUnsafeFixes || settings.unsafeFixes;
-        const edit = fixAllEdit(actionContext(state, settings), unsafe);
+        const edit = fixAllEdit(actionContext(state, settings), documents.lint(state), unsafe);
         if (!edit) return { applied: false, reason: "nothing to fix" };
         const result = await connection.workspace.applyEdit({ label: unsafe ? "dumpling: apply unsafe fixes" : "dumpling: apply fixes", edit });
         return { applied: result.applied };
@@ -300,6 +300,8 @@ export function runServer(): Promise<never> {
   process.stdin.on("end", exit);
   process.stdin.on("close", exit);
   // A bug must not take the editor's diagnostics down with it: it is logged and the server goes on.
-  process.on("uncaughtException", (e) => console.error(`dumpling: internal error: ${e instanceof Error ? e.message : String(e)}`));
+  const report = (e: unknown) => console.error(`dumpling: internal error: ${e instanceof Error ? e.message : String(e)}`);
+  process.on("uncaughtException", report);
+  process.on("unhandledRejection", report);
   return new Promise<never>(() => {});
 }

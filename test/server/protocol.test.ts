@@ -217,6 +217,14 @@ describe("language server: code actions", () => {
     expect((await actionsAt(1, 0)).map((a) => a.kind)).toEqual(["source.fixAll.dumpling"]);
   });
 
+  it("no fix-all when no diagnostic has a fix the engine may apply", async () => {
+    const other = "untitled:nofix.py";
+    await client.open(other, "import json\njson.dump(x)\n");
+    await client.diagnostics(other, 1);
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: other }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } });
+    expect(actions.map((a) => a.title)).toEqual(["Disable JSN001 for this line"]);
+  });
+
   it("the unused noqa's fix removes the code; without documentChanges support the edit is a `changes` map", async () => {
     const actions = await actionsAt(6, 30, ["quickfix"]);
     expect(actions.map((a) => a.title)).toEqual(["Remove the unused `noqa` code", "Disable JSN100 for this line"]);
@@ -314,6 +322,20 @@ describe("language server: settings", () => {
     const message = `dumpling: ${join(dir, "pyproject.toml")}: unknown key \`tool.dumpling.selcet\` (expected one of select, ignore, extend-select, per-file-ignores, exclude, extend-exclude)`;
     expect(client.shown).toEqual([{ type: 1, message }]);
     expect(client.stderr).toBe("");
+    expect(await client.stop()).toBe(0);
+  });
+
+  it("a client that cannot watch files: the configuration is read again when the document is saved", async () => {
+    const dir = tree({ "dumpling.toml": 'ignore = ["JSN001"]\n', "a.py": BAD });
+    const uri = uriOf(join(dir, "a.py"));
+    const client = await LspClient.start({ cwd: dir, capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
+    await client.open(uri, BAD);
+    expect((await client.diagnostics(uri, 1)).map((d) => d.code)).toEqual(["JSN004"]);
+    expect(client.registrations).toEqual([]);
+    writeFileSync(join(dir, "dumpling.toml"), 'ignore = ["JSN004"]\n');
+    const from = client.published.length;
+    await client.notify("textDocument/didSave", { textDocument: { uri } });
+    expect((await client.nextPublication(uri, from)).diagnostics.map((d) => d.code)).toEqual(["JSN001"]);
     expect(await client.stop()).toBe(0);
   });
 
