@@ -3,17 +3,19 @@
 // bind it to theirs; the CLI, the language server and the playground call the same functions.
 import { fixText } from "../fix/apply.js";
 import { buildContext, TARGET_VERSIONS, targetMinor, type AnalysisOptions } from "../python/context.js";
+import { parsePython } from "../python/parser.js";
 import { analysisLimit, mayCallJson } from "../python/prefilter.js";
 import { LineIndex } from "../python/text.js";
-import type { ParserBackend } from "../python/tree.js";
+import type { ParserBackend, SyntaxNode } from "../python/tree.js";
 import { RULES, ruleUrl } from "../rules/index.js";
+import { findNoqa } from "../rules/noqa.js";
 import { analyzeText, releaseResult, unreadableDiagnostics, type InternalError } from "../rules/run.js";
 import { translateText } from "../translate/index.js";
 import type { TypeScriptApi } from "../translate/types.js";
 import { ruleCodes, rulesOf, STDIN_NAME } from "./options.js";
 import { selectRulesLayered } from "../rules/select.js";
 import { compareJsonDiagnostics, toJsonDiagnostic, toPlainCall, toPlainTranslation } from "./plain.js";
-import type { Diagnostic, FixOptions, FixOutput, InternalErrorInfo, JsonCall, Options, RuleInfo, TranslateOptions, Translation } from "./types.js";
+import type { Diagnostic, Edit, FixOptions, FixOutput, InternalErrorInfo, JsonCall, Options, RuleInfo, TranslateOptions, Translation } from "./types.js";
 
 /** A bug of dumpling's on this source: `results` holds what the rules that worked found. */
 export class DumplingInternalError extends Error {
@@ -32,6 +34,7 @@ export interface Api {
   findCalls(source: string, options?: Options): JsonCall[];
   translate(source: string, options?: TranslateOptions): Translation[];
   rules(): RuleInfo[];
+  noqaEdit(source: string, diagnostic: Pick<Diagnostic, "code" | "location">): Edit | null;
 }
 
 export interface ApiDependencies {
@@ -52,6 +55,12 @@ function settle<T>(options: Options, errors: InternalErrorInfo[], results: T): T
     return results;
   }
   throw new DumplingInternalError(errors, results);
+}
+
+function ancestors(node: SyntaxNode): SyntaxNode[] {
+  const list: SyntaxNode[] = [];
+  for (let n: SyntaxNode | null = node; n; n = n.parent) list.push(n);
+  return list;
 }
 
 export function createApi(deps: ApiDependencies): Api {
@@ -149,5 +158,44 @@ export function createApi(deps: ApiDependencies): Api {
     }));
   }
 
-  return { lint, fix, findCalls, translate, rules };
+  /**
+   * The edit that silences a diagnostic on its line: its code added to the line's `# noqa: ...`
+   * (other tools' codes kept), or `  # noqa: CODE` at the end of the line. Null where no comment
+   * can go (the line ends inside a string, or in a backslash continuation) or the line's `# noqa`
+   * already names the code or is a blanket one.
+   */
+  function noqaEdit(source: string, diagnostic: Pick<Diagnostic, "code" | "location">): Edit | null {
+    if (analysisLimit(source)) return null;
+    const lines = new LineIndex(source);
+    const line = diagnostic.location.row - 1;
+    if (line < 0 || line >= lines.lineCount) return null;
+    const code = diagnostic.code.toUpperCase();
+    const backend = deps.backend();
+    const tree = parsePython(backend, source);
+    try {
+      const at = (i: number) => lines.position(i);
+      const directive = findNoqa(tree, lines).directives.find((d) => d.line === line);
+      if (directive) {
+        const codes = directive.codes;
+        if (codes === null || codes.some((c) => c.code === code)) return null;
+        const end = (codes[codes.length - 1] as { end: number }).end;
+        return { content: `, ${code}`, location: at(end), end_location: at(end) };
+      }
+      const start = lines.lineStart(line);
+      const text = lines.lineText(line);
+      const content = start + text.trimEnd().length;
+      const end = start + text.length;
+      if (content > start) {
+        const last = tree.rootNode.descendantForIndex(content - 1, content);
+        const inComment = ancestors(last).some((n) => n.type === "comment");
+        if (!inComment && text.trimEnd().endsWith("\\")) return null;
+        if (ancestors(tree.rootNode.descendantForIndex(end, end)).some((n) => n.type === "string" && n.startIndex < end && n.endIndex > end)) return null;
+      }
+      return { content: `${content > start ? "  " : ""}# noqa: ${code}`, location: at(content), end_location: at(end) };
+    } finally {
+      backend.release(tree);
+    }
+  }
+
+  return { lint, fix, findCalls, translate, rules, noqaEdit };
 }

@@ -1,11 +1,11 @@
 // dumpling-json: the library, on the native tree-sitter binding (Node). Synchronous, on source
 // strings, no file system (but loadConfig). For other JavaScript runtimes: dumpling-json/wasm.
 import { createRequire } from "node:module";
-import { nativeBackend } from "../backends/native.js";
+import { nativeBackend, releaseDeadTrees } from "../backends/native.js";
 import type { TypeScriptApi } from "../translate/types.js";
 import { createApi } from "./core.js";
 
-export { loadConfig } from "./config.js";
+export { isExcluded, loadConfig, type Selection } from "./config.js";
 export { ConfigError } from "../source/config.js";
 export { UnknownSelectorError } from "../rules/select.js";
 export { DumplingInternalError, type Api } from "./core.js";
@@ -20,4 +20,15 @@ const api = createApi({
   typescript: () => (typescript ??= (require("ts-morph") as { ts: TypeScriptApi }).ts),
 });
 
-export const { lint, fix, findCalls, translate, rules } = api;
+export const { lint, fix, findCalls, translate, rules, noqaEdit } = api;
+
+/**
+ * Lets the native memory of the parse trees no longer used be freed. A tree is freed by a
+ * finalizer, which runs only after V8 has collected it (V8 does not know how large it is) and the
+ * event loop has turned, so a host that lints source after source (a language server, a loop over
+ * files) awaits this between them: once 1 MiB of source has been parsed since it last collected,
+ * it runs a full garbage collection (a few milliseconds); else it returns at once.
+ */
+export function releaseMemory(): Promise<void> {
+  return releaseDeadTrees(true);
+}

@@ -51,4 +51,4 @@ const api = createApi({
   typescript: () => ready(typescript, "translate() needs the TypeScript compiler: pass it to init({ typescript })"),
 });
 
-export const { lint, fix, findCalls, translate, rules } = api;
+export const { lint, fix, findCalls, translate, rules, noqaEdit } = api;

@@ -56,24 +56,26 @@ export const nativeBackend: ParserBackend = {
 
 /** Source parsed between two releases of dead trees: their native memory is about 25 times as much. */
 const RELEASE_EVERY = 1024 * 1024;
-let collectYoungGeneration: (() => void) | undefined;
+let collect: ((options?: { type: "minor" }) => void) | undefined;
 
 /**
  * A tree's native memory (many times its source) is freed by a finalizer that runs only after
  * V8 has collected the Tree object, which it does not know to be large, and only when the event
  * loop turns; a loop that parses file after file would grow without bound. So after every
  * RELEASE_EVERY characters parsed, a caller that holds no tree collects the young generation,
- * where dead trees are, and lets the finalizers run.
+ * where dead trees are, and lets the finalizers run. A long-lived host (the language server),
+ * whose trees live through collections of the young generation while it analyses a large file,
+ * asks for a full collection (`full`): a few milliseconds per RELEASE_EVERY characters parsed.
  */
-export async function releaseDeadTrees(): Promise<void> {
+export async function releaseDeadTrees(full = false): Promise<void> {
   if (parsedSinceRelease < RELEASE_EVERY) return;
   parsedSinceRelease = 0;
-  if (!collectYoungGeneration) {
+  if (!collect) {
     // The way jest-leak-detector reaches gc() without --expose-gc on the command line.
     setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
-    collectYoungGeneration = () => gc({ type: "minor" });
+    collect = runInNewContext("gc") as (options?: { type: "minor" }) => void;
   }
-  collectYoungGeneration();
+  if (full) collect();
+  else collect({ type: "minor" });
   await new Promise((resolve) => setImmediate(resolve));
 }

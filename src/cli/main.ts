@@ -248,6 +248,16 @@ function buildProgram(): Command {
     });
 
   program
+    .command("server")
+    .description("Run the language server (LSP over standard input and output) for editors")
+    .option("--stdio", "talk over standard input and output (the default; accepted because clients pass it)")
+    .action(async () => {
+      // The protocol's code loads only here, as ts-morph does only for convert.
+      const { runServer } = await import("../server/server.js");
+      await runServer();
+    });
+
+  program
     .command("rules")
     .description("List every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))

@@ -86,6 +86,8 @@ export function decodeEscapes(s: string, bytes: boolean): string {
   return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|.|\n)/g, (m, e: string) => {
     const simple = SIMPLE_ESCAPES[e];
     if (simple !== undefined) return simple;
+    // A truncated \x, \u or \U (CPython's SyntaxError) matched only its letter: it keeps its text.
+    if (e.length === 1 && "xuU".includes(e)) return m;
     if (e[0] === "x") return String.fromCharCode(parseInt(e.slice(1), 16));
     if (!bytes && (e[0] === "u" || e[0] === "U")) return String.fromCodePoint(Math.min(parseInt(e.slice(1), 16), 0x10ffff));
     if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & (bytes ? 0xff : 0x1ff));

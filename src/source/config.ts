@@ -362,19 +362,22 @@ export function configFileIn(dir: string): string | null {
 
 const found = new Map<string, DumplingConfig | null>();
 
-/** The nearest config at or above `dir`; cached per directory (per thread). */
-export function findConfig(dir: string): DumplingConfig | null {
+/**
+ * The nearest config at or above `dir`; cached per directory (per thread), in `cache` when one
+ * is given (a new Map: read the files as they are now).
+ */
+export function findConfig(dir: string, cache: Map<string, DumplingConfig | null> = found): DumplingConfig | null {
   const abs = resolve(dir);
-  const cached = found.get(abs);
+  const cached = cache.get(abs);
   if (cached !== undefined) return cached;
   let result: DumplingConfig | null;
   const file = configFileIn(abs);
   if (file) result = loadConfig(file);
   else {
     const parent = dirname(abs);
-    result = parent === abs ? null : findConfig(parent);
+    result = parent === abs ? null : findConfig(parent, cache);
   }
-  found.set(abs, result);
+  cache.set(abs, result);
   return result;
 }
 
@@ -479,6 +482,17 @@ function excludersOf(globs: readonly Glob[]): Excluder[] {
 /** The codes a selector list names (validated where the list was read). */
 function codesOf(list: readonly string[]): Set<string> {
   return new Set(selectRulesLayered([{ select: list }]).map((r) => r.meta.code));
+}
+
+/**
+ * Whether `config`'s `exclude` (the built-in list when it has none) and `extend-exclude` skip a
+ * file, as `check --force-exclude FILE` decides; `root` is the directory the built-in list is
+ * relative to when there is no config (the command line's current directory).
+ */
+export function configExcludes(config: DumplingConfig | null, path: string, root: string): boolean {
+  const defaults = DEFAULT_EXCLUDES.map((pattern) => ({ pattern, base: config?.dir ?? root }));
+  const abs = resolve(path);
+  return excludersOf([...(config?.exclude ?? defaults), ...(config?.extendExclude ?? [])]).some((e) => e.excludes(abs, false));
 }
 
 /** The rules for one file: the config's selections, the command line's over them, minus per-file-ignores. */
