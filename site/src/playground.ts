@@ -61,7 +61,8 @@ function currentState(): PageState {
 }
 
 function lintOptions() {
-  return { filename: "main.py", select: selectors(settings.select), extendSelect: selectors(settings.extendSelect), ignore: selectors(settings.ignore) };
+  // docsUrl: each diagnostic's url is its page on this site.
+  return { filename: "main.py", docsUrl: "rules/", select: selectors(settings.select), extendSelect: selectors(settings.extendSelect), ignore: selectors(settings.ignore) };
 }
 
 // --- the editor ---------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ function renderDiagnostics(text: string): void {
     });
     const rule = document.createElement("a");
     rule.className = "rule";
-    rule.href = `rules/${d.name}.html`;
+    rule.href = d.url;
     rule.textContent = d.name;
     li.append(select, " ", rule);
     if (d.fix) {

@@ -100,9 +100,9 @@ export interface TypeScriptRun extends Output {
  * The program of the Python's translations, transpiled and run in the page. Throws a
  * ProgramError when the Python holds a statement the program cannot hold.
  */
-export async function runTypeScript(source: string, translations: Translation[], mode: Mode, ts: TypeScriptApi & typeof import("typescript"), wasm: { treeSitter: string; python: string }): Promise<TypeScriptRun> {
+export async function runTypeScript(source: string, translations: Translation[], mode: Mode, ts: typeof import("typescript"), wasm: { treeSitter: string; python: string }): Promise<TypeScriptRun> {
   backend ??= createWasmBackend(wasm);
-  const program = buildProgram(source, translations, mode, { backend: await backend }, ts);
+  const program = buildProgram(source, translations, mode, { backend: await backend }, ts as unknown as TypeScriptApi);
   const js = ts.transpileModule(program, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
   const output = await runModule(js, { "dumpling-json/runtime": runtime });
   return { ...output, program };

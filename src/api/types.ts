@@ -31,6 +31,12 @@ export interface Options {
   /** Modules that re-export json or simplejson (`from botocore.compat import json`). */
   extendJsonModules?: string[];
   /**
+   * Where the rule pages are, for each diagnostic's `url` (`--docs-url`): a base URL (the page is
+   * `<docsUrl><name>.html`, as `npm run site` builds them) or a template with `{name}`/`{code}`.
+   * Default: the Markdown page in the package, `docs/rules/<name>.md`.
+   */
+  docsUrl?: string;
+  /**
    * Told of each rule that failed on this source (a bug of dumpling's); the other rules' results
    * are still returned. Without it such a failure throws a DumplingInternalError.
    */

@@ -9,7 +9,7 @@ import { jsonLinesReporter } from "../report/json-lines.js";
 import { sarifReporter } from "../report/sarif.js";
 import { textReporter, type Summary } from "../report/text.js";
 import type { Reporter } from "../report/types.js";
-import { excludeFilter } from "../source/config.js";
+import { excludeFilter, runConfig } from "../source/config.js";
 import { defaultSettings, runFiles, type FixSettings } from "./engine.js";
 
 export const OUTPUT_FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github"] as const;
@@ -32,6 +32,8 @@ export interface CheckOptions {
   onEmptyDirectory?: (path: string) => void;
   /** Threads that check files: this one and `threads - 1` workers (1: no workers). */
   threads?: number;
+  /** `--docs-url` (else `docs-url` of the configuration): where `url` and SARIF's `helpUri` point. */
+  docsUrl?: string;
 }
 
 export interface Output {
@@ -54,13 +56,14 @@ export interface CheckTotals extends Summary {
 function reporterFor(options: CheckOptions): Reporter {
   // A single path is walked in the order the sorted formats are sorted in: they can stream.
   const inOrder = options.paths.length <= 1;
+  const docsUrl = options.docsUrl ?? (options.config ? runConfig(options.config.file)?.docsUrl : null);
   switch (options.outputFormat) {
     case "json":
-      return jsonReporter({ inOrder });
+      return jsonReporter({ inOrder, docsUrl });
     case "json-lines":
-      return jsonLinesReporter({ inOrder });
+      return jsonLinesReporter({ inOrder, docsUrl });
     case "sarif":
-      return sarifReporter();
+      return sarifReporter({ docsUrl });
     case "github":
       return githubReporter();
     case "concise":

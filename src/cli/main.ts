@@ -51,6 +51,7 @@ function buildProgram(): Command {
     .option("--isolated", "ignore every configuration file")
     .option("--exclude <patterns>", "more files or directories to skip (globs, comma-separated)")
     .option("--force-exclude", "apply excludes to paths named on the command line too (for pre-commit)")
+    .option("--docs-url <url>", "where the rule pages are, for json's url and SARIF's helpUri: a base (<url><name>.html) or a template with {name}/{code}")
     .option("--threads <n>", "threads that check files: this one and n-1 workers, started when a run lasts (1: no workers)", parseThreads, availableParallelism())
     .action(async (paths: string[], opts) => {
       const selection = {
@@ -71,6 +72,7 @@ function buildProgram(): Command {
           forceExclude: !!opts.forceExclude,
           onEmptyDirectory: warnEmptyDirectory,
           threads: opts.threads,
+          docsUrl: opts.docsUrl,
         },
         { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
       );
@@ -104,12 +106,13 @@ function buildProgram(): Command {
     .command("rules")
     .description("List every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--docs-url <url>", "where the rule pages are, for url (as in check)")
     .action((opts) => {
       if (opts.outputFormat === "json") {
         const list = RULES.map((r) => ({
           code: r.meta.code, name: r.meta.name, summary: r.meta.summary, severity: r.meta.severity,
           default: r.meta.defaultEnabled, fix: r.meta.fix.availability, fix_applicability: r.meta.fix.applicability,
-          url: ruleUrl(r.meta.name),
+          url: ruleUrl(r.meta.name, opts.docsUrl),
         }));
         write(JSON.stringify(list, null, 2) + "\n");
         return;

@@ -21,9 +21,11 @@ export interface DumplingConfig {
   /** Replaces the built-in directory excludes when given. */
   exclude: string[] | null;
   extendExclude: string[];
+  /** `docs-url`: where reports' `url` and SARIF's `helpUri` point (see ruleUrl). */
+  docsUrl: string | null;
 }
 
-const KEYS = ["select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude"];
+const KEYS = ["select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude", "docs-url"];
 
 function stringList(value: unknown, key: string, file: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
@@ -72,11 +74,13 @@ export function loadConfig(path: string): DumplingConfig {
       perFileIgnores.push({ pattern, codes: list });
     }
   }
-  return { path: file, dir: dirname(file), selection, perFileIgnores, exclude: list("exclude") ?? null, extendExclude: list("extend-exclude") ?? [] };
+  const docsUrl = t["docs-url"];
+  if (docsUrl !== undefined && (typeof docsUrl !== "string" || docsUrl === "")) throw new ConfigError(`${path}: \`${prefix}docs-url\` must be a non-empty string (a URL)`);
+  return { path: file, dir: dirname(file), selection, perFileIgnores, exclude: list("exclude") ?? null, extendExclude: list("extend-exclude") ?? [], docsUrl: (docsUrl as string | undefined) ?? null };
 }
 
 function emptyConfig(file: string): DumplingConfig {
-  return { path: file, dir: dirname(file), selection: {}, perFileIgnores: [], exclude: null, extendExclude: [] };
+  return { path: file, dir: dirname(file), selection: {}, perFileIgnores: [], exclude: null, extendExclude: [], docsUrl: null };
 }
 
 function validateSelectors(list: readonly string[], key: string, file: string): void {
@@ -211,6 +215,11 @@ export function rulesForFile(path: string, config: DumplingConfig | null, cli: S
  * when it has none) and `extend-exclude`, relative to the config file, and the command line's
  * `--exclude`, relative to the current directory.
  */
+/** The run's own configuration (for run-wide keys like `docs-url`): `--config FILE`, else the nearest to the working directory. */
+export function runConfig(file: string | null): DumplingConfig | null {
+  return file ? loadConfig(file) : findConfig(process.cwd());
+}
+
 export function excludeFilter(cliExclude: readonly string[], configFile: string | null, useConfig: boolean): (path: string, isDirectory: boolean) => boolean {
   const cwd = process.cwd();
   const explicit = useConfig && configFile ? loadConfig(configFile) : null;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The site in a real browser (Debian's Chromium through playwright-core), served from a fresh
 // `site/dist/` on localhost. What the page shows is compared with what the library returns in Node
 // for the same source; Run is compared with python3's own output. In CI a missing Chromium fails.
