@@ -122,7 +122,7 @@ function analyze(): void {
     $("settings-error").textContent = e instanceof Error ? e.message : String(e);
   }
   renderDiagnostics(text);
-  performance.measure("dumpling:lint", { start: started, end: performance.now() });
+  performance.measure("dumpling:analysis", { start: started, end: performance.now() });
   document.body.dataset.analyzed = String(v);
   window.history.replaceState(null, "", toHash(currentState()));
   shown.fixed = shown.typescript = null;
@@ -131,8 +131,10 @@ function analyze(): void {
 }
 
 function refreshPane(): void {
+  const started = performance.now();
   if (settings.tab === "fixed") renderFixed();
   if (settings.tab === "typescript") renderTranslation();
+  performance.measure(`dumpling:pane:${settings.tab}`, { start: started, end: performance.now() });
 }
 
 function renderDiagnostics(text: string): void {
