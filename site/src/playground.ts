@@ -9,9 +9,9 @@ import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lin
 import { classHighlighter } from "@lezer/highlight";
 import { fix, init, lint, translate } from "../../src/api/wasm.js";
 import type { Diagnostic, Translation } from "../../src/api/types.js";
+import { LineIndex } from "../../src/python/text.js";
 import { DEFAULTS, fromHash, selectors, TABS, toHash, type Mode, type PageState, type Tab } from "./hash.js";
 import { highlighted } from "./highlight.js";
-import { Lines } from "./positions.js";
 import { setupTheme } from "./theme.js";
 
 const EXAMPLE = `import json
@@ -84,6 +84,8 @@ const view = new EditorView({
   state: EditorState.create({
     doc: initial.code,
     extensions: [
+      // The text exactly as given (\r\n stays): what the library and the link see is what is typed.
+      EditorState.lineSeparator.of("\n"),
       lineNumbers(),
       undoHistory(),
       drawSelection(),
@@ -138,7 +140,7 @@ function refreshPane(): void {
 }
 
 function renderDiagnostics(text: string): void {
-  const lines = new Lines(text);
+  const lines = new LineIndex(text);
   const list = $("diagnostics");
   list.replaceChildren();
   const ranges: CmRange<Decoration>[] = [];
@@ -157,7 +159,7 @@ function renderDiagnostics(text: string): void {
     (select.children[2] as HTMLElement).textContent = `${d.location.row}:${d.location.column}`;
     select.addEventListener("click", () => {
       const doc = view.state.doc.toString();
-      const l = new Lines(doc);
+      const l = new LineIndex(doc);
       view.dispatch({ selection: { anchor: l.offset(d.location), head: l.offset(d.end_location) }, scrollIntoView: true });
       view.focus();
     });
@@ -199,7 +201,7 @@ function renderDiagnostics(text: string): void {
 /** One diagnostic's fix, applied to the editor's text (its edits do not overlap). */
 function applyFix(d: Diagnostic): void {
   if (!d.fix) return;
-  const lines = new Lines(source());
+  const lines = new LineIndex(source());
   const changes = d.fix.edits.map((e) => ({ from: lines.offset(e.location), to: lines.offset(e.end_location), insert: e.content })).sort((a, b) => a.from - b.from);
   view.dispatch({ changes, userEvent: "input.fix" });
   analyze();
@@ -375,6 +377,12 @@ $("run").addEventListener("click", async () => {
   showTab("run");
   try {
     await runBoth();
+  } catch (e) {
+    // Pyodide or a chunk could not be loaded (the site's files are incomplete).
+    const verdict = $("verdict");
+    verdict.className = "verdict unknown";
+    verdict.textContent = `Run failed: ${e instanceof Error ? e.message : String(e)}`;
+    verdict.dataset.verdict = "error";
   } finally {
     running = false;
     $("run").removeAttribute("aria-busy");

@@ -113,6 +113,10 @@ describe.skipIf(!HAS_CHROMIUM)("the site in Chromium", () => {
     const notes = await page.$$eval(".translation", (arts) => arts.map((a) => a.querySelectorAll(".note").length));
     expect(notes).toEqual(translations.map((t) => t.notes.length));
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    // Nothing of Pyodide is loaded before Run; the TypeScript compiler is (translate() needs it).
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(loaded.filter((u) => u.includes("/pyodide/"))).toEqual([]);
+    expect(loaded.some((u) => /\/assets\/typescript-[A-Z0-9]+\.js$/.test(u))).toBe(true);
     await page.close();
   });
 
@@ -162,6 +166,18 @@ describe.skipIf(!HAS_CHROMIUM)("the site in Chromium", () => {
     expect(expected).toContain("data = json.load(f)");
     expect((await stateOf(page)).code).toBe(expected);
     expect(await shownDiagnostics(page)).toEqual(expectedDiagnostics(expected));
+    await page.close();
+  });
+
+  it("keeps a link's source exactly (CRLF, characters beyond the BMP) and locates diagnostics in it", async () => {
+    const source = 'import json\r\nname = "\u{1F600}\u{1F600}"; text = json.dumps(name, 2)\r\n';
+    const page = await open(link({ code: source }));
+    expect((await stateOf(page)).code).toBe(source);
+    const expected = expectedDiagnostics(source);
+    expect(expected.map((d) => d.code)).toEqual(["JSN008"]);
+    expect(await shownDiagnostics(page)).toEqual(expected);
+    await page.click("#diagnostics li:nth-child(1) .locate");
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe("2");
     await page.close();
   });
 
