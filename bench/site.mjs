@@ -42,7 +42,12 @@ async function coldLoad(url) {
       const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
       return { transferred: entries.reduce((n, e) => n + e.transferSize, 0), decoded: entries.reduce((n, e) => n + e.decodedBodySize, 0), requests: entries.length, pyodide: entries.filter((e) => e.name.includes("/pyodide/")).length };
     });
-    return { first, bytes };
+    // Where the time went: the page's own marks (parser ready: the two .wasm files compiled).
+    const phases = await page.evaluate(() => ({
+      domContentLoaded: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+      parserReady: performance.getEntriesByName("dumpling:parser-ready")[0]?.startTime ?? null,
+    }));
+    return { first, bytes, phases };
   } finally {
     await b.close();
   }
@@ -56,13 +61,18 @@ export async function run() {
   try {
     const example = readFileSync("examples/config_loader.py", "utf8");
     const cold = [];
+    const phases = [];
     let bytes;
     for (let i = 0; i < COLD_RUNS; i++) {
       const r = await coldLoad(`${server.url}index.html#code=${b64(example)}`);
       cold.push(r.first);
       bytes = r.bytes;
+      phases.push(r.phases);
     }
-    results.coldFirstDiagnosticsMs = { median: median(cold), min: Math.min(...cold), runs: cold };
+    results.coldFirstDiagnosticsMs = {
+      median: median(cold), min: Math.min(...cold), runs: cold,
+      domContentLoadedMedian: median(phases.map((p) => p.domContentLoaded)), parserReadyMedian: median(phases.map((p) => p.parserReady)),
+    };
     results.bytesBeforeRun = bytes;
 
     const big = thousandLines();
@@ -70,7 +80,7 @@ export async function run() {
     try {
       const page = await b.context.newPage();
       await page.goto(`${server.url}index.html#code=${b64(big)}&tab=typescript`);
-      await page.waitForFunction(() => performance.getEntriesByName("dumpling:pane:typescript").length > 0, null, { timeout: 120_000 });
+      await page.waitForFunction(() => document.querySelectorAll(".translation").length > 0, null, { timeout: 120_000 });
       const calls = await page.evaluate(() => document.querySelectorAll(".translation").length);
       await page.click(".cm-content");
       await page.keyboard.press("Control+Home");
@@ -86,8 +96,8 @@ export async function run() {
       }
       results.reanalysis1000LinesMs = { lines: big.split("\n").length - 1, jsonCalls: calls, median: median(analysis), runs: analysis, translationPaneMedian: median(pane), translationPaneRuns: pane };
 
-      // Run: cold (Pyodide loads in this page for the first time), then warm.
-      await page.goto(`${server.url}index.html#code=${b64(example)}`);
+      // Run: cold (Pyodide loads in this page for the first time), then warm; the default example.
+      await page.goto(`${server.url}index.html`);
       await page.waitForSelector("body[data-analyzed]");
       const runs = [];
       for (let i = 0; i < 4; i++) {
@@ -109,7 +119,7 @@ export async function run() {
   const table = [
     "| measure | result | target |",
     "|---|---|---|",
-    `| cold load → first diagnostics (median of ${COLD_RUNS}, fresh profile each) | ${ms(r.coldFirstDiagnosticsMs.median)} (fastest ${ms(r.coldFirstDiagnosticsMs.min)}) | ≤ 1,500 ms |`,
+    `| cold load → first diagnostics (median of ${COLD_RUNS}, fresh profile each) | ${ms(r.coldFirstDiagnosticsMs.median)} (fastest ${ms(r.coldFirstDiagnosticsMs.min)}; DOMContentLoaded ${ms(r.coldFirstDiagnosticsMs.domContentLoadedMedian)}, parser ready ${ms(r.coldFirstDiagnosticsMs.parserReadyMedian)}) | ≤ 1,500 ms |`,
     `| re-analysis after an edit, ${r.reanalysis1000LinesMs.lines}-line file (median of ${EDITS}) | ${r.reanalysis1000LinesMs.median.toFixed(1)} ms | ≤ 50 ms |`,
     `| translation pane refresh, same file (${r.reanalysis1000LinesMs.jsonCalls} json calls) | ${ms(r.reanalysis1000LinesMs.translationPaneMedian)} | — |`,
     `| Run → verdict, cold (Pyodide loads) | ${ms(r.runMs.cold)} | — |`,

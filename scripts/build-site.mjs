@@ -61,7 +61,13 @@ for (const f of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
   copyFileSync(packageFile(`pyodide/${f}`), join(OUT, "pyodide", f));
 }
 
-writeFileSync(join(OUT, "index.html"), readFileSync("site/index.html", "utf8"));
+// The chunks playground.js imports statically, preloaded with it (else the browser finds them
+// only once playground.js is parsed).
+const playground = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === "site/src/playground.ts")?.[1];
+const preloads = (playground?.imports ?? [])
+  .filter((i) => i.kind === "import-statement" && !i.external)
+  .map((i) => `<link rel="modulepreload" href="assets/${i.path.split("/").pop()}">`);
+writeFileSync(join(OUT, "index.html"), readFileSync("site/index.html", "utf8").replace("<!-- modulepreload -->", preloads.join("\n")));
 const pages = await renderRulePages(OUT);
 const size = (dir) => readdirSync(dir, { recursive: true }).length;
 console.log(`site: ${OUT}/ (${size(OUT)} files; ${pages} rule pages)`);

@@ -50,7 +50,7 @@ export function serveSite({ root = "site/dist", port = 0, host = "127.0.0.1" } =
     server.once("error", reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolveServer({ url: `http://${host}:${address.port}/`, close: () => new Promise((r) => server.close(() => r())) });
+      resolveServer({ url: `http://${host}:${address.port}/`, close: () => new Promise((r) => (server.close(() => r()), server.closeAllConnections())) });
     });
   });
 }

@@ -11,7 +11,7 @@ import { fix, init, lint, translate } from "../../src/api/wasm.js";
 import type { Diagnostic, Translation } from "../../src/api/types.js";
 import { LineIndex } from "../../src/python/text.js";
 import { DEFAULTS, fromHash, selectors, TABS, toHash, type Mode, type PageState, type Tab } from "./hash.js";
-import { highlighted } from "./highlight.js";
+import { highlighted, loadTypeScriptGrammar } from "./highlight.js";
 import { setupTheme } from "./theme.js";
 
 const EXAMPLE = `import json
@@ -477,7 +477,7 @@ async function runBoth(): Promise<void> {
 }
 
 async function loadTypeScript(): Promise<typeof import("typescript")> {
-  const mod = (await import("typescript")) as unknown as { default?: typeof import("typescript") } & typeof import("typescript");
+  const [mod] = (await Promise.all([import("typescript"), loadTypeScriptGrammar()])) as unknown as [{ default?: typeof import("typescript") } & typeof import("typescript")];
   const ts = mod.default ?? mod;
   await init({ typescript: ts });
   return ts;
@@ -489,6 +489,7 @@ setupTheme();
 showSettings();
 showTab(settings.tab);
 await init(WASM);
+performance.mark("dumpling:parser-ready");
 ready = true;
 analyze();
 performance.mark("dumpling:first-diagnostics");
