@@ -96,6 +96,15 @@ const view = new EditorView({
       syntaxHighlighting(classHighlighter),
       keymap.of([...defaultKeymap, ...historyKeymap, { key: "Mod-]", run: indentMore }, { key: "Mod-[", run: indentLess }]),
       marks,
+      // Colours from style.css's variables, so one editor theme serves light and dark.
+      EditorView.theme({
+        "&": { color: "var(--fg)", backgroundColor: "var(--bg)" },
+        ".cm-gutters": { color: "var(--fg-soft)", backgroundColor: "var(--bg-soft)", borderRight: "1px solid var(--border)" },
+        ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
+        "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": { backgroundColor: "var(--selection)" },
+        ".cm-cursor": { borderLeftColor: "var(--fg)" },
+        "&.cm-focused .cm-matchingBracket": { backgroundColor: "var(--selection)", outline: "1px solid var(--border)" },
+      }),
       EditorView.contentAttributes.of({ "aria-label": "Python source", "aria-describedby": "diagnostics-summary" }),
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
@@ -155,7 +164,7 @@ function renderDiagnostics(text: string): void {
     select.title = "Select this range in the editor";
     select.innerHTML = `<span class="code"></span> <span class="message"></span> <span class="position"></span>`;
     (select.children[0] as HTMLElement).textContent = d.code;
-    (select.children[1] as HTMLElement).textContent = d.message;
+    (select.children[1] as HTMLElement).append(...withCode(d.message));
     (select.children[2] as HTMLElement).textContent = `${d.location.row}:${d.location.column}`;
     select.addEventListener("click", () => {
       const doc = view.state.doc.toString();
@@ -172,7 +181,7 @@ function renderDiagnostics(text: string): void {
       const fixLine = document.createElement("div");
       fixLine.className = "fix";
       const title = document.createElement("span");
-      title.textContent = `Fix: ${d.fix.message}`;
+      title.append("Fix: ", ...withCode(d.fix.message));
       const badge = document.createElement("span");
       badge.className = `badge ${d.fix.applicability}`;
       badge.textContent = d.fix.applicability;
@@ -196,6 +205,16 @@ function renderDiagnostics(text: string): void {
   const n = diagnostics.length;
   $("count").textContent = String(n);
   $("diagnostics-summary").textContent = n === 0 ? "No diagnostics." : `${n} diagnostic${n === 1 ? "" : "s"}; ${diagnostics.filter((d) => d.fix).length} with a fix.`;
+}
+
+/** A message's `code` spans as <code> elements (the text itself is unchanged). */
+function withCode(message: string): (string | HTMLElement)[] {
+  return message.split(/(`[^`]+`)/).filter((part) => part !== "").map((part) => {
+    if (!/^`[^`]+`$/.test(part)) return part;
+    const code = document.createElement("code");
+    code.textContent = part;
+    return code;
+  });
 }
 
 /** One diagnostic's fix, applied to the editor's text (its edits do not overlap). */
@@ -273,7 +292,7 @@ function renderTranslation(): void {
           const badge = document.createElement("span");
           badge.className = `badge ${note.severity}`;
           badge.textContent = `${note.severity}${note.certainty === "possible" ? " (possible)" : ""}`;
-          li.append(badge, ` ${note.kind}: ${note.message}`);
+          li.append(badge, ` ${note.kind}: `, ...withCode(note.message));
           ul.append(li);
         }
         article.append(ul);
