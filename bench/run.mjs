@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ["check", "runtime", "convert", "api", "server"];
+const ALL = ["check", "runtime", "convert", "api", "server", "site"];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const resultsFile = join(here, "results.json");
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};

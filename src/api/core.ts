@@ -33,7 +33,7 @@ export interface Api {
   fix(source: string, options?: FixOptions): FixOutput;
   findCalls(source: string, options?: Options): JsonCall[];
   translate(source: string, options?: TranslateOptions): Translation[];
-  rules(): RuleInfo[];
+  rules(options?: Pick<Options, "docsUrl">): RuleInfo[];
   noqaEdit(source: string, diagnostic: Pick<Diagnostic, "code" | "location">): Edit | null;
 }
 
@@ -81,11 +81,11 @@ export function createApi(deps: ApiDependencies): Api {
     const filename = options.filename ?? STDIN_NAME;
     const rules = rulesOf(options);
     const limit = analysisLimit(source);
-    if (limit) return unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
+    if (limit) return unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d, options.docsUrl));
     const result = analyzeText(filename, source, rules, a);
     try {
       const lines = result.context?.lines ?? new LineIndex(source);
-      const diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d)).sort(compareJsonDiagnostics);
+      const diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d, options.docsUrl)).sort(compareJsonDiagnostics);
       return settle(options, result.internalErrors.map(errorInfo), diagnostics);
     } finally {
       releaseResult(result, a.backend);
@@ -98,7 +98,7 @@ export function createApi(deps: ApiDependencies): Api {
     const rules = rulesOf(options);
     const limit = analysisLimit(source);
     if (limit) {
-      const remaining = unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d));
+      const remaining = unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d, options.docsUrl));
       return { output: source, fixed: [], remaining };
     }
     const result = fixText(filename, source, rules, { unsafe: !!options.unsafeFixes }, a);
@@ -106,8 +106,8 @@ export function createApi(deps: ApiDependencies): Api {
       const lines = result.final.context?.lines ?? new LineIndex(result.text);
       const output: FixOutput = {
         output: result.text,
-        fixed: result.fixed.map((f) => toJsonDiagnostic(filename, f.lines, f.diagnostic)),
-        remaining: result.final.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d)).sort(compareJsonDiagnostics),
+        fixed: result.fixed.map((f) => toJsonDiagnostic(filename, f.lines, f.diagnostic, options.docsUrl)),
+        remaining: result.final.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d, options.docsUrl)).sort(compareJsonDiagnostics),
       };
       const errors = [...result.initial.internalErrors, ...(result.final === result.initial ? [] : result.final.internalErrors)];
       return settle(options, errors.map(errorInfo), output);
@@ -144,7 +144,7 @@ export function createApi(deps: ApiDependencies): Api {
     return settle(options, result.errors.map((message) => ({ rule: "translate", message })), translations);
   }
 
-  function rules(): RuleInfo[] {
+  function rules(options: Pick<Options, "docsUrl"> = {}): RuleInfo[] {
     return RULES.map((r) => ({
       code: r.meta.code,
       name: r.meta.name,
@@ -154,7 +154,7 @@ export function createApi(deps: ApiDependencies): Api {
       fix: r.meta.fix.availability,
       fix_applicability: r.meta.fix.applicability,
       fix_title: r.meta.fix.title,
-      url: ruleUrl(r.meta.name),
+      url: ruleUrl(r.meta.name, options.docsUrl),
     }));
   }
 

@@ -9,7 +9,7 @@ import { ruleUrl } from "../rules/index.js";
 import type { Translation as CoreTranslation } from "../translate/types.js";
 import type { CallArgument, Diagnostic, JsonCall, Range, Translation, ValueKind } from "./types.js";
 
-export function toJsonDiagnostic(filename: string, lines: LineIndex | null, d: CoreDiagnostic): Diagnostic {
+export function toJsonDiagnostic(filename: string, lines: LineIndex | null, d: CoreDiagnostic, docsUrl?: string): Diagnostic {
   const pos = (i: number) => (lines ? lines.position(i) : { row: 1, column: 1 });
   return {
     code: d.code,
@@ -26,7 +26,7 @@ export function toJsonDiagnostic(filename: string, lines: LineIndex | null, d: C
           edits: d.fix.edits.map((e) => ({ content: e.content, location: pos(e.start), end_location: pos(e.end) })),
         }
       : null,
-    url: ruleUrl(d.name),
+    url: ruleUrl(d.name, docsUrl),
   };
 }
 

@@ -35,6 +35,12 @@ export interface Options {
   /** Rules whose fixes are kept (selectors, as `fixable`); the others' diagnostics come without a fix. Default: all. */
   fixable?: string[];
   /**
+   * Where the rule pages are, for each diagnostic's `url` (`--docs-url`): a base URL (the page is
+   * `<docsUrl><name>.html`, as `npm run site` builds them) or a template with `{name}`/`{code}`.
+   * Default: the Markdown page in the package, `docs/rules/<name>.md`.
+   */
+  docsUrl?: string;
+  /**
    * Told of each rule that failed on this source (a bug of dumpling's); the other rules' results
    * are still returned. Without it such a failure throws a DumplingInternalError.
    */

@@ -20,7 +20,7 @@ import type { Selection } from "../rules/select.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic } from "../core/types.js";
 import { discover, type Discovered } from "../source/discover.js";
-import { discoveryFilter, type FixableSelection } from "../source/config.js";
+import { discoveryFilter, runConfig, type FixableSelection } from "../source/config.js";
 import { configFor, defaultSettings, type FixSettings, type Settings } from "./engine.js";
 import { runEntries } from "./run.js";
 
@@ -65,6 +65,8 @@ export interface CheckOptions {
   logLevel?: LogLevel;
   /** A progress bar on this terminal once the run has lasted `afterMs`. */
   progress?: { stream: NodeJS.WriteStream; afterMs: number } | null;
+  /** `--docs-url` (else `docs-url` of the configuration): where `url` and SARIF's `helpUri` point. */
+  docsUrl?: string;
 }
 
 export interface Output {
@@ -98,13 +100,14 @@ function reporterFor(options: CheckOptions, fixable: (d: Diagnostic) => boolean)
   }
   // A single path is walked in the order the sorted formats are sorted in: they can stream.
   const inOrder = options.paths.length <= 1;
+  const docsUrl = options.docsUrl ?? (options.config ? runConfig(options.config.file)?.docsUrl : null);
   switch (options.outputFormat) {
     case "json":
-      return jsonReporter({ inOrder });
+      return jsonReporter({ inOrder, docsUrl });
     case "json-lines":
-      return jsonLinesReporter({ inOrder });
+      return jsonLinesReporter({ inOrder, docsUrl });
     case "sarif":
-      return sarifReporter();
+      return sarifReporter({ docsUrl });
     case "github":
       return githubReporter();
     case "gitlab":

@@ -92,6 +92,7 @@ interface CheckFlags {
   silent?: boolean;
   color?: ColorMode;
   threads: number;
+  docsUrl?: string;
 }
 
 /** What a `check` command line (and the configuration found from the current directory) asks for. */
@@ -126,6 +127,7 @@ function checkOptions(paths: string[], opts: CheckFlags): { options: CheckOption
     respectGitignore: opts.respectGitignore ?? root?.respectGitignore ?? true,
     onEmptyDirectory: warnEmptyDirectory,
     threads: opts.threads,
+    docsUrl: opts.docsUrl,
     statistics: !!opts.statistics,
     showFixes: opts.showFixes ?? root?.showFixes ?? false,
     addNoqa: !!opts.addNoqa,
@@ -221,6 +223,7 @@ function buildProgram(): Command {
     .option("-q, --quiet", "print the diagnostics only: no summary, no warnings")
     .option("-s, --silent", "print nothing (the exit code still says what was found)")
     .addOption(new Option("--color <when>", "colour the output: auto (a terminal), always or never").choices([...COLOR_MODES]))
+    .option("--docs-url <url>", "where the rule pages are, for json's url and SARIF's helpUri: a base (<url><name>.html) or a template with {name}/{code}")
     .option("--threads <n>", "threads that check files: this one and n-1 workers, started when a run lasts (1: no workers)", parseThreads, availableParallelism())
     .action(async (paths: string[], opts: CheckFlags) => {
       process.exitCode = await check(paths, opts);
@@ -261,12 +264,13 @@ function buildProgram(): Command {
     .command("rules")
     .description("List every rule")
     .addOption(new Option("--output-format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--docs-url <url>", "where the rule pages are, for url (as in check)")
     .action((opts) => {
       if (opts.outputFormat === "json") {
         const list = RULES.map((r) => ({
           code: r.meta.code, name: r.meta.name, summary: r.meta.summary, severity: r.meta.severity,
           default: r.meta.defaultEnabled, fix: r.meta.fix.availability, fix_applicability: r.meta.fix.applicability,
-          url: ruleUrl(r.meta.name),
+          url: ruleUrl(r.meta.name, opts.docsUrl),
         }));
         write(JSON.stringify(list, null, 2) + "\n");
         return;

@@ -19,7 +19,7 @@ export interface JsonDiagnostic {
   url: string;
 }
 
-export function toJsonDiagnostic(file: FileReport, d: Diagnostic): JsonDiagnostic {
+export function toJsonDiagnostic(file: FileReport, d: Diagnostic, docsUrl?: string | null): JsonDiagnostic {
   const pos = (i: number) => (file.lines ? file.lines.position(i) : { row: 1, column: 1 });
   return {
     code: d.code,
@@ -36,7 +36,7 @@ export function toJsonDiagnostic(file: FileReport, d: Diagnostic): JsonDiagnosti
           edits: d.fix.edits.map((e) => ({ content: e.content, location: pos(e.start), end_location: pos(e.end) })),
         }
       : null,
-    url: ruleUrl(d.name),
+    url: ruleUrl(d.name, docsUrl),
   };
 }
 
@@ -60,12 +60,12 @@ export function renderJson(files: readonly FileReport[]): string {
  * path, whose walk yields files sorted as full paths compare); otherwise the diagnostics (not
  * the files) are held and sorted at the end. Either way the output is the same as renderJson's.
  */
-export function jsonReporter(options: { inOrder: boolean }): Reporter {
+export function jsonReporter(options: { inOrder: boolean; docsUrl?: string | null }): Reporter {
   const held: JsonDiagnostic[] = [];
   let written = 0;
   return {
     file(report) {
-      const rows = report.diagnostics.map((d) => toJsonDiagnostic(report, d)).sort(compareJsonDiagnostics);
+      const rows = report.diagnostics.map((d) => toJsonDiagnostic(report, d, options.docsUrl)).sort(compareJsonDiagnostics);
       if (!options.inOrder) {
         held.push(...rows);
         return "";

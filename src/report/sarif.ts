@@ -9,8 +9,15 @@ import type { FileReport, Reporter } from "./types.js";
 import { VERSION } from "../core/version.js";
 
 
-/** An absolute URI for a rule's page: the docs shipped with this package, on this machine. */
-function helpUri(name: string): string {
+/**
+ * An absolute URI for a rule's page: `--docs-url`'s page when given (a relative one is resolved
+ * against the working directory), else the docs shipped with this package, on this machine.
+ */
+function helpUri(name: string, docsUrl?: string | null): string {
+  if (docsUrl) {
+    const url = ruleUrl(name, docsUrl);
+    return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : pathToFileURL(resolve(url)).href;
+  }
   // dist/cli.js (bundled) or src/report/sarif.ts (tests): the package root is the nearest
   // ancestor that holds docs/.
   const here = dirname(fileURLToPath(import.meta.url));
@@ -57,18 +64,18 @@ function result(file: FileReport, d: Diagnostic) {
 }
 
 /** One SARIF log: the results are held (not the files they came from) and written at the end. */
-export function sarifReporter(): Reporter {
+export function sarifReporter(options: { docsUrl?: string | null } = {}): Reporter {
   const results: ReturnType<typeof result>[] = [];
   return {
     file(report) {
       for (const d of report.diagnostics) results.push(result(report, d));
       return "";
     },
-    end: () => sarifLog(results),
+    end: () => sarifLog(results, options.docsUrl),
   };
 }
 
-function sarifLog(results: ReturnType<typeof result>[]): string {
+function sarifLog(results: ReturnType<typeof result>[], docsUrl?: string | null): string {
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -83,7 +90,7 @@ function sarifLog(results: ReturnType<typeof result>[]): string {
               name: r.meta.name,
               shortDescription: { text: r.meta.summary },
               fullDescription: { text: r.meta.docs.what },
-              helpUri: helpUri(r.meta.name),
+              helpUri: helpUri(r.meta.name, docsUrl),
               defaultConfiguration: { level: r.meta.severity === "error" ? "error" : "warning", enabled: r.meta.defaultEnabled },
             })),
           },

@@ -47,6 +47,17 @@ export function ruleByCode(code: string): Rule | undefined {
 
 export const DOCS_BASE = "docs/rules/";
 
-export function ruleUrl(name: string): string {
-  return `${DOCS_BASE}${name}.md`;
+/**
+ * A rule's documentation page. By default the Markdown page shipped in the package
+ * (`docs/rules/<name>.md`, relative). With `docsUrl` (`--docs-url`, `docs-url` in the config):
+ * `{name}` and `{code}` in it are replaced when it has them; otherwise it is the base of the
+ * pages `npm run site` builds, and the page is `<docsUrl><name>.html`.
+ */
+export function ruleUrl(name: string, docsUrl?: string | null): string {
+  if (!docsUrl) return `${DOCS_BASE}${name}.md`;
+  if (/\{(name|code)\}/.test(docsUrl)) {
+    const code = RULES.find((r) => r.meta.name === name)?.meta.code ?? name;
+    return docsUrl.replaceAll("{name}", name).replaceAll("{code}", code);
+  }
+  return `${docsUrl}${docsUrl.endsWith("/") ? "" : "/"}${name}.html`;
 }

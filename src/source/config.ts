@@ -83,6 +83,8 @@ export interface DumplingConfig {
   showFixes?: boolean;
   /** Modules outside the tree that re-export json (`botocore.compat`), the extended file's first. */
   extendJsonModules: string[];
+  /** `docs-url`: where reports' `url` and SARIF's `helpUri` point (see ruleUrl); null: the default. */
+  docsUrl: string | null;
   /** Where target-version came from, for --show-settings. */
   targetVersionFrom?: "target-version" | "requires-python";
 }
@@ -111,6 +113,7 @@ const KEYS: Record<string, "list" | "table" | "boolean" | "string"> = {
   "required-version": "string",
   extend: "string",
   "extend-json-modules": "list",
+  "docs-url": "string",
 };
 
 /** One file's own settings, before `extend` is applied. */
@@ -130,6 +133,7 @@ interface OwnConfig {
   outputFormat?: OutputFormat;
   showFixes?: boolean;
   extendJsonModules: string[];
+  docsUrl?: string;
   extend?: string;
 }
 
@@ -238,6 +242,11 @@ function readOwn(path: string, shown: string): OwnConfig {
   for (const m of own.extendJsonModules) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(m)) throw new ConfigError(`${shown}: \`${prefix}extend-json-modules\`: \`${m}\` is not a module name (a dotted name such as botocore.compat)`);
   }
+  const docsUrl = string("docs-url");
+  if (docsUrl !== undefined) {
+    if (docsUrl === "") throw new ConfigError(`${shown}: \`${prefix}docs-url\` must be a non-empty string (a URL)`);
+    own.docsUrl = docsUrl;
+  }
   const extend = string("extend");
   if (extend !== undefined) own.extend = resolve(dir, expandHome(extend));
   return own;
@@ -321,6 +330,7 @@ function resolveChain(file: string, shown: string, chain: string[]): DumplingCon
     outputFormat: own.outputFormat ?? base?.outputFormat,
     showFixes: own.showFixes ?? base?.showFixes,
     extendJsonModules: [...(base?.extendJsonModules ?? []), ...own.extendJsonModules],
+    docsUrl: own.docsUrl ?? base?.docsUrl ?? null,
   };
   if (own.targetVersion !== undefined) config.targetVersionFrom = "target-version";
   else if (base?.targetVersion !== undefined) config.targetVersionFrom = base.targetVersionFrom;
@@ -529,6 +539,11 @@ export interface DiscoveryFilter {
   isExcluded(path: string, isDirectory: boolean): boolean;
   /** Whether a file met while walking a directory is checked (`include`, `extend-include`). */
   isIncluded(path: string): boolean;
+}
+
+/** The run's own configuration (for run-wide keys like `docs-url`): `--config FILE`, else the nearest to the working directory. */
+export function runConfig(file: string | null): DumplingConfig | null {
+  return file ? loadConfigOnce(file) : findConfig(process.cwd());
 }
 
 /**

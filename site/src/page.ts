@@ -1,0 +1,4 @@
+// The rule pages' script: the theme button.
+import { setupTheme } from "./theme.js";
+
+setupTheme();
