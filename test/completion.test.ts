@@ -39,7 +39,7 @@ describe("completion", () => {
       expect(r.stderr).toBe("");
       return r.stdout.split("\n").filter(Boolean);
     };
-    expect(complete("dumpling", "")).toEqual(["check", "convert", "rules", "rule", "completion", "--help", "--version"]);
+    expect(complete("dumpling", "")).toEqual(["check", "convert", "server", "rules", "rule", "completion", "--help", "--version"]);
     expect(complete("dumpling", "ch")).toEqual(["check"]);
     expect(complete("dumpling", "check", "--output-format", "")).toEqual([...OUTPUT_FORMATS]);
     expect(complete("dumpling", "check", "--output-format", "j")).toEqual(["json", "json-lines", "junit"]);
@@ -57,7 +57,7 @@ describe("completion", () => {
       expect(r.stderr).toBe("");
       return r.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
     };
-    expect(complete("dumpling ")).toEqual(["check", "completion", "convert", "rule", "rules"]);
+    expect(complete("dumpling ")).toEqual(["check", "completion", "convert", "rule", "rules", "server"]);
     expect(complete("dumpling check --output-format ").sort()).toEqual([...OUTPUT_FORMATS].sort());
     expect(complete("dumpling check --stat")).toEqual(["--statistics"]);
     expect(complete("dumpling check --color ")).toEqual(["always", "auto", "never"]);

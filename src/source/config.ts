@@ -242,9 +242,9 @@ function readOwn(path: string, shown: string): OwnConfig {
   for (const m of own.extendJsonModules) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(m)) throw new ConfigError(`${shown}: \`${prefix}extend-json-modules\`: \`${m}\` is not a module name (a dotted name such as botocore.compat)`);
   }
-  const docsUrl = string("docs-url");
+  const docsUrl = table["docs-url"];
   if (docsUrl !== undefined) {
-    if (docsUrl === "") throw new ConfigError(`${shown}: \`${prefix}docs-url\` must be a non-empty string (a URL)`);
+    if (typeof docsUrl !== "string" || docsUrl === "") throw new ConfigError(`${shown}: \`${prefix}docs-url\` must be a non-empty string (a URL)`);
     own.docsUrl = docsUrl;
   }
   const extend = string("extend");

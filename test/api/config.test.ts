@@ -39,8 +39,19 @@ describe("loadConfig with a host's selection", () => {
     expect(codesOf(BAD, loadConfig(join(dir, "tests/t.py"), { extendSelect: ["JSN004", "JSN102"] }))).toEqual(["JSN001", "JSN102"]);
   });
 
-  it("without a selection: the file's options as they were", () => {
-    expect(loadConfig(join(dir, "tests/t.py"))).toEqual({ filename: join(dir, "tests/t.py"), select: ["JSN001", "JSN004"], ignore: ["JSN004"] });
+  it("without a selection: the codes the file's configuration runs on it (per-file ignores applied)", () => {
+    expect(loadConfig(join(dir, "tests/t.py"))).toEqual({ filename: join(dir, "tests/t.py"), select: ["JSN001"] });
+    expect(loadConfig(join(dir, "a.py"))).toEqual({ filename: join(dir, "a.py"), select: ["JSN001", "JSN004"] });
+  });
+
+  it("the file's target version and fixable codes, as check applies them", () => {
+    const d = tree({ "pyproject.toml": '[tool.dumpling]\ntarget-version = "py38"\nunfixable = ["JSN009"]\n', "a.py": 'import json\njson.loads(b, encoding="utf-8")\n' });
+    const options = loadConfig(join(d, "a.py"));
+    expect(options.targetVersion).toBe("py38");
+    const source = 'import json\njson.loads(b, encoding="utf-8")\n';
+    const r = dumpling(["check", "--output-format", "json", "a.py"], { cwd: d });
+    expect(lint(source, { ...options, filename: "a.py" })).toEqual(JSON.parse(r.stdout));
+    expect(lint(source, options)[0]?.fix).toBeNull();
   });
 
   it("an unknown code in the host's selection throws as lint() does", () => {

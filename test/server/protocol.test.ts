@@ -319,8 +319,8 @@ describe("language server: settings", () => {
     from = client.published.length;
     await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(join(dir, "pyproject.toml")), type: 2 }] });
     expect((await client.nextPublication(uriOf(path), from)).diagnostics.map((d) => d.code)).toEqual(["JSN001", "JSN004"]);
-    const message = `dumpling: ${join(dir, "pyproject.toml")}: unknown key \`tool.dumpling.selcet\` (expected one of select, ignore, extend-select, per-file-ignores, exclude, extend-exclude)`;
-    expect(client.shown).toEqual([{ type: 1, message }]);
+    // Named as check names it: relative to the server's working directory when below it.
+    expect(client.shown).toEqual([{ type: 1, message: expect.stringMatching(/^dumpling: pyproject\.toml: unknown key `tool\.dumpling\.selcet` \(expected one of select, extend-select, ignore, /) }]);
     expect(client.stderr).toBe("");
     expect(await client.stop()).toBe(0);
   });

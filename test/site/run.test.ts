@@ -14,8 +14,14 @@ import { pythonVersion } from "../support/python.js";
 import { runPython } from "../support/translate-program.js";
 
 const ROOT = "fixtures/translate";
-// Run has no stdin; native-* fixtures print what native mode prints (not CPython's bytes).
-const cases = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory() && !existsSync(join(ROOT, d, "stdin")) && !d.startsWith("native-")).sort();
+// Run has no stdin; native-* fixtures print what native mode prints (not CPython's bytes); a
+// fixture with host.ts needs the host's port of its functions, which a playground has not; Run
+// translates a `with open()` block only when its handle serves the json call alone (print-file's
+// handle serves several prints: the differential harness writes it through a host file object).
+const NOT_RUN = new Set(["print-file"]);
+const cases = readdirSync(ROOT)
+  .filter((d) => statSync(join(ROOT, d)).isDirectory() && !existsSync(join(ROOT, d, "stdin")) && !existsSync(join(ROOT, d, "host.ts")) && !d.startsWith("native-") && !NOT_RUN.has(d))
+  .sort();
 
 function filesOf(dir: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
