@@ -94,6 +94,6 @@ export { untranslated } from "./untranslated.js";
 export type { JsonObject, JsonValue } from "./json-value.js";
 export { pyAbs, pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pyPos, pyPow, pySub, pyTrueDiv } from "./py-arith.js";
 export { pyEq, pyGe, pyGt, pyLe, pyLt, pyNe } from "./py-compare.js";
-export { pyGet, pyGetItem, pyIn, pyItems, pyIter, pyKeys, pyLen, pySetItem, pySlice, pyValues } from "./py-containers.js";
+export { pyGet, pyGetItem, pyIn, pyItems, pyIter, pyKeys, pyLen, pyMappingItems, pySetItem, pySlice, pyValues } from "./py-containers.js";
 export { pyBool, pyDict, pyInt, pyList, pyTuple } from "./py-convert.js";
 export { pyMethod } from "./methods.js";

@@ -209,6 +209,12 @@ export function pyItems(d: unknown): (readonly [any, any])[] {
   return items(d).map(([k, v]) => tuple(k, v));
 }
 
+/** The pairs `{**d}` unpacks: a dict's items; anything else is not a mapping (TypeError, as CPython). */
+export function pyMappingItems(d: unknown): (readonly [any, any])[] {
+  if (!isDict(d)) throw new PyTypeError(`'${typeName(d)}' object is not a mapping`);
+  return items(d).map(([k, v]) => tuple(k, v));
+}
+
 /** True for the values Python can iterate. */
 export function isIterable(x: unknown): boolean {
   return typeof x === "string" || Array.isArray(x) || x instanceof Uint8Array || x instanceof Set || isDict(x);

@@ -5,7 +5,7 @@
 //            1.0 or -0.0 is a PyFloat, made by float(x) and produced by loads,
 //   dict -> plain object (str keys; loads keeps Python's key order, see KEY_ORDER) or Map (any keys).
 
-import { PyOverflowError, PyRecursionError, PyValueError } from "./errors.js";
+import { PyOverflowError, PyRecursionError, PyTypeError, PyValueError } from "./errors.js";
 import { floatRepr } from "./float-repr.js";
 
 /** A Python float whose value JS would otherwise take for an int: `float(1)` dumps as `1.0`. */
@@ -133,6 +133,8 @@ function hashKey(k: unknown): unknown {
     return Number.isInteger(n) ? "i" + BigInt(n).toString() : "f" + String(n);
   }
   if (isTuple(k)) return "t" + JSON.stringify(k.map((e) => String(hashKey(e))));
+  // Python's mutable containers cannot be keys: dict([([1], 2)]) raises before anything else.
+  if (Array.isArray(k) || k instanceof Set || isDict(k)) throw new PyTypeError(`unhashable type: '${typeName(k)}'`);
   return k;
 }
 

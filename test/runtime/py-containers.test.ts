@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   KEY_ORDER, PyFloat, UntranslatedPythonError, dict, float, isDict, keys, loads, pyDict, pyGet, pyGetItem, pyInt, pyItems, pyIter,
-  pyKeys, pyLen, pyList, pyRepr, pySetItem, pySlice, pyStr, pyTuple, pyValues, tuple,
+  pyKeys, pyLen, pyList, pyMappingItems, pyRepr, pySetItem, pySlice, pyStr, pyTuple, pyValues, tuple,
 } from "../../src/runtime/index.js";
 import { PythonOracle, pythonAvailable } from "../support/python-oracle.js";
 import { keyArb, plainObject, strArb } from "./arbitraries.js";
@@ -134,6 +134,16 @@ describe.skipIf(!hasPython)("Python container helpers vs CPython (live oracle)",
   ] as const)("list(d.%s())", async (name, f) => {
     const values = fc.oneof({ weight: 4, arbitrary: fc.oneof(dictArb, loadedArb) }, { weight: 1, arbitrary: anyArb });
     await expectSame(sample(values, 1500, (a) => call(`result = list(a.${name}())`, { a }, f)));
+  });
+
+  it("{**a} unpacks a mapping's items; anything else is not a mapping (TypeError)", async () => {
+    const values = fc.oneof({ weight: 3, arbitrary: fc.oneof(dictArb, loadedArb) }, { weight: 2, arbitrary: anyArb });
+    await expectSame(sample(values, 1500, (a) => call("result = list({**a}.items())", { a }, (x) => pyItems(dict(pyMappingItems(x))))));
+  });
+
+  it("dict(pairs) refuses a list, dict or set as a key before anything else (unhashable type)", async () => {
+    const key = fc.oneof(keyArb, listArb, dictArb, setArb);
+    await expectSame(sample(fc.array(fc.tuple(key, keyArb), { maxLength: 4 }), 1000, (pairs) => call("result = list(dict(a).items())", { a: pairs.map(([k, v]) => tuple(k, v)) }, (x) => pyItems(dict(x as [unknown, unknown][])))));
   });
 
   it.each([

@@ -430,6 +430,40 @@ const CASES: Case[] = [
     imports: [FS("readFileSync"), RT("loads")],
     notes: [],
   },
+  {
+    name: "a free function that is not a Python builtin is the host's: keyword arguments as a last object",
+    source: py`
+      import json
+      s = json.dumps(to_text(p, errors="strict"))
+    `,
+    python: 'json.dumps(to_text(p, errors="strict"))',
+    typescript: 'dumps(to_text(p, { errors: "strict" }))',
+    imports: [RT("dumps")],
+    notes: ["port"],
+  },
+  {
+    name: "Python's special attributes are loudly untranslated (a JavaScript object has no __dict__)",
+    source: py`
+      import json
+      s = json.dumps(obj, default=lambda o: o.__dict__)
+    `,
+    python: "json.dumps(obj, default=lambda o: o.__dict__)",
+    typescript: 'dumps(obj, { default: (o: any) => untranslated("o.__dict__", "case.py:2") })',
+    imports: [RT("dumps, untranslated")],
+    notes: ["untranslated"],
+  },
+  {
+    name: "an asynchronous comprehension is loudly untranslated",
+    source: py`
+      import json
+      async def f(items):
+          return json.dumps([x async for x in items])
+    `,
+    python: "json.dumps([x async for x in items])",
+    typescript: 'dumps(untranslated("[x async for x in items]", "case.py:3"))',
+    imports: [RT("dumps, untranslated")],
+    notes: ["untranslated"],
+  },
 ];
 
 describe("translating calls", () => {

@@ -70,6 +70,8 @@ export function attribute(e: Emitter, node: SyntaxNode): Code {
   const object = node.childForFieldName("object");
   const attr = node.childForFieldName("attribute")?.text ?? "";
   if (!object) return e.untranslated(node, "an attribute the parser could not read");
+  // `o.__dict__`, `type(o).__name__`: Python's object model, which a JavaScript object does not have.
+  if (/^__\w+__$/.test(attr)) return e.untranslated(node, `Python's special attribute \`${attr}\``);
   const q = e.ctx.names.qualify(node);
   if (q) {
     const constant = MATH_CONSTANTS[q];

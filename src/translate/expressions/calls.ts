@@ -7,7 +7,7 @@ import { callArguments, stringLiteral, strValue, unwrapParens, type CallArgument
 import type { SyntaxNode } from "../../python/tree.js";
 import { jsString } from "../literals.js";
 import type { Code, Emitter } from "../types.js";
-import { importOf, rootName } from "./access.js";
+import { BUILTINS, importOf, rootName } from "./access.js";
 import { surelyStr, truth } from "./operators.js";
 import { element, items } from "./values.js";
 
@@ -24,7 +24,8 @@ export function call(e: Emitter, node: SyntaxNode): Code {
   if (!fn) return e.untranslated(node, "a call the parser could not read");
   const args = callArguments(node);
   const q = e.ctx.names.qualify(fn);
-  const builtin = fn.type === "identifier" && q === `builtins.${fn.text}` && !e.ctx.scopes.resolve(fn) ? fn.text : null;
+  // A free name that is not one of Python's builtins (`to_text`) is a function the host provides.
+  const builtin = fn.type === "identifier" && q === `builtins.${fn.text}` && BUILTINS.has(fn.text) && !e.ctx.scopes.resolve(fn) ? fn.text : null;
   if (builtin === "print") return print(e, node, args);
   if (builtin) return builtinCall(e, node, builtin, args);
   if (q === "sys.stdout.write" || q === "sys.stderr.write") return streamWrite(e, node, q.slice(4, 10), args);
@@ -268,6 +269,7 @@ export function comprehension(e: Emitter, node: SyntaxNode): Code {
   if (!body || first?.type !== "for_in_clause" || !left || !right || clauses.slice(1).some((c) => c.type !== "if_clause")) {
     return e.untranslated(node, "a comprehension with several `for` clauses");
   }
+  if (first.children.some((c) => c.type === "async")) return e.untranslated(node, "an asynchronous comprehension");
   const target = pattern(left);
   if (!target) return e.untranslated(node, "a comprehension whose loop target is not a name or a tuple of names");
   const iterable = `[...${e.rt("pyIter")}(${e.expr(right)})]`;

@@ -161,7 +161,7 @@ export function dictionary(e: Emitter, node: SyntaxNode): Code {
     for (const s of splats) props.push(`...${e.operand(s)}`);
     return atom(props.length === 0 ? "{}" : `{ ${props.join(", ")} }`);
   }
-  const pairs = parts.map((x) => ("key" in x ? `[${e.expr(x.key)}, ${e.expr(x.value)}]` : `...${e.rt("pyItems")}(${e.expr(x)})`));
+  const pairs = parts.map((x) => ("key" in x ? `[${e.expr(x.key)}, ${e.expr(x.value)}]` : `...${e.rt("pyMappingItems")}(${e.expr(x)})`));
   // Several pairs may have different types: TypeScript needs the widest key and value types said.
   return atom(`${e.rt("dict")}<unknown, unknown>([${pairs.join(", ")}])`);
 }
