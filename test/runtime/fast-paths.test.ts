@@ -37,6 +37,13 @@ describe("runtime fast paths", () => {
     expect(expected.startsWith('{"a": "{\\"text\\": \\"\\\\u00e9\\\\n')).toBe(true);
   });
 
+  it("a text of many chunks, with multi-byte characters across every chunk boundary", () => {
+    const v = Array.from({ length: 5000 }, (_, i) => ({ k: "é東😀\n".repeat(i % 40), n: i + 0.5 }));
+    for (const ensureAscii of [true, false]) expect(dumps(v, { ensureAscii })).toBe(dumps(v, { ensureAscii, cls: GeneralEncoder }));
+    const long = ["x", "é".repeat(100_000), "y"];
+    expect(dumps(long, { ensureAscii: false })).toBe(dumps(long, { ensureAscii: false, cls: GeneralEncoder }));
+  });
+
   it("a big text, then a small one, then a big one again (the reused buffer holds no stale bytes)", () => {
     const big = { s: "x".repeat(200_000), t: ["é", 1] };
     const small = [1, "a"];
