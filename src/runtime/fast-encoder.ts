@@ -241,8 +241,21 @@ class Writer {
     this.buf[this.o++] = bracket;
   }
 
+  /** A string with nothing to escape joins the rope as it is, between the bytes so far and its
+   * closing quote; false for any other. */
+  private raw(s: string): boolean {
+    if (this.ascii ? ASCII_ESCAPES.test(s) : UNICODE_ESCAPES.test(s) || !wellFormed(s)) return false;
+    this.ensure(1);
+    this.buf[this.o++] = 34;
+    this.text += decodeUtf8(this.buf.subarray(0, this.o)) + s;
+    this.buf[0] = 34;
+    this.o = 1;
+    return true;
+  }
+
   /** A JSON string, escaped as Python's encode_basestring(_ascii) does. */
   string(s: string): void {
+    if (s.length >= RAW_MIN && this.raw(s)) return;
     this.ensure(6 * s.length + 2); // (at most 6 bytes per UTF-16 unit: \uXXXX)
     const o = this.ascii ? asciiString(this.buf, this.o, s) : unicodeString(this.buf, this.o, s);
     if (o < 0) throw STOP; // a lone surrogate: Python writes it as is, UTF-8 cannot hold it
@@ -324,6 +337,18 @@ function unicodeString(buf: Uint8Array, o: number, s: string): number {
 }
 
 const CHUNK = 1 << 16;
+
+// A string this long with nothing to escape is not copied: it joins the output's rope as it is (a
+// regular expression finds what needs escaping faster than the byte loop copies).
+const RAW_MIN = 128;
+const ASCII_ESCAPES = /["\\\u0000-\u001f\u007f-\uffff]/;
+const UNICODE_ESCAPES = /["\\\u0000-\u001f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const isWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+/** No lone surrogate (which Python writes as is, and UTF-8 cannot hold: the general encoder's). */
+function wellFormed(s: string): boolean {
+  return isWellFormed !== undefined ? isWellFormed.call(s) : !SURROGATE.test(s);
+}
 
 /** The buffer between calls (taken while in use: a getter that calls dumps gets one of its own). */
 let spare: Uint8Array | undefined;

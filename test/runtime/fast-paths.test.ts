@@ -44,6 +44,14 @@ describe("runtime fast paths", () => {
     expect(dumps(long, { ensureAscii: false })).toBe(dumps(long, { ensureAscii: false, cls: GeneralEncoder }));
   });
 
+  it("long strings that join the output as they are, and long ones that cannot (escapes, lone surrogates, 0x7f)", () => {
+    const long = (t: string): string => t.repeat(200);
+    const v = [long("東京😀"), long("plain"), long("x") + "\n", long("é") + "\u007f", long("a") + "\ud800", long("b") + "\udc00" + long("c"), { [long("k")]: long("v") }];
+    for (const ensureAscii of [true, false]) {
+      for (const x of [...v, v]) expect(dumps(x, { ensureAscii })).toBe(dumps(x, { ensureAscii, cls: GeneralEncoder }));
+    }
+  });
+
   it("a big text, then a small one, then a big one again (the reused buffer holds no stale bytes)", () => {
     const big = { s: "x".repeat(200_000), t: ["é", 1] };
     const small = [1, "a"];
