@@ -66,6 +66,8 @@ class Writer {
   /** Per depth, with an indent: the newline and indent that open a container's items, and the item separator with them. */
   readonly opens: Uint8Array[] = [];
   readonly seps: Uint8Array[] = [];
+  /** Whether for-in lists exactly Object.keys (Object.prototype has no enumerable key). */
+  readonly forIn = !inheritedKeys();
 
   constructor(p: FastEncodeParams, buf: Uint8Array) {
     this.buf = buf;
@@ -207,7 +209,21 @@ class Writer {
     const p = Object.getPrototypeOf(d);
     if (p !== Object.prototype && p !== null) throw STOP; // a Map, a class instance, a Date...
     if (depth >= this.maxDepth) throw STOP;
-    const ks = (d as { [KEY_ORDER]?: unknown })[KEY_ORDER] === undefined ? Object.keys(d) : orderedKeys(d);
+    if ((d as { [KEY_ORDER]?: unknown })[KEY_ORDER] === undefined && this.forIn) {
+      // for-in walks the engine's cached key list; Object.keys would copy it
+      let sep: Uint8Array | null = null;
+      for (const k in d) {
+        if (sep === null) sep = this.open(123, depth);
+        else this.bytes(sep);
+        this.string(k);
+        this.bytes(this.keySep);
+        this.value((d as Record<string, unknown>)[k], depth + 1);
+      }
+      if (sep === null) this.ascii7("{}");
+      else this.close(125, depth);
+      return;
+    }
+    const ks = orderedKeys(d);
     const n = ks.length;
     if (n === 0) {
       this.ascii7("{}");
@@ -261,6 +277,12 @@ class Writer {
     if (o < 0) throw STOP; // a lone surrogate: Python writes it as is, UTF-8 cannot hold it
     this.o = o;
   }
+}
+
+/** Whether Object.prototype has enumerable keys (for-in would list them after an object's own). */
+function inheritedKeys(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
 }
 
 /** The escape of an ASCII character that needs one (\" \\ \n ... or \u00XX) at o; returns the new end. */

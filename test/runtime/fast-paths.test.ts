@@ -52,6 +52,16 @@ describe("runtime fast paths", () => {
     }
   });
 
+  it("an enumerable key on Object.prototype is not written (the fast writer reads keys with for-in)", () => {
+    const v = { a: 1, b: [{ c: "x" }], d: Object.assign(Object.create(null), { e: 2 }) };
+    (Object.prototype as Record<string, unknown>).polluted = 1;
+    try {
+      expect(dumps(v)).toBe('{"a": 1, "b": [{"c": "x"}], "d": {"e": 2}}');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it("a big text, then a small one, then a big one again (the reused buffer holds no stale bytes)", () => {
     const big = { s: "x".repeat(200_000), t: ["é", 1] };
     const small = [1, "a"];
