@@ -1,7 +1,8 @@
 // `npm run bench -- runtime` section "runtime": the runtime's dumps/loads against JSON.stringify /
 // JSON.parse (same process, the same payload values) and against CPython's C-accelerated json on the
 // same bytes (a python3 process timing its own calls, bench/python/json_timer.py), on deterministic
-// payloads of a few MB. Also writes bench/runtime-results.json (committed; docs/runtime.md quotes it).
+// payloads of a few MB (bench/runtime-payloads.mjs). Also writes bench/runtime-results.json
+// (committed; docs/runtime.md and the README quote it).
 //
 // Fair measurement on a shared machine:
 // - CPU time of each process (Node: process.cpuUsage, Python: time.process_time), so time-slicing
@@ -11,8 +12,11 @@
 //   result freed when the next replaces it), as timeit and benchmark.js loops do. The first call of
 //   a block is not counted (it may pay for garbage left by the contender before);
 // - the three contenders take turns block by block (the order rotating), so a busy spell of the
-//   machine slows all of them alike; the figure is the median of REPS block means, after one round
-//   of warm-up;
+//   machine slows all of them alike; a run's figure is the median of REPS block means, after one
+//   round of warm-up;
+// - the whole benchmark runs RUNS times (BENCH_RUNS, at least 5): each ratio reported is the median
+//   of the runs' ratios, with their min–max beside it, so one lucky or unlucky run shows as spread;
+// - the machine (CPU model, cores, load average before and after) is recorded with the figures;
 // - JSON.stringify gets JSON.parse's values for the payload (it cannot take bigints or PyFloats),
 //   the runtime gets its own loads' values (bigints, PyFloats) and CPython json.loads' values; every
 //   output is checked equal to CPython's before timing, so all compare the same work. Only the
@@ -20,52 +24,18 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { dumps, loads } from "../dist/runtime/index.js";
+import { payloads } from "./runtime-payloads.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, ".corpus");
-const REPS = Number(process.env.BENCH_REPS ?? 15);
+const REPS = Number(process.env.BENCH_REPS ?? 7);
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const BLOCK = 6;
-
-// ---- deterministic payloads ---------------------------------------------------------------------
-let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pick = (a) => a[Math.floor(rand() * a.length)];
-const WORDS = ["alpha", "beta", "gamma", "delta", "Zürich", "naïve", "東京", "café", "emoji 😀", "line\nbreak", 'quote "q"', "tab\tsep", "plain", "data", "json"];
-const sentence = (n) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
-
-function apiPayload() {
-  const users = [];
-  for (let i = 0; i < 6000; i++) {
-    users.push({
-      id: i, uuid: `${(rand() * 1e16).toString(16)}-${i}`, name: sentence(2), email: `user${i}@example.com`, active: rand() < 0.5,
-      score: Math.round(rand() * 1e6) / 100, balance: rand() * 1e4 - 5e3, rank: null, tags: [pick(WORDS), pick(WORDS), pick(WORDS)],
-      address: { street: `${Math.floor(rand() * 999)} ${sentence(2)}`, city: pick(WORDS), zip: String(10000 + Math.floor(rand() * 89999)), geo: [rand() * 180 - 90, rand() * 360 - 180] },
-      created: new Date(1.6e12 + Math.floor(rand() * 1e11)).toISOString(), meta: { visits: Math.floor(rand() * 1000), ratio: 0.5 },
-    });
-  }
-  return JSON.stringify({ page: 1, total: users.length, users });
-}
-function stringPayload() {
-  const docs = [];
-  for (let i = 0; i < 2500; i++) docs.push({ title: sentence(5), body: sentence(120), lang: pick(["en", "de", "ja", "fr"]), comments: Array.from({ length: 3 }, () => sentence(20)) });
-  return JSON.stringify(docs);
-}
-function numberPayload() {
-  const rows = [];
-  for (let i = 0; i < 25000; i++) rows.push([i, rand() * 1000, Math.floor(rand() * 1e9), -rand(), rand() < 0.2 ? 2.0 : rand() * 1e-3, rand() * 1e20]);
-  // write integral floats as "2.0" the way Python would
-  return JSON.stringify({ series: rows }).replace(/([\[,])2(?=[,\]])/g, "$12.0");
-}
-
-/** The payloads: `api` (user records), `strings` (mixed-script prose), `numbers` (rows of ints and floats). */
-function payloads() {
-  seed = 12345;
-  return { api: apiPayload(), strings: stringPayload(), numbers: numberPayload() };
-}
 
 // ---- CPython, timing itself ---------------------------------------------------------------------
 function pythonTimer() {
@@ -119,42 +89,95 @@ async function race(contenders, py, name) {
   return Object.fromEntries(entries.map(([k]) => [k, median(times[k])]));
 }
 
-export async function run() {
-  mkdirSync(corpus, { recursive: true });
-  const py = pythonTimer();
-  const results = { node: process.version, python: await py.ask("version"), reps: REPS, payloads: {} };
-  const rows = [];
-  for (const [name, text] of Object.entries(payloads())) {
+/** The ratios a run reports, by name: [numerator, denominator] of the timings. */
+const RATIOS = {
+  "dumps / stringify": ["dumps", "stringify"],
+  "indent=2 / stringify": ["dumps_indent2", "stringify_indent2"],
+  "ensure_ascii=False / stringify": ["dumps_noascii", "stringify_noascii"],
+  "loads / parse": ["loads", "parse"],
+  "CPython dumps / ours": ["cpython_dumps", "dumps"],
+  "CPython indent=2 / ours": ["cpython_dumps_indent2", "dumps_indent2"],
+  "CPython ensure_ascii=False / ours": ["cpython_dumps_noascii", "dumps_noascii"],
+  "CPython loads / ours": ["cpython_loads", "loads"],
+};
+/** Payloads also timed with ensure_ascii=False (text that is mostly not ASCII). */
+const NOASCII = new Set(["unicode"]);
+
+/** One whole run of every payload: { name: { mb, timings in ms } }. */
+async function runOnce(py, texts, checked) {
+  const out = {};
+  for (const [name, text] of Object.entries(texts)) {
     const file = join(corpus, `${name}.json`);
     writeFileSync(file, text);
     await py.ask(`load ${name} ${file}`);
     let native = JSON.parse(text);
     let value = loads(text);
-    // The same output as CPython (checked here, so the timings compare equal work).
-    const check = spawnSync("python3", ["-c", "import json,sys; t=open(sys.argv[1],encoding='utf-8').read(); o=json.loads(t); sys.stdout.write(json.dumps(o)+'\\x00'+json.dumps(o, indent=2))", file], { encoding: "utf8", maxBuffer: 1 << 28 });
-    const [pyCompact, pyIndent] = check.stdout.split("\0");
-    if (dumps(value) !== pyCompact || dumps(value, { indent: 2 }) !== pyIndent) throw new Error(`${name}: output differs from CPython`);
+    if (!checked.has(name)) {
+      // The same output as CPython (checked once, so the timings compare equal work).
+      const check = spawnSync("python3", ["-c", "import json,sys; t=open(sys.argv[1],encoding='utf-8').read(); o=json.loads(t); sys.stdout.write(json.dumps(o)+'\\x00'+json.dumps(o, indent=2)+'\\x00'+json.dumps(o, ensure_ascii=False))", file], { encoding: "utf8", maxBuffer: 1 << 28 });
+      const [pyCompact, pyIndent, pyNoAscii] = check.stdout.split("\0");
+      if (dumps(value) !== pyCompact || dumps(value, { indent: 2 }) !== pyIndent || dumps(value, { ensureAscii: false }) !== pyNoAscii) throw new Error(`${name}: output differs from CPython`);
+      checked.add(name);
+    }
     const d = await race({ dumps: () => dumps(value), stringify: () => JSON.stringify(native), cpython_dumps: { python: "dumps" } }, py, name);
     const di = await race({ dumps_indent2: () => dumps(value, { indent: 2 }), stringify_indent2: () => JSON.stringify(native, null, 2), cpython_dumps_indent2: { python: "dumps_indent2" } }, py, name);
+    const dn = NOASCII.has(name)
+      ? await race({ dumps_noascii: () => dumps(value, { ensureAscii: false }), stringify_noascii: () => JSON.stringify(native), cpython_dumps_noascii: { python: "dumps_noascii" } }, py, name)
+      : {};
     native = value = undefined; // (only the values being timed stay alive)
     const l = await race({ loads: () => loads(text), parse: () => JSON.parse(text), cpython_loads: { python: "loads" } }, py, name);
-    const m = { mb: +(Buffer.byteLength(text) / 1e6).toFixed(2), ...d, ...di, ...l };
-    results.payloads[name] = m;
-    const r2 = (a, b) => (a / b).toFixed(2);
-    rows.push([name, m.mb, r2(m.dumps, m.stringify), r2(m.dumps_indent2, m.stringify_indent2), r2(m.loads, m.parse), r2(m.cpython_dumps, m.dumps), r2(m.cpython_dumps_indent2, m.dumps_indent2), r2(m.cpython_loads, m.loads)]);
+    out[name] = { mb: +(Buffer.byteLength(text) / 1e6).toFixed(2), ...d, ...di, ...dn, ...l };
   }
+  return out;
+}
+
+function machine() {
+  return { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), load: loadavg().map((x) => +x.toFixed(2)) };
+}
+
+export async function run() {
+  mkdirSync(corpus, { recursive: true });
+  const before = machine();
+  const py = pythonTimer();
+  const results = { node: process.version, python: await py.ask("version"), runs: RUNS, reps: REPS, machine: { cpu: before.cpu, cores: before.cores, loadBefore: before.load }, payloads: {} };
+  const texts = payloads();
+  const checked = new Set();
+  const runs = [];
+  for (let r = 0; r < RUNS; r++) runs.push(await runOnce(py, texts, checked));
   await py.close();
+  results.machine.loadAfter = machine().load;
+
+  // Per payload and ratio: the median of the runs' ratios and their min–max; timings: medians.
+  const rows = [];
+  for (const name of Object.keys(texts)) {
+    const per = runs.map((x) => x[name]);
+    const m = { mb: per[0].mb, ms: {}, ratios: {} };
+    for (const k of Object.keys(per[0])) if (k !== "mb") m.ms[k] = +median(per.map((x) => x[k])).toFixed(2);
+    for (const [label, [a, b]] of Object.entries(RATIOS)) {
+      if (per[0][a] === undefined) continue;
+      const xs = per.map((x) => x[a] / x[b]);
+      m.ratios[label] = { median: +median(xs).toFixed(2), min: +Math.min(...xs).toFixed(2), max: +Math.max(...xs).toFixed(2) };
+    }
+    results.payloads[name] = m;
+    const cell = (label) => {
+      const q = m.ratios[label];
+      return q === undefined ? "" : `${q.median.toFixed(2)} (${q.min.toFixed(2)}–${q.max.toFixed(2)})`;
+    };
+    rows.push([name, m.mb, ...Object.keys(RATIOS).map(cell)]);
+  }
   writeFileSync(join(here, "runtime-results.json"), JSON.stringify(results, null, 2) + "\n");
 
-  const head = ["payload", "MB", "dumps / stringify", "indent=2 / stringify", "loads / parse", "CPython dumps / ours", "CPython indent=2 / ours", "CPython loads / ours"];
+  const head = ["payload", "MB", ...Object.keys(RATIOS)];
+  const mc = results.machine;
   const table = [
-    `node ${process.version}, CPython ${results.python}; CPU time, medians of ${REPS} calls taking turns. Left: ours / native (at most 2 is the goal); right: CPython / ours (above 1: faster than CPython).`,
+    `node ${process.version}, CPython ${results.python}; ${mc.cpu}, ${mc.cores} cores, load average ${mc.loadBefore.join(" ")} before, ${mc.loadAfter.join(" ")} after.`,
+    `CPU time. Each cell: the median of ${RUNS} whole runs (min–max), each run's figure the median of ${REPS} blocks taking turns. Left: ours / native (at most 1.5 is the goal); right: CPython / ours (above 1: faster than CPython).`,
     "",
     `| ${head.join(" | ")} |`,
     `| ${head.map(() => "---").join(" | ")} |`,
     ...rows.map((r) => `| ${r.join(" | ")} |`),
     "",
-    ...Object.entries(results.payloads).map(([name, m]) => `${name}: ` + Object.entries(m).filter(([k]) => k !== "mb").map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(", ")),
+    ...Object.entries(results.payloads).map(([name, m]) => `${name} (median ms): ` + Object.entries(m.ms).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")),
   ].join("\n");
   return { title: "runtime: dumps/loads against JSON.stringify/JSON.parse and CPython's json", table, results };
 }

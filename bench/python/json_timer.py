@@ -4,7 +4,7 @@ One long-lived process, driven over stdin/stdout one line at a time, so the Node
 interleave CPython's runs with its own (a busy machine then slows both alike):
   load NAME PATH   read PATH as UTF-8 text; keep the text and json.loads(text) under NAME (and
                    drop the payload loaded before, so only the one being timed is alive)
-  time NAME OP N   run OP (dumps, dumps_indent2 or loads) on NAME's value or text N + 1 times
+  time NAME OP N   run OP (dumps, dumps_indent2, dumps_noascii or loads) on NAME's value or text N + 1 times
                    in a row and print the mean CPU time (time.process_time) of the last N calls
                    in milliseconds: each result is freed when the next one replaces it, so the
                    calls pay for their own memory management, as in a timeit loop (whose
@@ -22,6 +22,7 @@ values = {}
 OPS = {
     "dumps": lambda name: json.dumps(values[name]),
     "dumps_indent2": lambda name: json.dumps(values[name], indent=2),
+    "dumps_noascii": lambda name: json.dumps(values[name], ensure_ascii=False),
     "loads": lambda name: json.loads(texts[name]),
 }
 

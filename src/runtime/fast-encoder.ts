@@ -1,6 +1,6 @@
 // The encoder's fast path: a tree of the common kinds (plain objects, arrays, strings, numbers,
-// PyFloats, bigints, booleans, null) is written straight into UTF-8 bytes, decoded to a string once
-// at the end. Any other value (a Map, a class instance, undefined, NaN with allowNan off, a lone
+// PyFloats, bigints, booleans, null) is written straight into UTF-8 bytes, decoded to a string chunk by
+// chunk. Any other value (a Map, a class instance, undefined, NaN with allowNan off, a lone
 // surrogate with ensureAscii off, a nesting past maxDepth, an int past 4300 digits) stops it, and
 // the general encoder (encoder.ts) starts over: it alone raises errors, calls `default` and writes
 // Maps. The output is the general encoder's, byte for byte (the differential tests run both paths
@@ -9,7 +9,10 @@
 // Why bytes: JSON.stringify and a pass to respell its output (separators, \u escapes, Python's float
 // layout) cost more than writing Python's text directly: its output is a rope that must be
 // flattened, encoded and scanned again. Strings are read unit by unit (charCodeAt) and written as
-// ASCII escapes or UTF-8; the buffer outlives the call (see `spare`).
+// ASCII escapes or UTF-8. Why chunks: one buffer grown to the whole text and decoded at once made
+// two allocations of its size per call, whose fresh pages cost more than the writing; a 64 KB buffer
+// (kept for the next call) is decoded whenever it fills, and the output is the rope of those pieces,
+// as JSON.stringify's is.
 
 import { floatJson } from "./float-repr.js";
 import { KEY_ORDER, PyFloat, intRepr, keys as orderedKeys } from "./values.js";
@@ -52,6 +55,8 @@ function utf8(s: string): Uint8Array {
 class Writer {
   buf: Uint8Array;
   o = 0;
+  /** The text of the chunks written before buf's (a rope: never one big allocation). */
+  text = "";
   readonly ascii: boolean;
   readonly allowNan: boolean;
   readonly maxDepth: number;
@@ -61,6 +66,8 @@ class Writer {
   /** Per depth, with an indent: the newline and indent that open a container's items, and the item separator with them. */
   readonly opens: Uint8Array[] = [];
   readonly seps: Uint8Array[] = [];
+  /** Whether for-in lists exactly Object.keys (Object.prototype has no enumerable key). */
+  readonly forIn = !inheritedKeys();
 
   constructor(p: FastEncodeParams, buf: Uint8Array) {
     this.buf = buf;
@@ -72,15 +79,20 @@ class Writer {
     this.keySep = utf8(p.keySep);
   }
 
-  /** Room for `n` more bytes. */
+  /** Room for `n` more bytes: a full buffer is decoded onto `text` and starts over. */
   ensure(n: number): void {
-    if (this.o + n > this.buf.length) this.grow(n);
+    if (this.o + n > this.buf.length) this.flush(n);
   }
 
-  private grow(n: number): void {
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.o + n));
-    bigger.set(this.buf.subarray(0, this.o));
-    this.buf = bigger;
+  private flush(n: number): void {
+    this.text += decodeUtf8(this.buf.subarray(0, this.o));
+    this.o = 0;
+    if (n > this.buf.length) this.buf = new Uint8Array(n); // (a string longer than a chunk)
+  }
+
+  /** The whole text. */
+  finish(): string {
+    return this.text + decodeUtf8(this.buf.subarray(0, this.o));
   }
 
   bytes(b: Uint8Array): void {
@@ -197,7 +209,21 @@ class Writer {
     const p = Object.getPrototypeOf(d);
     if (p !== Object.prototype && p !== null) throw STOP; // a Map, a class instance, a Date...
     if (depth >= this.maxDepth) throw STOP;
-    const ks = (d as { [KEY_ORDER]?: unknown })[KEY_ORDER] === undefined ? Object.keys(d) : orderedKeys(d);
+    if ((d as { [KEY_ORDER]?: unknown })[KEY_ORDER] === undefined && this.forIn) {
+      // for-in walks the engine's cached key list; Object.keys would copy it
+      let sep: Uint8Array | null = null;
+      for (const k in d) {
+        if (sep === null) sep = this.open(123, depth);
+        else this.bytes(sep);
+        this.string(k);
+        this.bytes(this.keySep);
+        this.value((d as Record<string, unknown>)[k], depth + 1);
+      }
+      if (sep === null) this.ascii7("{}");
+      else this.close(125, depth);
+      return;
+    }
+    const ks = orderedKeys(d);
     const n = ks.length;
     if (n === 0) {
       this.ascii7("{}");
@@ -231,13 +257,32 @@ class Writer {
     this.buf[this.o++] = bracket;
   }
 
+  /** A string with nothing to escape joins the rope as it is, between the bytes so far and its
+   * closing quote; false for any other. */
+  private raw(s: string): boolean {
+    if (this.ascii ? ASCII_ESCAPES.test(s) : UNICODE_ESCAPES.test(s) || !wellFormed(s)) return false;
+    this.ensure(1);
+    this.buf[this.o++] = 34;
+    this.text += decodeUtf8(this.buf.subarray(0, this.o)) + s;
+    this.buf[0] = 34;
+    this.o = 1;
+    return true;
+  }
+
   /** A JSON string, escaped as Python's encode_basestring(_ascii) does. */
   string(s: string): void {
+    if (s.length >= RAW_MIN && this.raw(s)) return;
     this.ensure(6 * s.length + 2); // (at most 6 bytes per UTF-16 unit: \uXXXX)
     const o = this.ascii ? asciiString(this.buf, this.o, s) : unicodeString(this.buf, this.o, s);
     if (o < 0) throw STOP; // a lone surrogate: Python writes it as is, UTF-8 cannot hold it
     this.o = o;
   }
+}
+
+/** Whether Object.prototype has enumerable keys (for-in would list them after an object's own). */
+function inheritedKeys(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
 }
 
 /** The escape of an ASCII character that needs one (\" \\ \n ... or \u00XX) at o; returns the new end. */
@@ -313,25 +358,39 @@ function unicodeString(buf: Uint8Array, o: number, s: string): number {
   return o;
 }
 
-/** The last call's buffer, for the next call to reuse (fresh pages cost more than the writing; a
- * weak reference, so an idle runtime holds no memory past the next garbage collection). */
-let spare: WeakRef<Uint8Array> | undefined;
+const CHUNK = 1 << 16;
+
+// A string this long with nothing to escape is not copied: it joins the output's rope as it is (a
+// regular expression finds what needs escaping faster than the byte loop copies).
+const RAW_MIN = 128;
+const ASCII_ESCAPES = /["\\\u0000-\u001f\u007f-\uffff]/;
+const UNICODE_ESCAPES = /["\\\u0000-\u001f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const isWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+/** No lone surrogate (which Python writes as is, and UTF-8 cannot hold: the general encoder's). */
+function wellFormed(s: string): boolean {
+  return isWellFormed !== undefined ? isWellFormed.call(s) : !SURROGATE.test(s);
+}
+
+/** The buffer between calls (taken while in use: a getter that calls dumps gets one of its own). */
+let spare: Uint8Array | undefined;
+
+function decodeUtf8(b: Uint8Array): string {
+  utf8Decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+  return utf8Decoder.decode(b);
+}
 
 /** dumps by the fast path, or undefined when the value needs the general encoder. */
 export function fastDumps(v: unknown, p: FastEncodeParams): string | undefined {
-  // (Taken while in use: a getter that calls dumps gets a buffer of its own.)
-  const buf = spare?.deref() ?? new Uint8Array(1 << 16);
+  const w = new Writer(p, spare ?? new Uint8Array(CHUNK));
   spare = undefined;
-  const w = new Writer(p, buf);
+  let text: string | undefined;
   try {
     w.value(v, 0);
+    text = w.finish();
   } catch {
     // Stop, or an error the general encoder raises again in CPython's way (with dump's partial output).
-    spare = new WeakRef(w.buf);
-    return undefined;
   }
-  utf8Decoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
-  const text = utf8Decoder.decode(w.buf.subarray(0, w.o));
-  spare = new WeakRef(w.buf);
+  if (w.buf.length === CHUNK) spare = w.buf;
   return text;
 }

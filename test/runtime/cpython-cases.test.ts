@@ -111,6 +111,16 @@ for (let d = 1; d <= 16; d++) {
     for (const tail of ["1", "5", "9"]) L("near-integer", `[${int}.${"0".repeat(z)}${tail}, -${int.slice(1) || "0"}.${"9".repeat(z)}${tail}]`);
   }
 }
+// The JSON.parse path's text checks: an exponent after a fraction that starts with 0 or 9, number-like
+// text in strings (skipped), ints from 1e14 up, and a refused int hidden by a duplicate key at every
+// offset from the positions the check samples.
+for (const s of [
+  "[5.9E+2, 1]", "[1.999e3]", "[1.0123e5, 2]", "0.999E-988", "[0.9999e+04]", '{"t": "12:00:00.000Z", "n": 1}', '{"t": "x 2.0", "n": 1}',
+  '{"t": "v1.0", "n": 1}', '["4e5", 3]', '{"t": "a, 1e5, b", "n": 1}', "[100000000000000, 1]", "[99999999999999.0]", "[123456789012345.5]",
+]) {
+  L("fast-path checks", s);
+}
+for (const pad of [0, 1, 2150, 4298, 4299]) L("limit hidden by a duplicate key", `{"p": "${"x".repeat(pad)}", "k": ${"7".repeat(4301)}, "k": 1}`);
 L("limit ok", "1".repeat(4300));
 L("limit", "1".repeat(4301));
 L("limit negative", "-" + "9".repeat(4301));

@@ -37,6 +37,31 @@ describe("runtime fast paths", () => {
     expect(expected.startsWith('{"a": "{\\"text\\": \\"\\\\u00e9\\\\n')).toBe(true);
   });
 
+  it("a text of many chunks, with multi-byte characters across every chunk boundary", () => {
+    const v = Array.from({ length: 5000 }, (_, i) => ({ k: "é東😀\n".repeat(i % 40), n: i + 0.5 }));
+    for (const ensureAscii of [true, false]) expect(dumps(v, { ensureAscii })).toBe(dumps(v, { ensureAscii, cls: GeneralEncoder }));
+    const long = ["x", "é".repeat(100_000), "y"];
+    expect(dumps(long, { ensureAscii: false })).toBe(dumps(long, { ensureAscii: false, cls: GeneralEncoder }));
+  });
+
+  it("long strings that join the output as they are, and long ones that cannot (escapes, lone surrogates, 0x7f)", () => {
+    const long = (t: string): string => t.repeat(200);
+    const v = [long("東京😀"), long("plain"), long("x") + "\n", long("é") + "\u007f", long("a") + "\ud800", long("b") + "\udc00" + long("c"), { [long("k")]: long("v") }];
+    for (const ensureAscii of [true, false]) {
+      for (const x of [...v, v]) expect(dumps(x, { ensureAscii })).toBe(dumps(x, { ensureAscii, cls: GeneralEncoder }));
+    }
+  });
+
+  it("an enumerable key on Object.prototype is not written (the fast writer reads keys with for-in)", () => {
+    const v = { a: 1, b: [{ c: "x" }], d: Object.assign(Object.create(null), { e: 2 }) };
+    (Object.prototype as Record<string, unknown>).polluted = 1;
+    try {
+      expect(dumps(v)).toBe('{"a": 1, "b": [{"c": "x"}], "d": {"e": 2}}');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it("a big text, then a small one, then a big one again (the reused buffer holds no stale bytes)", () => {
     const big = { s: "x".repeat(200_000), t: ["é", 1] };
     const small = [1, "a"];
