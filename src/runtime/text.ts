@@ -1,4 +1,5 @@
 // Python strs count code points where JS strings count UTF-16 units: helpers for the formatting code.
+import { codePointIndex } from "./errors.js";
 
 /** The code points of a string, one string each (a lone surrogate is one, as in a Python str). */
 export function codePoints(s: string): string[] {
@@ -7,18 +8,7 @@ export function codePoints(s: string): string[] {
 
 /** Number of code points (Python's len()). */
 export function cpLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
+  return codePointIndex(s, s.length);
 }
 
 /** The first `n` code points of `s`. */

@@ -44,26 +44,20 @@ export function call(e: Emitter, node: SyntaxNode): Code {
 
 /** A call the host provides: `f(a, b=1)` → `f(a, { b: 1 })`, the convention a port of f takes. */
 function hostCall(e: Emitter, node: SyntaxNode, fn: SyntaxNode, args: CallArgument[]): Code {
-  const positional: string[] = [];
-  const keywords: string[] = [];
-  for (const a of args) {
-    if (a.kind === "positional") positional.push(element(e, a.value));
-    else if (a.kind === "star") positional.push(`...${e.rt("pyIter")}(${e.expr(a.value)})`);
-    else if (a.kind === "keyword") keywords.push(`${propertyName(a.name ?? "")}: ${e.expr(a.value)}`);
-    else return e.untranslated(node, "`**` in a call of a function the TypeScript must provide");
-  }
-  if (keywords.length > 0) positional.push(`{ ${keywords.join(", ")} }`);
+  const lists = argumentLists(e, args);
+  if (!lists) return e.untranslated(node, "`**` in a call of a function the TypeScript must provide");
   const what = fn.type === "attribute" ? `the method \`${fn.childForFieldName("attribute")?.text}()\` of \`${fn.childForFieldName("object")?.text}\`` : `\`${fn.text}\``;
-  e.note("port", `${what} is Python code the TypeScript calls by the same name: provide it${keywords.length > 0 ? ", taking the keyword arguments as a last object" : ""}`);
-  return atom(`${e.operand(fn)}(${positional.join(", ")})`);
+  e.note("port", `${what} is Python code the TypeScript calls by the same name: provide it${lists.keywords ? ", taking the keyword arguments as a last object" : ""}`);
+  const all = [...lists.positional, ...(lists.keywords ? [lists.keywords] : [])];
+  return atom(`${e.operand(fn)}(${all.join(", ")})`);
 }
 
 function propertyName(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : jsString(name);
 }
 
-/** Positional and keyword arguments as the runtime's method dispatch takes them. */
-function argumentLists(e: Emitter, args: CallArgument[]): { positional: string; keywords: string } | null {
+/** Positional and keyword arguments, each list as code: the host's convention and the runtime's method dispatch take them. */
+function argumentLists(e: Emitter, args: CallArgument[]): { positional: string[]; keywords: string } | null {
   const positional: string[] = [];
   const keywords: string[] = [];
   for (const a of args) {
@@ -72,7 +66,7 @@ function argumentLists(e: Emitter, args: CallArgument[]): { positional: string; 
     else if (a.kind === "keyword") keywords.push(`${propertyName(a.name ?? "")}: ${e.expr(a.value)}`);
     else return null;
   }
-  return { positional: `[${positional.join(", ")}]`, keywords: keywords.length > 0 ? `{ ${keywords.join(", ")} }` : "" };
+  return { positional, keywords: keywords.length > 0 ? `{ ${keywords.join(", ")} }` : "" };
 }
 
 /**
@@ -85,9 +79,9 @@ function pythonMethod(e: Emitter, node: SyntaxNode, receiver: SyntaxNode, method
   if (!lists) return e.untranslated(node, "`**` in a method call");
   const literal = stringLiteral(receiver);
   if (literal && !literal.bytes && !literal.fstring && method === "format") {
-    return atom(`${e.rt("pyStrFormat")}(${e.expr(receiver)}, ${lists.positional}${lists.keywords ? `, ${lists.keywords}` : ""})`);
+    return atom(`${e.rt("pyStrFormat")}(${e.expr(receiver)}, [${lists.positional.join(", ")}]${lists.keywords ? `, ${lists.keywords}` : ""})`);
   }
-  return atom(`${e.rt("pyMethod")}(${e.expr(receiver)}, ${jsString(method)}, ${lists.positional}${lists.keywords ? `, ${lists.keywords}` : ""})`);
+  return atom(`${e.rt("pyMethod")}(${e.expr(receiver)}, ${jsString(method)}, [${lists.positional.join(", ")}]${lists.keywords ? `, ${lists.keywords}` : ""})`);
 }
 
 /** Arguments bound to a builtin's parameters: positional by place, keywords by name; null when that fails. */
