@@ -1,0 +1,58 @@
+// json reached through a module that re-exports it: a compat module of the checked tree is
+// followed (relative and absolute imports, a chain of two); one outside the tree is named in
+// `extend-json-modules`. `check` and `convert` find the same calls.
+import { describe, expect, it } from "vitest";
+import { dumpling } from "./support/cli.js";
+import { tree } from "./support/tree.js";
+
+// JSN006 (loads-from-file) on every call below: a file handle where a string is needed.
+const CALL = "json.loads(open('x.json'))\n";
+
+function codes(dir: string, args: string[] = []): [string, number][] {
+  const r = dumpling(["check", "--output-format", "json", ...args, "."], { cwd: dir });
+  expect(r.stderr).toBe("");
+  return (JSON.parse(r.stdout) as { code: string; filename: string; location: { row: number } }[]).map((d) => [`${d.filename} ${d.code}`, d.location.row]);
+}
+
+describe("json re-exported by another module", () => {
+  it("a compat module of the tree is followed: relative, absolute and through a second module", () => {
+    const dir = tree({
+      "pkg/__init__.py": "",
+      "pkg/compat.py": "try:\n    import simplejson as json\nexcept ImportError:\n    import json\n",
+      "pkg/more.py": "from pkg.compat import json\n",
+      "pkg/a.py": `from .compat import json\n${CALL}`,
+      "pkg/b.py": `from pkg.compat import json\n${CALL}`,
+      "pkg/c.py": `from pkg.more import json\n${CALL}`,
+      // Not json: a module of the tree whose `json` is something else.
+      "pkg/other.py": "json = None\n",
+      "pkg/d.py": `from pkg.other import json\n${CALL}`,
+    });
+    expect(codes(dir)).toEqual([
+      ["pkg/a.py JSN006", 2],
+      ["pkg/b.py JSN006", 2],
+      ["pkg/c.py JSN006", 2],
+    ]);
+    const r = dumpling(["convert", ".", "--output-format", "json"], { cwd: dir });
+    expect((JSON.parse(r.stdout) as { filename: string; typescript: string }[]).map((t) => [t.filename, t.typescript])).toEqual([
+      ["pkg/a.py", 'loads(readFileSync("x.json", "utf8"))'],
+      ["pkg/b.py", 'loads(readFileSync("x.json", "utf8"))'],
+      ["pkg/c.py", 'loads(readFileSync("x.json", "utf8"))'],
+    ]);
+  });
+
+  it("a module outside the tree: extend-json-modules in the configuration", () => {
+    const files = { "app.py": `from botocore.compat import json\n${CALL}` };
+    expect(codes(tree(files))).toEqual([]);
+    const dir = tree({ ...files, "pyproject.toml": '[tool.dumpling]\nextend-json-modules = ["botocore.compat"]\n' });
+    expect(codes(dir)).toEqual([["app.py JSN006", 2]]);
+    const r = dumpling(["convert", ".", "--output-format", "json"], { cwd: dir });
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(1);
+  });
+
+  it("a name that is not a module is a configuration error", () => {
+    const dir = tree({ "pyproject.toml": '[tool.dumpling]\nextend-json-modules = ["botocore/compat"]\n', "app.py": "" });
+    const r = dumpling(["check", "."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("dumpling: error: pyproject.toml: `tool.dumpling.extend-json-modules`: `botocore/compat` is not a module name (a dotted name such as botocore.compat)\n");
+  });
+});
