@@ -16,7 +16,7 @@ export type Selection = Pick<Options, "select" | "ignore" | "extendSelect">;
  * their codes, with `overrides` layered over the file's configuration as `check
  * --select/--extend-select/--ignore` are), its target version and fixable codes, and the modules
  * that re-export json for it (`extend-json-modules`, and the project's own modules the file as it
- * is on disk imports json from). Throws ConfigError (a one-line message naming the file and the
+ * is on disk imports json from), and its `docs-url`. Throws ConfigError (a one-line message naming the file and the
  * key) for an invalid configuration; an unknown code in `overrides` throws as lint() does.
  */
 export function loadConfig(path: string, overrides: Selection = {}): Options {
@@ -37,6 +37,7 @@ export function loadConfig(path: string, overrides: Selection = {}): Options {
   if (!config) return options;
   if (config.fixables.some((f) => f.fixable || f.unfixable || f.extendFixable)) options.fixable = [...fixableCodes(config, {})];
   if (config.targetVersion !== undefined) options.targetVersion = `py3${config.targetVersion}`;
+  if (config.docsUrl !== null) options.docsUrl = config.docsUrl;
   if (config.extendJsonModules.length > 0) options.extendJsonModules = [...config.extendJsonModules, ...found];
   return options;
 }
