@@ -1,52 +1,14 @@
 // --output-format json: one array, sorted by filename, row, column (the contract in the README).
-import { ruleUrl } from "../rules/index.js";
+// One mapping for the report and the library: lint() returns exactly what this prints.
+import { compareJsonDiagnostics, toJsonDiagnostic as plainDiagnostic } from "../api/plain.js";
+import type { Diagnostic as JsonDiagnostic } from "../api/types.js";
 import type { Diagnostic } from "../core/types.js";
 import type { FileReport, Reporter } from "./types.js";
 
-export interface JsonDiagnostic {
-  code: string;
-  name: string;
-  message: string;
-  severity: string;
-  filename: string;
-  location: { row: number; column: number };
-  end_location: { row: number; column: number };
-  fix: null | {
-    applicability: string;
-    message: string;
-    edits: { content: string; location: { row: number; column: number }; end_location: { row: number; column: number } }[];
-  };
-  url: string;
-}
+export { compareJsonDiagnostics, type JsonDiagnostic };
 
 export function toJsonDiagnostic(file: FileReport, d: Diagnostic, docsUrl?: string | null): JsonDiagnostic {
-  const pos = (i: number) => (file.lines ? file.lines.position(i) : { row: 1, column: 1 });
-  return {
-    code: d.code,
-    name: d.name,
-    message: d.message,
-    severity: d.severity,
-    filename: file.filename,
-    location: pos(d.start),
-    end_location: pos(d.end),
-    fix: d.fix
-      ? {
-          applicability: d.fix.applicability,
-          message: d.fix.message,
-          edits: d.fix.edits.map((e) => ({ content: e.content, location: pos(e.start), end_location: pos(e.end) })),
-        }
-      : null,
-    url: ruleUrl(d.name, docsUrl),
-  };
-}
-
-export function compareJsonDiagnostics(a: JsonDiagnostic, b: JsonDiagnostic): number {
-  return (
-    (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0) ||
-    a.location.row - b.location.row ||
-    a.location.column - b.location.column ||
-    a.code.localeCompare(b.code)
-  );
+  return plainDiagnostic(file.filename, file.lines, d, docsUrl ?? undefined);
 }
 
 export function renderJson(files: readonly FileReport[]): string {
