@@ -39,3 +39,21 @@ export function withStatementOf(binding: Occurrence): { statement: SyntaxNode; b
   if (clause?.type !== "with_clause" || statement?.type !== "with_statement" || !body) return null;
   return { statement, body, items: clause.namedChildren.filter((c) => c.type === "with_item").length };
 }
+
+/**
+ * The message of the TypeError CPython 3.11 raises when a file's `write()` gets bytes (a text
+ * file) or str (a binary file); null when it is not known for this kind of file (an annotation,
+ * codecs' StreamReaderWriter, whose message names the codec). Checked with python3 by
+ * test/rules/write-text-to-binary-file.test.ts and write-bytes-to-text-file.test.ts.
+ */
+export function writeTypeError(file: FileKind, bytes: boolean): string | null {
+  if (file.binary === null || file.binary === bytes) return null;
+  if (!bytes) {
+    if (file.origin === "compressed-open") return "memoryview: a bytes-like object is required, not 'str'";
+    return ["open", "path-open", "codecs-open", "tempfile", "bytesio", "std"].includes(file.origin) ? "a bytes-like object is required, not 'str'" : null;
+  }
+  if (file.origin === "stringio") return "string argument expected, got 'bytes'";
+  // codecs.open() with an encoding returns a StreamReaderWriter: its message names the codec.
+  if (file.origin === "codecs-open") return file.encodingGiven === false ? "write() argument must be str, not bytes" : null;
+  return ["open", "path-open", "compressed-open", "tempfile", "std"].includes(file.origin) ? "write() argument must be str, not bytes" : null;
+}

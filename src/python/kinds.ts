@@ -314,7 +314,7 @@ function text(origin: TextKind["origin"], bytes: boolean | null): TextKind {
   return { kind: "text", bytes, origin, readCall: null, readReceiver: null, binding: null };
 }
 
-function stdFile(stream: "stdin" | "stdout" | "stderr", binary: boolean): FileKind {
+export function stdFile(stream: "stdin" | "stdout" | "stderr", binary: boolean): FileKind {
   const input = stream === "stdin";
   return {
     kind: "file", origin: "std", mode: null, binary, readable: input, writable: !input, encodingGiven: null, encoding: null,
@@ -374,9 +374,13 @@ function openedFile(
   const simple =
     !hasSplat && index <= params.length && [...given.keys()].every((k) => SIMPLE_PARAMS.has(k)) &&
     (!modeArg || mode !== null) && (!encodingArg || encoding !== null) && (!errorsArg || errors !== null);
+  // codecs.open() with an encoding opens the file in binary mode, but returns a StreamReaderWriter
+  // that takes and gives str; without one it is the builtin open().
+  const codecsText = origin === "codecs-open" && info?.binary === true ? encodingGiven : false;
+  const binary = codecsText === null ? null : codecsText ? false : (info?.binary ?? null);
   const typeName = info ? (info.binary ? (info.readable && !info.writable ? "BufferedReader" : info.writable && !info.readable ? "BufferedWriter" : "BufferedRandom") : "TextIOWrapper") : null;
   return {
-    kind: "file", origin, mode: info ? mode : null, binary: info?.binary ?? null, readable: info?.readable ?? null,
+    kind: "file", origin, mode: info ? mode : null, binary, readable: info?.readable ?? null,
     writable: info?.writable ?? null, encodingGiven, encoding, errors,
     path: receiver ?? given.get("file")?.value ?? given.get("filename")?.value ?? null, stream: null, simple, openCall: call,
     modeArg: modeArg && mode !== null ? modeArg : null,

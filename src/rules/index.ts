@@ -17,7 +17,9 @@ import unclosedFile from "./unclosed-file.js";
 import unknownOption from "./unknown-option.js";
 import unreadableFile from "./unreadable-file.js";
 import unusedNoqa from "./unused-noqa.js";
+import writeBytesToTextFile from "./write-bytes-to-text-file.js";
 import writeDumps from "./write-dumps.js";
+import writeTextToBinaryFile from "./write-text-to-binary-file.js";
 
 export const RULES: readonly Rule[] = [
   syntaxError,
@@ -32,6 +34,8 @@ export const RULES: readonly Rule[] = [
   unknownOption,
   dumpToUnwritableFile,
   loadFromWriteOnlyFile,
+  writeTextToBinaryFile,
+  writeBytesToTextFile,
   unclosedFile,
   openWithoutEncoding,
   unusedNoqa,

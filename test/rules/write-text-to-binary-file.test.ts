@@ -1,0 +1,163 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import rule from "../../src/rules/write-text-to-binary-file.js";
+import { pythonVersion, runSnippets } from "../support/python.js";
+import { py, ruleTester, runRule, type InvalidCase } from "../support/rule-tester.js";
+
+const valid = [
+  'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    f.write(json.dumps(d))',
+  'import json\nwith open("o.json", "wb") as f:\n    f.write(json.dumps(d).encode("utf-8"))',
+  { name: "codecs.open with an encoding takes str, whatever its mode", code: 'import codecs, json\nwith codecs.open("o.json", "wb", encoding="utf-8") as f:\n    f.write(json.dumps(d))' },
+  { name: "print to a text file", code: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    print(json.dumps(d), file=f)' },
+  { name: "gzip in text mode", code: 'import gzip, json\nwith gzip.open("o.gz", "wt", encoding="utf-8") as f:\n    f.write(json.dumps(d))' },
+  { name: "the encoded bytes with a bytes literal", code: 'import io, json\nio.BytesIO().write(json.dumps(d).encode() + b"\\n")' },
+];
+// Valid cases that CPython runs: they must run cleanly there.
+const runnable = valid.map((c) => (typeof c === "string" ? c : c.code));
+
+const invalid: InvalidCase[] = [
+  {
+    code: 'import json\nwith open("o.json", "wb") as f:\n    f.write(json.dumps(d))',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 26, message: "`json.dumps()` returns str, but `f` is a binary file (mode `\"wb\"`): `f.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "wb") as f:\n    f.write(json.dumps(d).encode("utf-8"))',
+    applicability: "unsafe",
+  },
+  {
+    name: "a line of JSON with + (parenthesized by the fix), single quotes, mode ab",
+    code: "import json\nwith open('o.json', 'ab') as f:\n    f.write(json.dumps(d) + '\\n')",
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 33 }],
+    fixes: ["Encode the text: add `.encode('utf-8')`"],
+    output: "import json\nwith open('o.json', 'ab') as f:\n    f.write((json.dumps(d) + '\\n').encode('utf-8'))",
+  },
+  {
+    name: "an f-string, r+b",
+    code: 'import json\nwith open("o.json", "r+b") as f:\n    f.write(f"{json.dumps(d)}\\n")',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 33, message: /mode `"r\+b"`/ }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "r+b") as f:\n    f.write(f"{json.dumps(d)}\\n".encode("utf-8"))',
+  },
+  {
+    name: "writelines of a list, an assigned handle",
+    code: 'import json\nf = open("new.json", "xb")\nf.writelines([json.dumps(d)])\nf.close()',
+    errors: [{ line: 3, column: 15, endLine: 3, endColumn: 28, message: /`f.writelines\(\)` raises TypeError/ }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nf = open("new.json", "xb")\nf.writelines([json.dumps(d).encode("utf-8")])\nf.close()',
+  },
+  {
+    name: "writelines of a generator: JSON lines",
+    code: 'import json\nwith open("o.json", "wb") as f:\n    f.writelines(json.dumps(r) + "\\n" for r in rows)',
+    errors: [{ line: 3, column: 18, endLine: 3, endColumn: 38 }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "wb") as f:\n    f.writelines((json.dumps(r) + "\\n").encode("utf-8") for r in rows)',
+  },
+  {
+    name: "writelines of a list comprehension",
+    code: 'import json\nwith open("o.json", "wb") as f:\n    f.writelines([json.dumps(r) for r in rows])',
+    errors: [{ line: 3, column: 19, endLine: 3, endColumn: 32 }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "wb") as f:\n    f.writelines([json.dumps(r).encode("utf-8") for r in rows])',
+  },
+  {
+    name: "writelines with other elements: no fix",
+    code: 'import json\nwith open("o.json", "wb") as f:\n    f.writelines([json.dumps(d), "\\n"])',
+    errors: [{ line: 3, column: 19, endLine: 3, endColumn: 32 }],
+    output: null,
+  },
+  {
+    name: "io.BytesIO, simplejson-style alias",
+    code: "import io\nfrom json import dumps as to_json\nbuf = io.BytesIO()\nbuf.write(to_json(d))",
+    errors: [{ line: 4, column: 11, endLine: 4, endColumn: 21, message: "`to_json()` returns str, but `buf` is a binary file: `buf.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import io\nfrom json import dumps as to_json\nbuf = io.BytesIO()\nbuf.write(to_json(d).encode("utf-8"))',
+  },
+  {
+    name: "sys.stdout.buffer",
+    code: "import json, sys\nsys.stdout.buffer.write(json.dumps(d))",
+    errors: [{ line: 2, column: 25, endLine: 2, endColumn: 38, message: "`json.dumps()` returns str, but `sys.stdout.buffer` is a binary file: `sys.stdout.buffer.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json, sys\nsys.stdout.buffer.write(json.dumps(d).encode("utf-8"))',
+  },
+  {
+    name: "print to sys.stderr.buffer: print to sys.stderr",
+    code: "import json, sys\nprint(json.dumps(d), file=sys.stderr.buffer)",
+    errors: [{ line: 2, column: 7, endLine: 2, endColumn: 20, message: "`json.dumps()` returns str, but `sys.stderr.buffer` is a binary file: `print()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ["Print to `sys.stderr`"],
+    output: "import json, sys\nprint(json.dumps(d), file=sys.stderr)",
+  },
+  {
+    name: "print to a file opened in the with: text mode",
+    code: py`
+      import json
+      with open("o.json", "wb") as f:
+          print(json.dumps(d, indent=2), end="", file=f)
+          print(file=f)
+    `,
+    errors: [{ line: 3, column: 11, endLine: 3, endColumn: 34 }],
+    fixes: ['Open `f` in text mode (`"w"`, `encoding="utf-8"`)'],
+    output: py`
+      import json
+      with open("o.json", "w", encoding="utf-8") as f:
+          print(json.dumps(d, indent=2), end="", file=f)
+          print(file=f)
+    `,
+  },
+  {
+    name: "print to a handle that also gets bytes: no fix",
+    code: 'import json\nwith open("o.json", "wb") as f:\n    f.write(b"# header\\n")\n    print(json.dumps(d), file=f)',
+    errors: [{ line: 4, column: 11, endLine: 4, endColumn: 24 }],
+    output: null,
+  },
+  {
+    name: "print to a file opened outside a with: no fix",
+    code: 'import json\nf = open("o.json", "wb")\nprint(json.dumps(d), file=f)',
+    errors: [{ line: 3, column: 7, endLine: 3, endColumn: 20 }],
+    output: null,
+  },
+  {
+    name: "gzip's own message",
+    code: 'import gzip, json\nwith gzip.open("o.gz", "w") as f:\n    f.write(json.dumps(d))',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 26, message: "`json.dumps()` returns str, but `f` is a binary file (mode `\"w\"`): `f.write()` raises TypeError: memoryview: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import gzip, json\nwith gzip.open("o.gz", "w") as f:\n    f.write(json.dumps(d).encode("utf-8"))',
+  },
+  {
+    name: "Path.open, a temporary file",
+    code: py`
+      import json, tempfile
+      from pathlib import Path
+      with Path("o.json").open("wb") as f, tempfile.TemporaryFile() as t:
+          f.write(json.dumps(d))
+          t.write(json.dumps(d))
+    `,
+    errors: [{ line: 4, column: 13, endLine: 4, endColumn: 26 }, { line: 5, column: 13, endLine: 5, endColumn: 26, message: /`t` is a binary file \(mode `"w\+b"`\): `t.write\(\)` raises TypeError: a bytes-like object is required, not 'str'$/ }],
+    fixes: ['Encode the text: add `.encode("utf-8")`', 'Encode the text: add `.encode("utf-8")`'],
+    output: py`
+      import json, tempfile
+      from pathlib import Path
+      with Path("o.json").open("wb") as f, tempfile.TemporaryFile() as t:
+          f.write(json.dumps(d).encode("utf-8"))
+          t.write(json.dumps(d).encode("utf-8"))
+    `,
+  },
+];
+
+ruleTester(rule, { valid, invalid });
+
+// The claims, in CPython: each flagged snippet raises the TypeError the message of its first
+// diagnostic quotes (the first write is the one that raises), each fixed text and each valid
+// snippet runs cleanly.
+describe.skipIf(!pythonVersion)("JSN012 in CPython", () => {
+  it("every flagged snippet raises the quoted TypeError; every fix and valid snippet runs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dumpling-jsn012-"));
+    const fixed = invalid.flatMap((c) => (c.output === null ? [] : [c.output]));
+    const results = runSnippets([...invalid.map((c) => c.code), ...fixed, ...runnable], dir);
+    invalid.forEach((c, i) => {
+      const first = runRule(rule, c.code).diagnostics.find((d) => d.code === rule.meta.code);
+      expect(results[i], c.code).toBe(/raises (TypeError: .*)$/.exec(first?.message ?? "")?.[1]);
+    });
+    expect(results.slice(invalid.length)).toEqual([...fixed, ...runnable].map(() => null));
+  });
+});
