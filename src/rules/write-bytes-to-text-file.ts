@@ -49,5 +49,12 @@ function removeEncodeFix(w: WrittenTo): Fix | null {
   const args = callArguments(encode);
   const arg = args[0];
   if (args.length > 1 || (arg && !((arg.kind === "positional" || arg.name === "encoding") && /^utf[-_]?8$/i.test(strValue(arg.value) ?? "")))) return null;
-  return { applicability: "unsafe", message: `Remove \`${encode.text.slice(receiver.endIndex - encode.startIndex)}\`: the file encodes the text`, edits: [{ start: receiver.endIndex, end: encode.endIndex, content: "" }] };
+  const message = `Remove \`${encode.text.slice(receiver.endIndex - encode.startIndex)}\`: the file encodes the text`;
+  // `(json.dumps(x) + "\n").encode()` → `json.dumps(x) + "\n"`: the value is an argument or an
+  // element, where a `+` expression needs no parentheses.
+  const inner = receiver.type === "parenthesized_expression" ? receiver.namedChildren : [];
+  if (inner.length === 1 && ["binary_operator", "call", "string", "concatenated_string"].includes(inner[0]!.type)) {
+    return { applicability: "unsafe", message, edits: [{ start: encode.startIndex, end: encode.endIndex, content: inner[0]!.text }] };
+  }
+  return { applicability: "unsafe", message, edits: [{ start: receiver.endIndex, end: encode.endIndex, content: "" }] };
 }

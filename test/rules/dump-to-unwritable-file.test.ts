@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: "*args to open()", code: 'import json\nwith open("o.json", *a) as f:\n    json.dump(d, f)' },
     "import io, json\njson.dump(d, io.StringIO())",
     "import json, sys\njson.dump(d, sys.stdout)",
+    { name: "codecs.open with an encoding writes str, whatever its mode", code: 'import codecs, json\nwith codecs.open("o.json", "wb", encoding="utf-8") as f:\n    json.dump(d, f)' },
     { name: "gzip in text mode", code: 'import gzip, json\nwith gzip.open("o.gz", "wt") as f:\n    json.dump(d, f)' },
     {
       name: "either branch may have run: unknown",
