@@ -189,3 +189,54 @@ describe("deeply nested code", () => {
     expect(calls(code)).toEqual(["2:json.dumps", "3:json.dump", "5:json.loads"]);
   });
 });
+
+describe("where a dumps call's text is written", () => {
+  // "via handle str|bytes value", plus the handle's file kind in brief; "-" when not written.
+  function written(code: string): string {
+    const w = only(`import io, json, sys\n${code}`).written;
+    if (!w) return "-";
+    const file = w.file ? ` [${w.file.origin}${w.file.binary ? " binary" : w.file.binary === false ? " text" : ""}]` : "";
+    return `${w.via} ${w.handle?.text ?? "(stdout)"}${file} ${w.bytes ? "bytes" : "str"} ${w.value.text}${w.oneOfSeveral ? " (one of several)" : ""}`;
+  }
+
+  it.each([
+    ["f.write(json.dumps(1))", "write f str json.dumps(1)"],
+    ["f.write((json.dumps(1)))", "write f str json.dumps(1)"],
+    ['f.write("[" + json.dumps(1) + "]\\n")', 'write f str "[" + json.dumps(1) + "]\\n"'],
+    ['f.write(f"{json.dumps(1)}\\n")', 'write f str f"{json.dumps(1)}\\n"'],
+    ['f.write(f"{json.dumps(1)}" "\\n" + "x")', 'write f str f"{json.dumps(1)}" "\\n" + "x"'],
+    ["f.write(json.dumps(1).encode())", "write f bytes json.dumps(1).encode()"],
+    ['f.write((json.dumps(1) + "\\n").encode("utf-8") + b"\\n")', 'write f bytes (json.dumps(1) + "\\n").encode("utf-8") + b"\\n"'],
+    ['with open("o.json", "wb") as f:\n    f.write(json.dumps(1))', 'write f [open binary] str json.dumps(1)'],
+    ["io.StringIO().write(json.dumps(1))", "write io.StringIO() [stringio text] str json.dumps(1)"],
+    ["sys.stderr.buffer.write(json.dumps(1))", "write sys.stderr.buffer [std binary] str json.dumps(1)"],
+    ['f.writelines([json.dumps(1), "\\n"])', "writelines f str json.dumps(1) (one of several)"],
+    ["f.writelines((json.dumps(1),))", "writelines f str json.dumps(1)"],
+    ["f.writelines(json.dumps(r) for r in rs)", "writelines f str json.dumps(r)"],
+    ["f.writelines([json.dumps(r).encode() for r in rs])", "writelines f bytes json.dumps(r).encode()"],
+    ["print(json.dumps(1))", "print (stdout) [std text] str json.dumps(1)"],
+    ["print(json.dumps(1), file=None)", "print (stdout) [std text] str json.dumps(1)"],
+    ["print('x', json.dumps(1).encode(), file=sys.stderr)", "print sys.stderr [std text] bytes json.dumps(1).encode()"],
+    ["print(json.dumps(1), file=out)", "print out str json.dumps(1)"],
+  ])("%s", (code, expected) => {
+    expect(written(code)).toBe(expected);
+  });
+
+  it.each([
+    ["assigned", "s = json.dumps(1)"],
+    ["an operand that is not a literal", "f.write(json.dumps(1) + sep)"],
+    ["a str literal added to the bytes", 'f.write(json.dumps(1).encode() + "\\n")'],
+    ["decoded again", "f.write(json.dumps(1).encode().decode())"],
+    ["another method", "f.send(json.dumps(1))"],
+    ["write() with two arguments", "f.write(json.dumps(1), 2)"],
+    ["write() by keyword", "f.write(s=json.dumps(1))"],
+    ["writelines of the text itself", "f.writelines(json.dumps(1))"],
+    ["write of a list", "f.write([json.dumps(1)])"],
+    ["print's file= in **kwargs", "print(json.dumps(1), **kw)"],
+    ["print's sep=", "print(1, sep=json.dumps(1), file=f)"],
+    ["a print of our own", "def print(*a, **k):\n    pass\nprint(json.dumps(1))"],
+    ["a function call", "g(json.dumps(1))"],
+  ])("not: %s", (_, code) => {
+    expect(written(code)).toBe("-");
+  });
+});
