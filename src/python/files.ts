@@ -1,7 +1,8 @@
 // Queries about the files json calls read and write, shared by the rules and the translator.
 import type { FileKind } from "./kinds.js";
 import type { JsonCall } from "./model.js";
-import type { Occurrence } from "./scopes.js";
+import type { Names } from "./names.js";
+import type { Occurrence, Scopes } from "./scopes.js";
 import type { SyntaxNode } from "./tree.js";
 
 /** Origins whose opener takes `encoding=` and defaults to the locale's encoding in text mode. */
@@ -56,4 +57,14 @@ export function writeTypeError(file: FileKind, bytes: boolean): string | null {
   // codecs.open() with an encoding returns a StreamReaderWriter: its message names the codec.
   if (file.origin === "codecs-open") return file.encodingGiven === false ? "write() argument must be str, not bytes" : null;
   return ["open", "path-open", "compressed-open", "tempfile", "std"].includes(file.origin) ? "write() argument must be str, not bytes" : null;
+}
+
+/** Every use of the handle a binding names is as the `file=` of a `print()` call (which writes only str). */
+export function onlyPrintedTo(ctx: { scopes: Scopes; names: Names }, binding: Occurrence): boolean {
+  return ctx.scopes.references(binding).every(({ node }) => {
+    const kw = node.parent;
+    const call = kw?.parent?.parent;
+    const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+    return kw?.type === "keyword_argument" && kw.childForFieldName("name")?.text === "file" && kw.childForFieldName("value")?.id === node.id && !!fn && ctx.names.qualify(fn) === "builtins.print";
+  });
 }

@@ -1,10 +1,9 @@
 import { appendArgument, pyString } from "./edits.js";
-import { writeTypeError } from "../python/files.js";
+import { onlyPrintedTo, writeTypeError } from "../python/files.js";
 import type { WrittenTo } from "../python/model.js";
 import { stringLiteral } from "../python/syntax.js";
 import type { Edit, Fix } from "../core/types.js";
 import type { FileContext } from "../python/context.js";
-import type { SyntaxNode } from "../python/tree.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -66,8 +65,7 @@ function textModeFix(ctx: FileContext, w: WrittenTo): Fix | null {
   if ((file.origin !== "open" && file.origin !== "path-open") || !file.openCall || !modeArg || file.mode === null || file.encodingGiven !== false) return null;
   // The open() must be the `with` item that names the handle, and every use of the handle a print's file=.
   if (binding?.binding?.how !== "with" || binding.binding.value.id !== file.openCall.id) return null;
-  const uses = ctx.scopes.references(binding);
-  if (uses.some((u) => !isPrintFile(ctx, u.node))) return null;
+  if (!onlyPrintedTo(ctx, binding)) return null;
   const quote = stringLiteral(modeArg.value) && /^[a-zA-Z]*(['"])/.exec(modeArg.value.text)?.[1];
   const encoding = appendArgument(file.openCall, `encoding=${pyString(ctx, "utf-8")}`);
   if (!quote || !encoding) return null;
@@ -77,12 +75,4 @@ function textModeFix(ctx: FileContext, w: WrittenTo): Fix | null {
     message: `Open \`${handle.text}\` in text mode (\`${JSON.stringify(mode)}\`, \`encoding="utf-8"\`)`,
     edits: [{ start: modeArg.value.startIndex, end: modeArg.value.endIndex, content: `${quote}${mode}${quote}` }, encoding],
   };
-}
-
-/** `f` in `print(..., file=f)`. */
-function isPrintFile(ctx: FileContext, node: SyntaxNode): boolean {
-  const kw = node.parent;
-  const call = kw?.parent?.parent;
-  const fn = call?.type === "call" ? call.childForFieldName("function") : null;
-  return kw?.type === "keyword_argument" && kw.childForFieldName("name")?.text === "file" && kw.childForFieldName("value")?.id === node.id && !!fn && ctx.names.qualify(fn) === "builtins.print";
 }
