@@ -105,6 +105,12 @@ const invalid: InvalidCase[] = [
     `,
   },
   {
+    name: "print of the encoded bytes to a binary file raises too: no fix",
+    code: "import io, json\nprint(json.dumps(d).encode(), file=io.BytesIO())",
+    errors: [{ line: 2, column: 7, endLine: 2, endColumn: 29, message: "`print()` writes str (`str()` of the bytes, then `end`), but `io.BytesIO()` is a binary file: `print()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    output: null,
+  },
+  {
     name: "print to a handle that also gets bytes: no fix",
     code: 'import json\nwith open("o.json", "wb") as f:\n    f.write(b"# header\\n")\n    print(json.dumps(d), file=f)',
     errors: [{ line: 4, column: 11, endLine: 4, endColumn: 24 }],
@@ -144,7 +150,28 @@ const invalid: InvalidCase[] = [
   },
 ];
 
-ruleTester(rule, { valid, invalid });
+// simplejson.dumps returns str too (simplejson is not installed with CPython: not run there).
+const simplejson: InvalidCase[] = [
+  {
+    name: "simplejson",
+    code: py`
+      import simplejson
+      def save(path, d):
+          with open(path, "wb") as f:
+              f.write(simplejson.dumps(d))
+    `,
+    errors: [{ line: 4, column: 17, endLine: 4, endColumn: 36, message: "`simplejson.dumps()` returns str, but `f` is a binary file (mode `\"wb\"`): `f.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: py`
+      import simplejson
+      def save(path, d):
+          with open(path, "wb") as f:
+              f.write(simplejson.dumps(d).encode("utf-8"))
+    `,
+  },
+];
+
+ruleTester(rule, { valid, invalid: [...invalid, ...simplejson] });
 
 // The claims, in CPython: each flagged snippet raises the TypeError the message of its first
 // diagnostic quotes (the first write is the one that raises), each fixed text and each valid
