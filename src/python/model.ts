@@ -7,7 +7,7 @@ import type { Names } from "./names.js";
 import type { Scopes } from "./scopes.js";
 import { isJsonApi, signatureOf, type JsonApi, type JsonModule, type Signature } from "./signatures.js";
 import { callArguments, enclosingStatement, parentSkippingParens, stringLiteral, type CallArgument } from "./syntax.js";
-import { writtenTo, type WrittenTo } from "./writes.js";
+import { writesOf, type WrittenTo } from "./writes.js";
 
 export type { WrittenTo } from "./writes.js";
 
@@ -40,10 +40,11 @@ export interface JsonCall {
   /** How the call's value is used. */
   usage: Usage;
   /**
-   * dumps: the `write()`, `writelines()` or `print()` its text goes to, as str or `.encode()`d,
-   * with the handle's kind (`f.write(json.dumps(x))`, `print(json.dumps(x).encode(), file=f)`).
+   * dumps: the `write()`, `writelines()` and `print()` calls its text goes to, as str or
+   * `.encode()`d, directly or through a name, with the handle's kind (`f.write(json.dumps(x))`,
+   * `print(json.dumps(x).encode(), file=f)`, `s = json.dumps(x)` then `f.write(s)`).
    */
-  written: WrittenTo | null;
+  writes: WrittenTo[];
   /** The statement that contains the call. */
   statement: SyntaxNode;
 }
@@ -63,7 +64,7 @@ export function findJsonCalls(text: string, scopes: Scopes, names: Names, kinds:
       if (calls.has(call.id) || call.hasError) continue;
       const m = QUALIFIED.exec(names.qualify(callee) ?? "");
       if (!m) continue;
-      calls.set(call.id, buildCall(call, callee, m[1] as JsonModule, m[2] as JsonApi, names, kinds));
+      calls.set(call.id, buildCall(call, callee, m[1] as JsonModule, m[2] as JsonApi, scopes, names, kinds));
     }
   }
   return [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
@@ -137,7 +138,7 @@ function importedNames(stmt: SyntaxNode): string[] {
   return names.filter(Boolean);
 }
 
-function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api: JsonApi, names: Names, kinds: Kinds): JsonCall {
+function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api: JsonApi, scopes: Scopes, names: Names, kinds: Kinds): JsonCall {
   const signature = signatureOf(module, api);
   const args = callArguments(call);
   const bound = new Map<string, CallArgument>();
@@ -168,7 +169,7 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
     target,
     file: fileOf(api, target, kinds),
     usage: usageOf(call),
-    written: api === "dumps" ? writtenTo(call, names, kinds) : null,
+    writes: api === "dumps" ? writesOf(call, scopes, names, kinds) : [],
     statement: enclosingStatement(call),
   };
 }

@@ -1,7 +1,9 @@
 // Where the text of a `json.dumps()` call is written: `h.write(...)`, `h.writelines([...])` or
-// `print(..., file=h)`, as it is (str) or `.encode()`d (bytes), and what the handle is.
+// `print(..., file=h)`, as it is (str) or `.encode()`d (bytes), directly or through a name
+// (`s = json.dumps(x)` then `h.write(s)`), and what the handle is.
 import { stdFile, type FileKind, type Kinds } from "./kinds.js";
 import type { Names } from "./names.js";
+import type { Scopes } from "./scopes.js";
 import { callArguments, parentSkippingParens, stringLiteral } from "./syntax.js";
 import type { SyntaxNode } from "./tree.js";
 
@@ -13,8 +15,12 @@ export interface WrittenTo {
   handle: SyntaxNode | null;
   /** What the handle is, when the model knows it is a file. */
   file: FileKind | null;
-  /** The expression written: `json.dumps(x)`, `json.dumps(x) + "\n"`, `json.dumps(x).encode()`... */
+  /**
+   * The expression written: `json.dumps(x)`, `json.dumps(x) + "\n"`, `json.dumps(x).encode()`...,
+   * or the name that holds it (then `through` is that name, the use in the write).
+   */
   value: SyntaxNode;
+  through: SyntaxNode | null;
   /** The value is bytes: the text `.encode()`d (then `encodeCall` is that call); str otherwise. */
   bytes: boolean;
   encodeCall: SyntaxNode | null;
@@ -23,11 +29,12 @@ export interface WrittenTo {
 }
 
 /**
- * The write a dumps call's value goes to, or null. Only expressions whose type is certain count:
- * the call itself, `+` with str literals, an f-string around it; then `.encode(...)` (bytes) and
- * `+` with bytes literals.
+ * The writes a dumps call's value goes to. Only expressions whose type is certain count: the call
+ * itself, `+` with str literals, an f-string around it; then `.encode(...)` (bytes) and `+` with
+ * bytes literals. That value is written where it stands, or assigned to a name and written where
+ * that name is used and only this assignment reaches the use (in the same scope).
  */
-export function writtenTo(dumps: SyntaxNode, names: Names, kinds: Kinds): WrittenTo | null {
+export function writesOf(dumps: SyntaxNode, scopes: Scopes, names: Names, kinds: Kinds): WrittenTo[] {
   let value = strExpression(dumps);
   let encodeCall: SyntaxNode | null = null;
   const [parent, child] = parentSkippingParens(value);
@@ -36,7 +43,21 @@ export function writtenTo(dumps: SyntaxNode, names: Names, kinds: Kinds): Writte
     encodeCall = call;
     value = literalChain(call, true);
   }
-  return landing(value, names, kinds, encodeCall);
+  const direct = landing(value, names, kinds, encodeCall);
+  if (direct) return [direct];
+  const [assign, right] = parentSkippingParens(value);
+  const left = assign?.type === "assignment" && assign.childForFieldName("right")?.id === right.id ? assign.childForFieldName("left") : null;
+  if (left?.type !== "identifier") return [];
+  const binding = scopes.occurrences(left.text).find((o) => o.node.id === left.id);
+  if (!binding) return [];
+  const out: WrittenTo[] = [];
+  for (const use of scopes.references(binding)) {
+    const res = scopes.resolve(use.node);
+    if (!res?.sameScope || scopes.reaching(res, use.node).length !== 1) continue;
+    const w = landing(use.node, names, kinds, encodeCall);
+    if (w) out.push({ ...w, through: use.node });
+  }
+  return out;
 }
 
 /** The largest str expression made of the dumps call, str literals (`+`) and an f-string around it. */
@@ -99,7 +120,7 @@ function landing(value: SyntaxNode, names: Names, kinds: Kinds, encodeCall: Synt
   const method = fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
   const receiver = fn.type === "attribute" ? fn.childForFieldName("object") : null;
   const onlyArg = args.length === 1 && args[0]?.kind === "positional" && args[0].value.id === arg.id;
-  const base = { call, value, bytes: encodeCall !== null, encodeCall, oneOfSeveral };
+  const base = { call, value, through: null, bytes: encodeCall !== null, encodeCall, oneOfSeveral };
   if (receiver && onlyArg && method === (inContainer ? "writelines" : "write")) {
     return { ...base, via: inContainer ? "writelines" : "write", handle: receiver, file: fileKind(receiver, kinds) };
   }

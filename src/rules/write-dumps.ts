@@ -24,7 +24,7 @@ export default defineRule({
   checkCall(call, ctx) {
     if (call.api !== "dumps" || call.usage !== "argument") return;
     // On a binary file the write raises (JSN012), and `json.dump` would raise the same TypeError.
-    if (call.written?.file?.binary === true) return;
+    if (call.writes.some((w) => w.file?.binary === true)) return;
     const [list] = parentSkippingParens(call.node);
     const write = list?.type === "argument_list" ? list.parent : null;
     const fn = write?.type === "call" ? write.childForFieldName("function") : null;

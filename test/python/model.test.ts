@@ -193,10 +193,15 @@ describe("deeply nested code", () => {
 describe("where a dumps call's text is written", () => {
   // "via handle str|bytes value", plus the handle's file kind in brief; "-" when not written.
   function written(code: string): string {
-    const w = only(`import io, json, sys\n${code}`).written;
-    if (!w) return "-";
-    const file = w.file ? ` [${w.file.origin}${w.file.binary ? " binary" : w.file.binary === false ? " text" : ""}]` : "";
-    return `${w.via} ${w.handle?.text ?? "(stdout)"}${file} ${w.bytes ? "bytes" : "str"} ${w.value.text}${w.oneOfSeveral ? " (one of several)" : ""}`;
+    const writes = only(`import io, json, sys\n${code}`).writes;
+    if (writes.length === 0) return "-";
+    return writes
+      .map((w) => {
+        const file = w.file ? ` [${w.file.origin}${w.file.binary ? " binary" : w.file.binary === false ? " text" : ""}]` : "";
+        const notes = `${w.through ? " (through a name)" : ""}${w.oneOfSeveral ? " (one of several)" : ""}`;
+        return `${w.via} ${w.handle?.text ?? "(stdout)"}${file} ${w.bytes ? "bytes" : "str"} ${w.value.text}${notes}`;
+      })
+      .join("; ");
   }
 
   it.each([
@@ -218,6 +223,9 @@ describe("where a dumps call's text is written", () => {
     ["print(json.dumps(1), file=None)", "print (stdout) [std text] str json.dumps(1)"],
     ["print('x', json.dumps(1).encode(), file=sys.stderr)", "print sys.stderr [std text] bytes json.dumps(1).encode()"],
     ["print(json.dumps(1), file=out)", "print out str json.dumps(1)"],
+    ["s = json.dumps(1)\nf.write(s)\nprint(s, file=g)", "write f str s (through a name); print g str s (through a name)"],
+    ['b = (json.dumps(1) + "\\n").encode()\nio.StringIO().writelines([b])', "writelines io.StringIO() [stringio text] bytes b (through a name)"],
+    ["def save(f):\n    s = json.dumps(1)\n    f.write(s)", "write f str s (through a name)"],
   ])("%s", (code, expected) => {
     expect(written(code)).toBe(expected);
   });
@@ -236,6 +244,11 @@ describe("where a dumps call's text is written", () => {
     ["print's sep=", "print(1, sep=json.dumps(1), file=f)"],
     ["a print of our own", "def print(*a, **k):\n    pass\nprint(json.dumps(1))"],
     ["a function call", "g(json.dumps(1))"],
+    ["a name another assignment may reach", 's = json.dumps(1)\nif c:\n    s = s.encode()\nf.write(s)'],
+    ["a name rebound before the write", 's = json.dumps(1)\ns = s.encode()\nf.write(s)'],
+    ["a name used in a nested function", "s = json.dumps(1)\ndef w(f):\n    f.write(s)"],
+    ["a name assigned by unpacking", "s, t = json.dumps(1), 2\nf.write(s)"],
+    ["a name's other use", "s = json.dumps(1)\nf.write(s.upper())"],
   ])("not: %s", (_, code) => {
     expect(written(code)).toBe("-");
   });

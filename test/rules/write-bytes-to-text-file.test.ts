@@ -103,6 +103,12 @@ const invalid: InvalidCase[] = [
     `,
   },
   {
+    name: "through a name: no fix (the bytes may serve other uses)",
+    code: "import json, sys\npayload = json.dumps(d).encode(\"utf-8\")\nsys.stdout.write(payload)",
+    errors: [{ line: 3, column: 18, endLine: 3, endColumn: 25, message: "`payload` holds `json.dumps(...).encode()`, bytes, but `sys.stdout` is a text file: `sys.stdout.write()` raises TypeError: write() argument must be str, not bytes" }],
+    output: null,
+  },
+  {
     name: "codecs.open with an encoding: the message names the codec, so it is not quoted",
     code: 'import codecs, json\nwith codecs.open("o.json", "w", encoding="utf-8") as f:\n    f.write(json.dumps(d).encode())',
     errors: [{ line: 3, column: 13, endLine: 3, endColumn: 35, message: "`json.dumps(...).encode()` is bytes, but `f` is a text file (mode `\"w\"`): `f.write()` raises TypeError" }],

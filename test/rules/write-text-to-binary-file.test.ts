@@ -105,6 +105,29 @@ const invalid: InvalidCase[] = [
     `,
   },
   {
+    name: "through a name: encoded where it is written",
+    code: py`
+      import json
+      line = json.dumps(d) + "\\n"
+      with open("o.json", "ab") as f:
+          f.write(line)
+    `,
+    errors: [{ line: 4, column: 13, endLine: 4, endColumn: 17, message: "`line` holds the str `json.dumps()` returns, but `f` is a binary file (mode `\"ab\"`): `f.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: py`
+      import json
+      line = json.dumps(d) + "\\n"
+      with open("o.json", "ab") as f:
+          f.write(line.encode("utf-8"))
+    `,
+  },
+  {
+    name: "through a name to print",
+    code: 'import io, json\ntext = json.dumps(d)\nprint(text, file=io.BytesIO())',
+    errors: [{ line: 3, column: 7, endLine: 3, endColumn: 11, message: "`text` holds the str `json.dumps()` returns, but `io.BytesIO()` is a binary file: `print()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    output: null,
+  },
+  {
     name: "print of the encoded bytes to a binary file raises too: no fix",
     code: "import io, json\nprint(json.dumps(d).encode(), file=io.BytesIO())",
     errors: [{ line: 2, column: 7, endLine: 2, endColumn: 29, message: "`print()` writes str (`str()` of the bytes, then `end`), but `io.BytesIO()` is a binary file: `print()` raises TypeError: a bytes-like object is required, not 'str'" }],
