@@ -48,12 +48,15 @@ export function writesOf(dumps: SyntaxNode, scopes: Scopes, names: Names, kinds:
   const [assign, right] = parentSkippingParens(value);
   const left = assign?.type === "assignment" && assign.childForFieldName("right")?.id === right.id ? assign.childForFieldName("left") : null;
   if (left?.type !== "identifier") return [];
-  const binding = scopes.occurrences(left.text).find((o) => o.node.id === left.id);
+  const occurrences = scopes.occurrences(left.text);
+  const binding = occurrences.find((o) => o.node.id === left.id);
   if (!binding) return [];
   const out: WrittenTo[] = [];
-  for (const use of scopes.references(binding)) {
+  for (const use of occurrences) {
+    if (use.role !== "use" || use.scope.id !== binding.scope.id || use.node.startIndex < binding.node.endIndex) continue;
     const res = scopes.resolve(use.node);
-    if (!res?.sameScope || scopes.reaching(res, use.node).length !== 1) continue;
+    const reaching = res?.sameScope ? scopes.reaching(res, use.node) : [];
+    if (reaching.length !== 1 || reaching[0]?.node.id !== binding.node.id) continue;
     const w = landing(use.node, names, kinds, encodeCall);
     if (w) out.push({ ...w, through: use.node });
   }
