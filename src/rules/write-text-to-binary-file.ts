@@ -60,7 +60,7 @@ function textModeFix(ctx: FileContext, w: WrittenTo): Fix | null {
   const file = w.file;
   const handle = w.handle;
   if (!file || !handle) return null;
-  if (file.origin === "std" && file.stream && handle.type === "attribute") {
+  if (file.origin === "std" && file.stream && handle.type === "attribute" && handle.childForFieldName("attribute")?.text === "buffer") {
     const object = handle.childForFieldName("object");
     if (!object) return null;
     return { applicability: "unsafe", message: `Print to \`sys.${file.stream}\``, edits: [{ start: object.endIndex, end: handle.endIndex, content: "" }] };
