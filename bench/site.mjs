@@ -41,6 +41,11 @@ async function coldLoad(url) {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName("dumpling:first-diagnostics").length > 0, null, { timeout: 60_000 });
     const first = await page.evaluate(() => performance.getEntriesByName("dumpling:first-diagnostics")[0].startTime);
+    // What the first diagnostics waited for: the files whose response had ended by then.
+    const firstBytes = await page.evaluate((t) => {
+      const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].filter((e) => e.responseEnd <= t);
+      return { transferred: entries.reduce((n, e) => n + e.transferSize, 0), decoded: entries.reduce((n, e) => n + e.decodedBodySize, 0), requests: entries.length };
+    }, first);
     await page.waitForFunction(() => performance.getEntriesByName("dumpling:pane:typescript").length > 0 || document.getElementById("typescript-summary")?.textContent === "", null, { timeout: 60_000 });
     // Everything loaded before Run (the TypeScript compiler included), as the browser counted it.
     const bytes = await page.evaluate(() => {
@@ -52,7 +57,7 @@ async function coldLoad(url) {
       domContentLoaded: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
       parserReady: performance.getEntriesByName("dumpling:parser-ready")[0]?.startTime ?? null,
     }));
-    return { first, bytes, phases };
+    return { first, bytes, firstBytes, phases };
   } finally {
     await b.close();
   }
@@ -104,9 +109,11 @@ export async function run() {
       if (base) baseCold.push(await coldLoad(`${base.url}index.html#code=${b64(example)}`));
     }
     results.coldFirstDiagnosticsMs = coldSummary(cold);
+    results.bytesBeforeFirstDiagnostics = cold.at(-1).firstBytes;
     results.bytesBeforeRun = cold.at(-1).bytes;
     if (baseline) {
       baseline.coldFirstDiagnosticsMs = coldSummary(baseCold);
+      baseline.bytesBeforeFirstDiagnostics = baseCold.at(-1).firstBytes;
       baseline.bytesBeforeRun = baseCold.at(-1).bytes;
     }
 
@@ -151,6 +158,7 @@ export async function run() {
     `| translation pane refresh, same file (${r.reanalysis1000LinesMs.jsonCalls} json calls) | ${ms(r.reanalysis1000LinesMs.translationPaneMedian)}${was((x) => ms(x.reanalysis1000LinesMs.translationPaneMedian))} | — |`,
     `| Run → verdict, cold (Pyodide loads) | ${ms(r.runMs.cold)} | — |`,
     `| Run → verdict, warm | ${ms(r.runMs.warm)} | — |`,
+    `| transferred before the first diagnostics (${r.bytesBeforeFirstDiagnostics.requests} requests) | ${kb(r.bytesBeforeFirstDiagnostics.transferred)} (${kb(r.bytesBeforeFirstDiagnostics.decoded)} decoded)${was((x) => kb(x.bytesBeforeFirstDiagnostics.transferred))} | — |`,
     `| transferred before Run (gzip; ${r.bytesBeforeRun.requests} requests, ${r.bytesBeforeRun.pyodide} of Pyodide) | ${kb(r.bytesBeforeRun.transferred)} (${kb(r.bytesBeforeRun.decoded)} decoded)${was((x) => kb(x.bytesBeforeRun.transferred))} | — |`,
     `| load average (1 min): before / mean / max / after | ${load.before.toFixed(1)} / ${load.mean.toFixed(1)} / ${load.max.toFixed(1)} / ${load.after.toFixed(1)} on ${(await import("node:os")).cpus().length} cores | — |`,
   ].join("\n");
