@@ -71,6 +71,7 @@ async function reanalysis(page, url, big) {
   await page.click(".cm-content");
   await page.keyboard.press("Control+Home");
   const analysis = [];
+  const lint = [];
   const pane = [];
   for (let i = 0; i < EDITS; i++) {
     const [na, np] = await page.evaluate(() => [performance.getEntriesByName("dumpling:analysis").length, performance.getEntriesByName("dumpling:pane:typescript").length]);
@@ -78,9 +79,10 @@ async function reanalysis(page, url, big) {
     else await page.keyboard.type("#");
     await page.waitForFunction(([a, p]) => performance.getEntriesByName("dumpling:analysis").length > a && performance.getEntriesByName("dumpling:pane:typescript").length > p, [na, np], { timeout: 60_000 });
     analysis.push(await page.evaluate(() => performance.getEntriesByName("dumpling:analysis").at(-1).duration));
+    lint.push(await page.evaluate(() => performance.getEntriesByName("dumpling:analysis:lint").at(-1)?.duration ?? null));
     pane.push(await page.evaluate(() => performance.getEntriesByName("dumpling:pane:typescript").at(-1).duration));
   }
-  return { lines: big.split("\n").length - 1, jsonCalls: calls, median: median(analysis), runs: analysis, translationPaneMedian: median(pane), translationPaneRuns: pane };
+  return { lines: big.split("\n").length - 1, jsonCalls: calls, median: median(analysis), runs: analysis, lintMedian: lint.includes(null) ? null : median(lint), translationPaneMedian: median(pane), translationPaneRuns: pane };
 }
 
 function coldSummary(runs) {
@@ -154,7 +156,7 @@ export async function run() {
     "| measure | result | target |",
     "|---|---|---|",
     `| cold load → first diagnostics (median of ${COLD_RUNS}, fresh profile each) | ${ms(r.coldFirstDiagnosticsMs.median)} (fastest ${ms(r.coldFirstDiagnosticsMs.min)}; DOMContentLoaded ${ms(r.coldFirstDiagnosticsMs.domContentLoadedMedian)}, parser ready ${ms(r.coldFirstDiagnosticsMs.parserReadyMedian)})${was((x) => `${ms(x.coldFirstDiagnosticsMs.median)}, fastest ${ms(x.coldFirstDiagnosticsMs.min)}`)} | ≤ 1,500 ms |`,
-    `| re-analysis after an edit, ${r.reanalysis1000LinesMs.lines}-line file (median of ${EDITS}) | ${r.reanalysis1000LinesMs.median.toFixed(1)} ms${was((x) => `${x.reanalysis1000LinesMs.median.toFixed(1)} ms`)} | ≤ 50 ms |`,
+    `| re-analysis after an edit, ${r.reanalysis1000LinesMs.lines}-line file (median of ${EDITS}) | ${r.reanalysis1000LinesMs.median.toFixed(1)} ms (lint() ${r.reanalysis1000LinesMs.lintMedian.toFixed(1)} ms of it)${was((x) => `${x.reanalysis1000LinesMs.median.toFixed(1)} ms`)} | ≤ 50 ms |`,
     `| translation pane refresh, same file (${r.reanalysis1000LinesMs.jsonCalls} json calls) | ${ms(r.reanalysis1000LinesMs.translationPaneMedian)}${was((x) => ms(x.reanalysis1000LinesMs.translationPaneMedian))} | — |`,
     `| Run → verdict, cold (Pyodide loads) | ${ms(r.runMs.cold)} | — |`,
     `| Run → verdict, warm | ${ms(r.runMs.warm)} | — |`,

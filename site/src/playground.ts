@@ -143,8 +143,10 @@ function analyze(): void {
     diagnostics = [];
     $("settings-error").textContent = e instanceof Error ? e.message : String(e);
   }
+  const linted = performance.now();
   renderDiagnostics(text);
   performance.measure("dumpling:analysis", { start: started, end: performance.now() });
+  performance.measure("dumpling:analysis:lint", { start: started, end: linted });
   document.body.dataset.analyzed = String(v);
   clearTimeout(saveTimer);
   saveTimer = setTimeout(saveState, SAVE_MS);
