@@ -19,7 +19,7 @@ import { stdlibDir } from "./corpus.mjs";
 const COLD_RUNS = 7;
 const BASELINE = process.env.DUMPLING_SITE_BASELINE;
 const BASELINE_NAME = process.env.DUMPLING_SITE_BASELINE_NAME ?? BASELINE;
-const EDITS = 15;
+const EDITS = 21;
 
 const b64 = (s) => Buffer.from(s, "utf8").toString("base64url");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -63,26 +63,38 @@ async function coldLoad(url) {
   }
 }
 
-/** Re-analysis: EDITS edits typed into the 1,000-line file, the TypeScript tab open. */
-async function reanalysis(page, url, big) {
+/** A page with the 1,000-line file, the TypeScript tab open, the cursor at its start. */
+async function editorOn(page, url, big) {
   await page.goto(`${url}index.html#code=${b64(big)}&tab=typescript`);
   await page.waitForFunction(() => document.querySelectorAll(".translation").length > 0, null, { timeout: 120_000 });
-  const calls = await page.evaluate(() => document.querySelectorAll(".translation").length);
   await page.click(".cm-content");
   await page.keyboard.press("Control+Home");
-  const analysis = [];
-  const lint = [];
-  const pane = [];
-  for (let i = 0; i < EDITS; i++) {
-    const [na, np] = await page.evaluate(() => [performance.getEntriesByName("dumpling:analysis").length, performance.getEntriesByName("dumpling:pane:typescript").length]);
-    if (i % 2) await page.keyboard.press("Backspace");
-    else await page.keyboard.type("#");
-    await page.waitForFunction(([a, p]) => performance.getEntriesByName("dumpling:analysis").length > a && performance.getEntriesByName("dumpling:pane:typescript").length > p, [na, np], { timeout: 60_000 });
-    analysis.push(await page.evaluate(() => performance.getEntriesByName("dumpling:analysis").at(-1).duration));
-    lint.push(await page.evaluate(() => performance.getEntriesByName("dumpling:analysis:lint").at(-1)?.duration ?? null));
-    pane.push(await page.evaluate(() => performance.getEntriesByName("dumpling:pane:typescript").at(-1).duration));
-  }
-  return { lines: big.split("\n").length - 1, jsonCalls: calls, median: median(analysis), runs: analysis, lintMedian: lint.includes(null) ? null : median(lint), translationPaneMedian: median(pane), translationPaneRuns: pane };
+  return { page, calls: await page.evaluate(() => document.querySelectorAll(".translation").length), analysis: [], lint: [], pane: [] };
+}
+
+/** One edit typed (a "#", or its deletion), its analysis and the translation pane's refresh. */
+async function edit(e, i) {
+  const { page } = e;
+  await page.bringToFront();
+  const [na, np] = await page.evaluate(() => [performance.getEntriesByName("dumpling:analysis").length, performance.getEntriesByName("dumpling:pane:typescript").length]);
+  if (i % 2) await page.keyboard.press("Backspace");
+  else await page.keyboard.type("#");
+  await page.waitForFunction(([a, p]) => performance.getEntriesByName("dumpling:analysis").length > a && performance.getEntriesByName("dumpling:pane:typescript").length > p, [na, np], { timeout: 60_000 });
+  const [analysis, lint, pane] = await page.evaluate(() => [
+    performance.getEntriesByName("dumpling:analysis").at(-1).duration,
+    performance.getEntriesByName("dumpling:analysis:lint").at(-1)?.duration ?? null,
+    performance.getEntriesByName("dumpling:pane:typescript").at(-1).duration,
+  ]);
+  e.analysis.push(analysis);
+  e.lint.push(lint);
+  e.pane.push(pane);
+}
+
+function editSummary(e, big) {
+  return {
+    lines: big.split("\n").length - 1, jsonCalls: e.calls, median: median(e.analysis), min: Math.min(...e.analysis), runs: e.analysis,
+    lintMedian: e.lint.includes(null) ? null : median(e.lint), translationPaneMedian: median(e.pane), translationPaneRuns: e.pane,
+  };
 }
 
 function coldSummary(runs) {
@@ -123,8 +135,16 @@ export async function run() {
     const b = await launch();
     try {
       const page = await b.context.newPage();
-      results.reanalysis1000LinesMs = await reanalysis(page, server.url, big);
-      if (base) baseline.reanalysis1000LinesMs = await reanalysis(page, base.url, big);
+      // The baseline's page edited in turn with this build's, so both meet the same load.
+      const pages = [await editorOn(page, server.url, big)];
+      if (base) pages.push(await editorOn(await b.context.newPage(), base.url, big));
+      for (let i = 0; i < EDITS; i++) for (const e of pages) await edit(e, i);
+      results.reanalysis1000LinesMs = editSummary(pages[0], big);
+      if (base) {
+        baseline.reanalysis1000LinesMs = editSummary(pages[1], big);
+        await pages[1].page.close();
+      }
+      await page.bringToFront();
 
       // Run: cold (Pyodide loads in this page for the first time), then warm; the default example.
       await page.goto(`${server.url}index.html`);
@@ -156,7 +176,7 @@ export async function run() {
     "| measure | result | target |",
     "|---|---|---|",
     `| cold load → first diagnostics (median of ${COLD_RUNS}, fresh profile each) | ${ms(r.coldFirstDiagnosticsMs.median)} (fastest ${ms(r.coldFirstDiagnosticsMs.min)}; DOMContentLoaded ${ms(r.coldFirstDiagnosticsMs.domContentLoadedMedian)}, parser ready ${ms(r.coldFirstDiagnosticsMs.parserReadyMedian)})${was((x) => `${ms(x.coldFirstDiagnosticsMs.median)}, fastest ${ms(x.coldFirstDiagnosticsMs.min)}`)} | ≤ 1,500 ms |`,
-    `| re-analysis after an edit, ${r.reanalysis1000LinesMs.lines}-line file (median of ${EDITS}) | ${r.reanalysis1000LinesMs.median.toFixed(1)} ms (lint() ${r.reanalysis1000LinesMs.lintMedian.toFixed(1)} ms of it)${was((x) => `${x.reanalysis1000LinesMs.median.toFixed(1)} ms`)} | ≤ 50 ms |`,
+    `| re-analysis after an edit, ${r.reanalysis1000LinesMs.lines}-line file (median of ${EDITS}) | ${r.reanalysis1000LinesMs.median.toFixed(1)} ms (fastest ${r.reanalysis1000LinesMs.min.toFixed(1)} ms; lint() alone: median ${r.reanalysis1000LinesMs.lintMedian.toFixed(1)} ms)${was((x) => `${x.reanalysis1000LinesMs.median.toFixed(1)} ms, fastest ${x.reanalysis1000LinesMs.min.toFixed(1)} ms`)} | ≤ 50 ms |`,
     `| translation pane refresh, same file (${r.reanalysis1000LinesMs.jsonCalls} json calls) | ${ms(r.reanalysis1000LinesMs.translationPaneMedian)}${was((x) => ms(x.reanalysis1000LinesMs.translationPaneMedian))} | — |`,
     `| Run → verdict, cold (Pyodide loads) | ${ms(r.runMs.cold)} | — |`,
     `| Run → verdict, warm | ${ms(r.runMs.warm)} | — |`,
