@@ -1,7 +1,8 @@
 // `npm run site`: the static site in site/dist/ (after scripts/build.mjs has built dist/).
 // - index.html, the playground: site/src/playground.ts bundled by esbuild for browsers, with the
-//   core from src/api/wasm.ts. TypeScript (which translate() needs) is a chunk of its own, loaded
-//   after the first diagnostics; the Run code is another, loaded on the first Run.
+//   core from src/api/wasm.ts. Only the core and the editor are on the way to the first
+//   diagnostics (preloaded below): the Lezer grammars (lang-python, lang-javascript), TypeScript
+//   (which translate() needs) and the Run code are chunks of their own, imported later.
 // - The two .wasm files of the parser, and Pyodide's files under pyodide/ (fetched only by Run).
 // - rules/index.html and rules/<name>.html: docs/rules/*.md rendered with marked.
 // Everything a page loads is in site/dist/: it works offline from any static server.

@@ -9,7 +9,13 @@ import { chromium } from "playwright-core";
 export const CHROMIUM = process.env.DUMPLING_CHROMIUM ?? "/usr/bin/chromium";
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
-export const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+// Chromium 156 loads its omnibox popup (a WebUI renderer fetching some 400 chrome:// files) as it
+// starts, even headless: that work raced every page's cold load. Disabled, the browser does no
+// such work beside the page.
+export const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+];
 
 /** A persistent context on a fresh user-data-dir, removed by close(). */
 export async function launch({ colorScheme = "light", viewport = { width: 1280, height: 860 } } = {}) {

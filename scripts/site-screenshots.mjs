@@ -16,6 +16,8 @@ try {
       const page = await browser.context.newPage();
       await page.goto(`${server.url}index.html`);
       await page.waitForSelector("body[data-analyzed]");
+      // The editor's highlighting arrives just after the first diagnostics.
+      await page.waitForSelector(".cm-content .tok-keyword");
       if (colorScheme === "dark") {
         await page.click("#run");
         await page.waitForSelector("#verdict[data-verdict]", { timeout: 300_000 });

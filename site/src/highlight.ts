@@ -1,18 +1,25 @@
 // Read-only code (the fixed source, the translations, Run's program) highlighted with the same
 // Lezer grammars and classes as the editor: `tok-*` classes, coloured by style.css per theme.
-// The TypeScript grammar loads with the TypeScript compiler, after the first diagnostics.
-import { pythonLanguage } from "@codemirror/lang-python";
+// Neither grammar is on the way to the first diagnostics: Python's loads right after them (with
+// the editor's highlighting), TypeScript's with the translator. Until then code is plain text.
 import { classHighlighter, highlightCode } from "@lezer/highlight";
 
-type Parser = typeof pythonLanguage.parser;
-let typescriptParser: Parser | null = null;
+type Parser = (typeof import("@codemirror/lang-python"))["pythonLanguage"]["parser"];
+const parsers: Record<"python" | "typescript", Parser | null> = { python: null, typescript: null };
+
+/** @codemirror/lang-python, once: the editor's language support and this module's parser. */
+export async function loadPythonGrammar(): Promise<typeof import("@codemirror/lang-python")> {
+  const mod = await import("@codemirror/lang-python");
+  parsers.python ??= mod.pythonLanguage.parser;
+  return mod;
+}
 
 export async function loadTypeScriptGrammar(): Promise<void> {
-  typescriptParser ??= (await import("@codemirror/lang-javascript")).typescriptLanguage.parser;
+  parsers.typescript ??= (await import("@codemirror/lang-javascript")).typescriptLanguage.parser;
 }
 
 export function highlighted(code: string, language: "python" | "typescript"): DocumentFragment {
-  const parser = language === "python" ? pythonLanguage.parser : typescriptParser;
+  const parser = parsers[language];
   const out = document.createDocumentFragment();
   if (!parser) {
     out.append(code);

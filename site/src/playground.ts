@@ -1,17 +1,20 @@
 // The playground page: a Python editor, and panes for the diagnostics (with their fixes), the
 // fixed source, the TypeScript translation and Run, all from dumpling-json/wasm in the page.
 // Everything recomputes as the user types (debounced); the state lives in the URL hash.
+// On the way to the first diagnostics are only the core (on web-tree-sitter) and the editor: the
+// parser's .wasm files compile while the editor is built, the Python highlighting loads right after
+// the first diagnostics, and the translator (the TypeScript compiler) when its tab is shown, Run is
+// pressed or the page is idle.
 import { defaultKeymap, history as undoHistory, historyKeymap, indentLess, indentMore } from "@codemirror/commands";
-import { python } from "@codemirror/lang-python";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField, type Range as CmRange } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField, type Range as CmRange } from "@codemirror/state";
 import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { fix, init, lint, translate } from "../../src/api/wasm.js";
 import type { Diagnostic, Translation } from "../../src/api/types.js";
 import { LineIndex } from "../../src/python/text.js";
 import { DEFAULTS, fromHash, selectors, TABS, toHash, type Mode, type PageState, type Tab } from "./hash.js";
-import { highlighted, loadTypeScriptGrammar } from "./highlight.js";
+import { highlighted, loadPythonGrammar, loadTypeScriptGrammar } from "./highlight.js";
 import { setupTheme } from "./theme.js";
 
 const EXAMPLE = `import json
@@ -33,6 +36,11 @@ const WASM = {
   python: new URL("./tree-sitter-python.wasm", import.meta.url).href,
 };
 const DEBOUNCE_MS = 120;
+/** The URL follows the source this long after the last analysis (replaceState of a long hash is slow). */
+const SAVE_MS = 300;
+
+// The parser first: its .wasm files (preloaded by index.html) compile while the editor is built.
+const parserReady = init(WASM);
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -42,6 +50,7 @@ const initial: PageState = fromHash(location.hash) ?? { code: EXAMPLE, ...DEFAUL
 let settings: Omit<PageState, "code"> = withoutCode(initial);
 let ready = false;
 let typescript: (typeof import("typescript")) | null = null;
+let translator: Promise<typeof import("typescript")> | null = null;
 let diagnostics: Diagnostic[] = [];
 let version = 0;
 /** The source each pane last showed (a pane is recomputed when it is shown and stale). */
@@ -79,6 +88,8 @@ const marks = StateField.define<DecorationSet>({
 });
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The editor's Python support (highlighting, indentation), set once its grammar has loaded. */
+const language = new Compartment();
 const view = new EditorView({
   parent: $("editor"),
   state: EditorState.create({
@@ -92,7 +103,7 @@ const view = new EditorView({
       highlightActiveLine(),
       bracketMatching(),
       indentOnInput(),
-      python(),
+      language.of([]),
       syntaxHighlighting(classHighlighter),
       keymap.of([...defaultKeymap, ...historyKeymap, { key: "Mod-]", run: indentMore }, { key: "Mod-[", run: indentLess }]),
       marks,
@@ -132,16 +143,29 @@ function analyze(): void {
     diagnostics = [];
     $("settings-error").textContent = e instanceof Error ? e.message : String(e);
   }
+  const linted = performance.now();
   renderDiagnostics(text);
   performance.measure("dumpling:analysis", { start: started, end: performance.now() });
+  performance.measure("dumpling:analysis:lint", { start: started, end: linted });
   document.body.dataset.analyzed = String(v);
-  window.history.replaceState(null, "", toHash(currentState()));
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveState, SAVE_MS);
   shown.fixed = shown.typescript = null;
   // The pane's work after the browser has painted the diagnostics.
   setTimeout(() => v === version && refreshPane(), 0);
 }
 
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The state into the URL hash; `data-saved` says which analysis it holds. */
+function saveState(): void {
+  clearTimeout(saveTimer);
+  window.history.replaceState(null, "", toHash(currentState()));
+  document.body.dataset.saved = String(version);
+}
+
 function refreshPane(): void {
+  if (!ready) return;
   const started = performance.now();
   if (settings.tab === "fixed") renderFixed();
   if (settings.tab === "typescript") renderTranslation();
@@ -246,7 +270,10 @@ function renderFixed(): void {
 let translations: Translation[] = [];
 
 function renderTranslation(): void {
-  if (!typescript) return;
+  if (!typescript) {
+    void loadTranslator();
+    return;
+  }
   const text = source();
   if (shown.typescript === text + settings.mode) return;
   shown.typescript = text + settings.mode;
@@ -314,7 +341,7 @@ function showTab(tab: Tab, focus = false): void {
     $(`panel-${t}`).hidden = !selected;
     if (selected && focus) button.focus();
   }
-  if (ready) window.history.replaceState(null, "", toHash(currentState()));
+  if (ready) saveState();
   refreshPane();
 }
 
@@ -356,7 +383,7 @@ $("settings").addEventListener("input", (e) => {
 });
 $("unsafe").addEventListener("change", () => {
   settings.unsafe = $<HTMLInputElement>("unsafe").checked;
-  window.history.replaceState(null, "", toHash(currentState()));
+  saveState();
   renderFixed();
 });
 
@@ -373,8 +400,12 @@ window.addEventListener("hashchange", () => {
 
 // --- share --------------------------------------------------------------------------------------------
 
+// Leaving the page (or its tab) saves a pending state at once.
+window.addEventListener("pagehide", () => ready && saveState());
+document.addEventListener("visibilitychange", () => ready && document.hidden && saveState());
+
 $("share").addEventListener("click", async () => {
-  window.history.replaceState(null, "", toHash(currentState()));
+  saveState();
   const status = $("share-status");
   try {
     await navigator.clipboard.writeText(location.href);
@@ -458,8 +489,7 @@ async function runBoth(): Promise<void> {
   const started = performance.now();
   verdict.className = "verdict";
   verdict.textContent = "Loading Python…";
-  const run = await import("./run.js");
-  if (!typescript) typescript = await loadTypeScript();
+  const [run, compiler] = await Promise.all([import("./run.js"), loadTranslator()]);
   const pyPromise = run.runPython(code);
   $("python-title").textContent = `CPython ${await run.pythonVersion()} (Pyodide)`;
   $("typescript-title").textContent = `TypeScript (${mode} mode)`;
@@ -469,7 +499,7 @@ async function runBoth(): Promise<void> {
   let problem: string | null = null;
   try {
     const list = translate(code, { ...lintOptions(), mode, onInternalError: () => {} });
-    ts = await run.runTypeScript(code, list, mode, typescript, WASM);
+    ts = await run.runTypeScript(code, list, mode, compiler, WASM);
     $("program").replaceChildren(highlighted(ts.program, "typescript"));
   } catch (e) {
     problem = e instanceof Error ? e.message : String(e);
@@ -495,11 +525,26 @@ async function runBoth(): Promise<void> {
   verdict.dataset.verdict = !ts ? "unknown" : difference ? "differ" : "same";
 }
 
-async function loadTypeScript(): Promise<typeof import("typescript")> {
-  const [mod] = (await Promise.all([import("typescript"), loadTypeScriptGrammar()])) as unknown as [{ default?: typeof import("typescript") } & typeof import("typescript")];
-  const ts = mod.default ?? mod;
-  await init({ typescript: ts });
-  return ts;
+/** The translator: the TypeScript compiler (and its grammar for highlighting), loaded once. */
+function loadTranslator(): Promise<typeof import("typescript")> {
+  translator ??= (async () => {
+    const [mod] = (await Promise.all([import("typescript"), loadTypeScriptGrammar()])) as unknown as [{ default?: typeof import("typescript") } & typeof import("typescript")];
+    const ts = mod.default ?? mod;
+    await init({ typescript: ts });
+    typescript = ts;
+    $("typescript-summary").textContent = "";
+    shown.typescript = null;
+    refreshPane();
+    return ts;
+  })();
+  translator.catch((e: unknown) => ($("typescript-summary").textContent = `The translator could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+  return translator;
+}
+
+/** Runs `f` when the page is idle (at the latest after a few seconds). */
+function whenIdle(f: () => void): void {
+  if ("requestIdleCallback" in window) requestIdleCallback(f, { timeout: 3000 });
+  else setTimeout(f, 500);
 }
 
 // --- start --------------------------------------------------------------------------------------------
@@ -507,11 +552,16 @@ async function loadTypeScript(): Promise<typeof import("typescript")> {
 setupTheme();
 showSettings();
 showTab(settings.tab);
-await init(WASM);
+await parserReady;
 performance.mark("dumpling:parser-ready");
 ready = true;
 analyze();
-performance.mark("dumpling:first-diagnostics");
-typescript = await loadTypeScript();
-$("typescript-summary").textContent = "";
+// What the first diagnostics waited for: the files fetched so far.
+performance.mark("dumpling:first-diagnostics", { detail: { loaded: performance.getEntriesByType("resource").map((e) => e.name) } });
+// Then the editor's highlighting (the panes' code is plain until then), and the translator: now if
+// its tab is open (refreshPane asks for it), else once the page is idle.
+const python = await loadPythonGrammar();
+view.dispatch({ effects: language.reconfigure(python.python()) });
+shown.fixed = shown.typescript = null;
 refreshPane();
+whenIdle(() => void loadTranslator());

@@ -72,10 +72,10 @@ function expectedDiagnostics(source: string, options = {}) {
   }));
 }
 
-/** Waits for the analysis after the current one. */
+/** Waits for the analysis after the current one, and for its state in the URL (written a moment later). */
 async function nextAnalysis(page: Page, before: string | null, act: () => Promise<unknown>) {
   await act();
-  await page.waitForFunction((b) => document.body.dataset.analyzed !== b, before);
+  await page.waitForFunction((b) => document.body.dataset.analyzed !== b && document.body.dataset.saved === document.body.dataset.analyzed, before);
 }
 
 describe.skipIf(!HAS_CHROMIUM)("the site in Chromium", () => {
@@ -117,6 +117,41 @@ describe.skipIf(!HAS_CHROMIUM)("the site in Chromium", () => {
     const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
     expect(loaded.filter((u) => u.includes("/pyodide/"))).toEqual([]);
     expect(loaded.some((u) => /\/assets\/typescript-[A-Z0-9]+\.js$/.test(u))).toBe(true);
+    await page.close();
+  });
+
+  it("shows the first diagnostics before the translator and the highlighting have loaded, then loads them", async () => {
+    // The TypeScript compiler held back: the diagnostics are shown, the TypeScript tab says it is loading.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const page = await browser.context.newPage();
+    await page.route(/\/assets\/typescript-[A-Z0-9]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(link({ code: MISTAKES, tab: "typescript" }));
+    await page.waitForSelector("body[data-analyzed]");
+    expect(await shownDiagnostics(page)).toEqual(expectedDiagnostics(MISTAKES));
+    const before = await page.evaluate(() => (performance.getEntriesByName("dumpling:first-diagnostics")[0] as PerformanceMark).detail.loaded as string[]);
+    expect(before.some((u) => u.endsWith("/assets/tree-sitter-python.wasm"))).toBe(true);
+    // Neither the compiler nor either Lezer grammar (lang-python's, lang-javascript's) was fetched for them.
+    expect(before.filter((u) => /\/assets\/(typescript|dist)-[A-Z0-9]+\.js$/.test(u))).toEqual([]);
+    expect(await page.textContent("#typescript-summary")).toBe("Loading the translator…");
+    expect(await page.$$(".translation")).toEqual([]);
+    // The editor's highlighting arrives without the compiler.
+    await page.waitForSelector(".cm-content .tok-keyword");
+    release();
+    await page.waitForFunction(() => document.querySelectorAll(".translation").length === 3);
+    expect(await page.textContent("#typescript-summary")).toMatch(/^3 calls translated \(exact mode\)/);
+    await page.close();
+  });
+
+  it("loads the translator when idle with another tab open, so Run and the TypeScript tab need not wait", async () => {
+    const page = await open(link({ code: MISTAKES }));
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /\/assets\/typescript-[A-Z0-9]+\.js$/.test(e.name)));
+    await page.waitForFunction(() => document.getElementById("typescript-summary")?.textContent === "");
+    await page.click("#tab-typescript");
+    expect(await page.$$eval(".translation", (a) => a.length)).toBe(3);
     await page.close();
   });
 
