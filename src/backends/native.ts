@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type Parser from "tree-sitter";
-import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type Tree } from "../python/tree.js";
+import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type TextEdit, type Tree } from "../python/tree.js";
 
 const require = createRequire(import.meta.url);
 let parser: Parser | undefined;
@@ -20,17 +20,28 @@ function getParser(): Parser {
   return parser;
 }
 
+function parseWith(text: string, original: string, old: Tree | null): Tree {
+  // The binding copies the whole string in one buffer (of UTF-16 units) when told its size;
+  // the default 32 KiB buffer makes large files parse in many small slices.
+  const tree = getParser().parse(text, (old as unknown as Parser.Tree | null) ?? undefined, { bufferSize: Math.max(32 * 1024, text.length + 16) });
+  if (original !== text) (tree as unknown as { input: string }).input = original; // what node.text slices
+  adoptTree(tree as unknown as Tree, nativeBackend);
+  return tree as unknown as Tree;
+}
+
 export const nativeBackend: ParserBackend = {
   name: "native",
   parse(text: string, original = text): Tree {
-    const p = getParser();
     parsedSinceRelease += text.length;
-    // The binding copies the whole string in one buffer (of UTF-16 units) when told its size;
-    // the default 32 KiB buffer makes large files parse in many small slices.
-    const tree = p.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 16) });
-    if (original !== text) (tree as unknown as { input: string }).input = original; // what node.text slices
-    adoptTree(tree as unknown as Tree, nativeBackend);
-    return tree as unknown as Tree;
+    return parseWith(text, original, null);
+  },
+  reparse(old: Tree, edit: TextEdit, text: string, original = text): Tree {
+    // The binding counts indices and columns in UTF-16 units (it doubles them into the bytes of
+    // the UTF-16 text it parses), as TextEdit does. Only the changed part of the tree is new:
+    // what the collections of releaseDeadTrees are paced by.
+    (old as unknown as Parser.Tree).edit(edit);
+    parsedSinceRelease += Math.max(edit.oldEndIndex, edit.newEndIndex) - edit.startIndex + 4096;
+    return parseWith(text, original, old);
   },
   descend(node: SyntaxNode): Descender {
     const cursor = (node as unknown as Parser.SyntaxNode).walk();
