@@ -7,7 +7,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { lint, translate, type Diagnostic, type InternalErrorInfo, type Translation } from "../api/index.js";
+import { openDocument, translate, type Diagnostic, type InternalErrorInfo, type SourceDocument, type Translation } from "../api/index.js";
 import { Positions, type PositionEncoding } from "./positions.js";
 import { resolveDocumentSettings, type ClientSettings, type DocumentSettings } from "./settings.js";
 
@@ -45,8 +45,12 @@ export class OpenDocument {
   fixed: { revision: number; settings: DocumentSettings; unsafeFixes: boolean; output: string } | undefined;
   private positionsOf: { revision: number; positions: Positions } | undefined;
   private lastInternalErrors = "";
+  /** The library's document: it keeps the tree of the text last linted, so a change re-parses only what changed. */
+  readonly source: SourceDocument;
 
-  constructor(readonly doc: TextDocument) {}
+  constructor(readonly doc: TextDocument) {
+    this.source = openDocument(doc.getText());
+  }
 
   get uri(): string {
     return this.doc.uri;
@@ -128,6 +132,7 @@ export class Documents {
   didOpen(item: { uri: string; languageId: string; version: number; text: string }): void {
     if (!isPython(item.languageId, item.uri)) return;
     const state = new OpenDocument(TextDocument.create(item.uri, item.languageId, item.version, item.text));
+    this.open.get(item.uri)?.source.dispose();
     this.open.set(item.uri, state);
     void this.settingsOf(state);
   }
@@ -157,7 +162,10 @@ export class Documents {
   }
 
   didClose(uri: string): void {
-    if (!this.open.delete(uri)) return;
+    const state = this.open.get(uri);
+    if (!state) return;
+    this.open.delete(uri);
+    state.source.dispose();
     this.host.publish(uri, undefined, []);
   }
 
@@ -224,7 +232,8 @@ export class Documents {
     const errors: InternalErrorInfo[] = [];
     let diagnostics: Diagnostic[] = [];
     try {
-      diagnostics = lint(state.doc.getText(), { ...settings.options, onInternalError: (e) => errors.push(e) });
+      state.source.update(state.doc.getText());
+      diagnostics = state.source.lint({ ...settings.options, onInternalError: (e) => errors.push(e) });
     } catch (e) {
       errors.push({ rule: "lint", message: e instanceof Error ? e.message : String(e) });
     }
