@@ -15,7 +15,9 @@ function getParser(): Parser {
     const ParserClass = require("tree-sitter") as typeof Parser;
     parser = new ParserClass();
     parser.setLanguage(require("tree-sitter-python") as Parser.Language);
-    cacheParents((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype);
+    const prototype = (ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+    cacheParents(prototype);
+    readIdsInJs(prototype);
   }
   return parser;
 }
@@ -27,6 +29,21 @@ function parseWith(text: string, original: string, old: Tree | null): Tree {
   if (original !== text) (tree as unknown as { input: string }).input = original; // what node.text slices
   adoptTree(tree as unknown as Tree, nativeBackend);
   return tree as unknown as Tree;
+}
+
+/**
+ * The binding's `node.id` copies the node into its transfer buffer and calls into C++ to read
+ * back what the node object already holds: the node's address, its first two fields (low and
+ * high 32 bits). The analysis asks for ids all the time (the parent cache, every comparison of
+ * two nodes): read here, it is the same number, without the crossing.
+ */
+function readIdsInJs(prototype: object): void {
+  Object.defineProperty(prototype, "id", {
+    configurable: true,
+    get(this: { 0: number; 1: number }) {
+      return this[1] * 0x1_0000_0000 + this[0];
+    },
+  });
 }
 
 export const nativeBackend: ParserBackend = {

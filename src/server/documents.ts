@@ -25,7 +25,8 @@ export interface DocumentsHost {
   clientSettings(uri: string): Promise<ClientSettings>;
   /** The workspace folder of a document (the current directory when it is in none). */
   rootOf(uri: string): string;
-  publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
+  /** Resolves once the notification is written. */
+  publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): Promise<void>;
   log(type: MessageType, message: string): void;
   /** Shown to the user once until the configuration is reloaded. */
   showError(message: string): void;
@@ -166,7 +167,7 @@ export class Documents {
     if (!state) return;
     this.open.delete(uri);
     state.source.dispose();
-    this.host.publish(uri, undefined, []);
+    void this.host.publish(uri, undefined, []);
   }
 
   /** The configuration changed: every document's settings are resolved again, then it is linted. */
@@ -213,14 +214,16 @@ export class Documents {
     return pending;
   }
 
-  /** Lint and publish every document whose text or settings changed. */
-  flush(): void {
+  /** Lint and publish every document whose text or settings changed; resolves once the publications are written. */
+  async flush(): Promise<void> {
+    const written: Promise<void>[] = [];
     for (const state of this.open.values()) {
       if (!state.needsLint || !state.settings) continue;
       state.needsLint = false;
       const items = this.lint(state);
-      this.host.publish(state.uri, state.doc.version, items.map((i) => i.lsp));
+      written.push(this.host.publish(state.uri, state.doc.version, items.map((i) => i.lsp)));
     }
+    await Promise.all(written);
   }
 
   /** The diagnostics of the document's current version (linted now unless they are known). */
