@@ -21,6 +21,8 @@ import { stdlibDir } from "./corpus.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DUMPLING = join(root, "bin/dumpling.js");
 const BASELINE = process.env.DUMPLING_BENCH_BASELINE;
+// DUMPLING_BENCH_TIMES=1 keeps every keystroke's latency in the results (to see what the p95 is made of).
+const TIMES = !!process.env.DUMPLING_BENCH_TIMES;
 const ONE_FILE = "json/tool.py";
 // DUMPLING_BENCH_SCALE=0.1 runs a tenth of the keystrokes (a quick look, not the figures).
 const SCALE = Number(process.env.DUMPLING_BENCH_SCALE ?? 1);
@@ -169,7 +171,7 @@ export async function latency(text, warmup, measured, bins = [DUMPLING]) {
     lines: text.split("\n").length - 1, diagnostics: firsts[c].diagnostics.length, edits: measured,
     medianMs: round(median(times[c]), 2), p95Ms: round(quantile(times[c], 0.95), 2), maxMs: round(Math.max(...times[c]), 2),
     // The server's CPU time per keystroke: what the latency would be with a core to itself.
-    cpuPerKeystrokeMs: round((client.cpuMs() - cpu[c]) / measured, 1),
+    cpuPerKeystrokeMs: round((client.cpuMs() - cpu[c]) / measured, 1), ...(TIMES ? { times: times[c].map((t) => round(t)) } : {}),
   }));
   for (const client of clients) await client.stop();
   return results;
