@@ -31,8 +31,7 @@ describe("releaseMemory", () => {
   });
 
   it("a document's incremental parses too: 500 keystrokes, memory flat", { timeout: 300_000 }, async () => {
-    // Each re-parse leaves a dead tree holding the nodes the analysis read: paced by the changed
-    // length alone, the collections came too seldom and this grew by about 50 MB.
+    // Each re-parse leaves a dead tree holding the nodes the analysis read, freed as a parse's are.
     const text = `import json\n${SOURCE}`;
     const doc = openDocument(text);
     let afterWarmUp = 0;
