@@ -8,6 +8,8 @@
 //            json/tool.py, as in `check`'s one-file case), against `node -e 0`, alternating
 //   memory   the server's RSS after 100 keystrokes and after 10,000, on the 2,000-line file, each
 //            sent as soon as the diagnostics of the one before have come
+// DUMPLING_BENCH_BASELINE=<another checkout, built> also measures that checkout's server, its
+// keystrokes alternating with this one's (the same load for both: the machine is shared).
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -18,6 +20,9 @@ import { stdlibDir } from "./corpus.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DUMPLING = join(root, "bin/dumpling.js");
+const BASELINE = process.env.DUMPLING_BENCH_BASELINE;
+// DUMPLING_BENCH_TIMES=1 keeps every keystroke's latency in the results (to see what the p95 is made of).
+const TIMES = !!process.env.DUMPLING_BENCH_TIMES;
 const ONE_FILE = "json/tool.py";
 // DUMPLING_BENCH_SCALE=0.1 runs a tenth of the keystrokes (a quick look, not the figures).
 const SCALE = Number(process.env.DUMPLING_BENCH_SCALE ?? 1);
@@ -56,7 +61,7 @@ function block(i) {
 }
 
 /** A module of exactly `lines` lines with `calls` json calls. */
-function generated(lines, calls) {
+export function generated(lines, calls) {
   const out = ["import json", "import os", ""];
   for (let i = 0; i < calls; i++) out.push(...block(i));
   while (out.length < lines) out.push(`# padding ${out.length}`);
@@ -64,8 +69,8 @@ function generated(lines, calls) {
 }
 
 class Client {
-  constructor() {
-    this.child = spawn(process.execPath, [DUMPLING, "server"], { stdio: ["pipe", "pipe", "inherit"] });
+  constructor(bin = DUMPLING) {
+    this.child = spawn(process.execPath, [bin, "server"], { stdio: ["pipe", "pipe", "inherit"] });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.waiting = new Map();
     this.connection.onNotification("textDocument/publishDiagnostics", (p) => {
@@ -136,30 +141,40 @@ function typist(text) {
 const PAUSE_MS = 100;
 const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 
-/** Keystrokes PAUSE_MS apart once the last one's diagnostics have come (a fast typist: 10 a second). */
-async function latency(text, warmup, measured) {
-  const client = new Client();
-  await client.initialize();
+/**
+ * Keystrokes PAUSE_MS apart once the last one's diagnostics have come (a fast typist: 10 a second),
+ * to each server of `bins` in turn.
+ */
+export async function latency(text, warmup, measured, bins = [DUMPLING]) {
+  const clients = bins.map((bin) => new Client(bin));
   const uri = "untitled:bench.py";
-  const first = await client.open(uri, text);
-  const key = typist(text);
-  const times = [];
-  let version = 1;
-  let cpu = 0;
-  for (let i = 0; i < warmup + measured; i++) {
-    if (i === warmup) cpu = client.cpuMs();
-    const { range, text: typed } = key(i);
-    const ms = await client.keystroke(uri, ++version, range, typed);
-    if (i >= warmup) times.push(ms);
-    await pause();
+  const firsts = [];
+  for (const client of clients) {
+    await client.initialize();
+    firsts.push(await client.open(uri, text));
   }
-  // The server's CPU time per keystroke: what the latency would be with a core to itself.
-  const cpuPerKeystrokeMs = round((client.cpuMs() - cpu) / measured, 1);
-  await client.stop();
-  return {
-    lines: text.split("\n").length - 1, diagnostics: first.diagnostics.length, edits: measured,
-    medianMs: round(median(times), 2), p95Ms: round(quantile(times, 0.95), 2), maxMs: round(Math.max(...times), 2), cpuPerKeystrokeMs,
-  };
+  const key = typist(text);
+  const times = clients.map(() => []);
+  const cpu = clients.map(() => 0);
+  let version = 1;
+  for (let i = 0; i < warmup + measured; i++) {
+    const { range, text: typed } = key(i);
+    version++;
+    for (const [c, client] of clients.entries()) {
+      if (i === warmup) cpu[c] = client.cpuMs();
+      const ms = await client.keystroke(uri, version, range, typed);
+      if (i >= warmup) times[c].push(ms);
+      await pause();
+    }
+  }
+  const results = clients.map((client, c) => ({
+    lines: text.split("\n").length - 1, diagnostics: firsts[c].diagnostics.length, edits: measured,
+    medianMs: round(median(times[c]), 2), p95Ms: round(quantile(times[c], 0.95), 2), maxMs: round(Math.max(...times[c]), 2),
+    // The server's CPU time per keystroke: what the latency would be with a core to itself.
+    cpuPerKeystrokeMs: round((client.cpuMs() - cpu[c]) / measured, 1), ...(TIMES ? { times: times[c].map((t) => round(t)) } : {}),
+  }));
+  for (const client of clients) await client.stop();
+  return results;
 }
 
 /** Spawn → first diagnostics of one file, against spawn → exit of `node -e 0`, alternating. */
@@ -219,10 +234,17 @@ export async function run() {
   const small = generated(2000, 50);
   const large = generated(20000, 500);
   const results = { latency: {} };
+  const bins = BASELINE ? [DUMPLING, join(BASELINE, "bin/dumpling.js")] : [DUMPLING];
   progress("latency, 2,000 lines");
-  results.latency.lines2000 = await latency(small, 30, scaled(300));
+  const small2000 = await latency(small, 30, scaled(300), bins);
   progress("latency, 20,000 lines");
-  results.latency.lines20000 = await latency(large, 30, scaled(100));
+  const large20000 = await latency(large, 30, scaled(100), bins);
+  results.latency.lines2000 = small2000[0];
+  results.latency.lines20000 = large20000[0];
+  if (BASELINE) {
+    const commit = spawnSync("git", ["-C", BASELINE, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
+    results.latency.baseline = { commit, lines2000: small2000[1], lines20000: large20000[1] };
+  }
   progress("start to first diagnostics");
   results.start = await start(join(stdlibDir(), ONE_FILE), 21);
   progress("memory");
@@ -238,6 +260,7 @@ export async function run() {
     markdown([
       ["file", "json calls", "diagnostics", "keystrokes", "median", "p95", "max", "server CPU per keystroke"],
       ...[l.lines2000, l.lines20000].map((r, i) => [`${r.lines} lines`, i === 0 ? 50 : 500, r.diagnostics, r.edits, `${r.medianMs} ms`, `${r.p95Ms} ms`, `${r.maxMs} ms`, `${r.cpuPerKeystrokeMs} ms`]),
+      ...(l.baseline ? [l.baseline.lines2000, l.baseline.lines20000].map((r, i) => [`${r.lines} lines, baseline ${l.baseline.commit}`, i === 0 ? 50 : 500, r.diagnostics, r.edits, `${r.medianMs} ms`, `${r.p95Ms} ms`, `${r.maxMs} ms`, `${r.cpuPerKeystrokeMs} ms`]) : []),
     ]),
     "",
     `start to first diagnostics (${ONE_FILE}, ${results.start.diagnostics} diagnostics): ${results.start.serverMs} ms against ${results.start.nodeMs} ms for node -e 0 (${results.start.ratio}x, medians of 21)`,

@@ -3,10 +3,10 @@
 // bind it to theirs; the CLI, the language server and the playground call the same functions.
 import { fixText } from "../fix/apply.js";
 import { buildContext, TARGET_VERSIONS, targetMinor, type AnalysisOptions } from "../python/context.js";
-import { parsePython } from "../python/parser.js";
+import { parsePython, reparsePython } from "../python/parser.js";
 import { analysisLimit, mayCallJson } from "../python/prefilter.js";
 import { LineIndex } from "../python/text.js";
-import type { ParserBackend, SyntaxNode } from "../python/tree.js";
+import type { ParserBackend, SyntaxNode, Tree } from "../python/tree.js";
 import { RULES, ruleUrl } from "../rules/index.js";
 import { findNoqa } from "../rules/noqa.js";
 import { analyzeText, releaseResult, unreadableDiagnostics, type InternalError } from "../rules/run.js";
@@ -28,8 +28,25 @@ export class DumplingInternalError extends Error {
   }
 }
 
+/**
+ * A source kept open (an editor's buffer): its text changes with update(), and lint() reuses
+ * the parse tree of the text it last linted, so after a small change only the changed part is
+ * parsed again. Its diagnostics are lint()'s of the same text, always.
+ */
+export interface SourceDocument {
+  /** The current text. */
+  readonly text: string;
+  /** The document's new text (the whole of it); nothing is parsed until lint(). */
+  update(text: string): void;
+  /** lint() of the current text. */
+  lint(options?: Options): Diagnostic[];
+  /** Frees the tree it keeps (wasm memory is never collected); the document must not be used after. */
+  dispose(): void;
+}
+
 export interface Api {
   lint(source: string, options?: Options): Diagnostic[];
+  openDocument(source: string): SourceDocument;
   fix(source: string, options?: FixOptions): FixOutput;
   findCalls(source: string, options?: Options): JsonCall[];
   translate(source: string, options?: TranslateOptions): Translation[];
@@ -77,19 +94,71 @@ export function createApi(deps: ApiDependencies): Api {
   };
 
   function lint(source: string, options: Options = {}): Diagnostic[] {
+    return lintWith(source, options);
+  }
+
+  /** `parse`: the source's tree when a document keeps one (it is not released here). */
+  function lintWith(source: string, options: Options, parse?: () => Tree): Diagnostic[] {
     const a = analysis(options);
     const filename = options.filename ?? STDIN_NAME;
     const rules = rulesOf(options);
     const limit = analysisLimit(source);
     if (limit) return unreadableDiagnostics(filename, limit, rules).map((d) => toJsonDiagnostic(filename, null, d, options.docsUrl));
-    const result = analyzeText(filename, source, rules, a);
+    const result = analyzeText(filename, source, rules, a, parse);
     try {
       const lines = result.context?.lines ?? new LineIndex(source);
       const diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(filename, lines, d, options.docsUrl)).sort(compareJsonDiagnostics);
       return settle(options, result.internalErrors.map(errorInfo), diagnostics);
     } finally {
-      releaseResult(result, a.backend);
+      if (!parse) releaseResult(result, a.backend);
     }
+  }
+
+  function openDocument(source: string): SourceDocument {
+    let text = source;
+    // The tree of `treeText` (an earlier text, or the current one), and its backend.
+    let kept: { tree: Tree; text: string; backend: ParserBackend } | null = null;
+    let disposed = false;
+    const release = () => {
+      if (kept) kept.backend.release(kept.tree);
+      kept = null;
+    };
+    const treeOfText = (): Tree => {
+      const backend = deps.backend();
+      if (kept?.backend === backend && kept.text === text) return kept.tree;
+      const old = kept?.backend === backend ? kept : null;
+      if (!old) release();
+      kept = null;
+      let tree: Tree;
+      try {
+        tree = old ? reparsePython(backend, old.tree, old.text, text) : parsePython(backend, text);
+      } finally {
+        // The old tree was edited: it is of no text any more, whatever happened.
+        if (old) backend.release(old.tree);
+      }
+      kept = { tree, text, backend };
+      return tree;
+    };
+    const open = () => {
+      if (disposed) throw new Error("dumpling: the document was disposed");
+    };
+    return {
+      get text() {
+        return text;
+      },
+      update(newText: string) {
+        open();
+        text = newText;
+      },
+      lint(options: Options = {}) {
+        open();
+        return lintWith(text, options, treeOfText);
+      },
+      dispose() {
+        disposed = true;
+        release();
+      },
+    };
   }
 
   function fix(source: string, options: FixOptions = {}): FixOutput {
@@ -197,5 +266,5 @@ export function createApi(deps: ApiDependencies): Api {
     }
   }
 
-  return { lint, fix, findCalls, translate, rules, noqaEdit };
+  return { lint, openDocument, fix, findCalls, translate, rules, noqaEdit };
 }

@@ -8,7 +8,7 @@ import { createApi } from "./core.js";
 export { isExcluded, loadConfig, type Selection } from "./config.js";
 export { ConfigError } from "../source/config.js";
 export { UnknownSelectorError } from "../rules/select.js";
-export { DumplingInternalError, type Api } from "./core.js";
+export { DumplingInternalError, type Api, type SourceDocument } from "./core.js";
 export type * from "./types.js";
 
 const require = createRequire(import.meta.url);
@@ -20,7 +20,7 @@ const api = createApi({
   typescript: () => (typescript ??= (require("ts-morph") as { ts: TypeScriptApi }).ts),
 });
 
-export const { lint, fix, findCalls, translate, rules, noqaEdit } = api;
+export const { lint, openDocument, fix, findCalls, translate, rules, noqaEdit } = api;
 
 /**
  * Lets the native memory of the parse trees no longer used be freed. A tree is freed by a

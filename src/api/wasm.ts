@@ -8,7 +8,7 @@ import type { ParserBackend } from "../python/tree.js";
 import type { TypeScriptApi } from "../translate/types.js";
 import { createApi } from "./core.js";
 
-export { DumplingInternalError, type Api } from "./core.js";
+export { DumplingInternalError, type Api, type SourceDocument } from "./core.js";
 export { UnknownSelectorError } from "../rules/select.js";
 export type * from "./types.js";
 
@@ -51,4 +51,4 @@ const api = createApi({
   typescript: () => ready(typescript, "translate() needs the TypeScript compiler: pass it to init({ typescript })"),
 });
 
-export const { lint, fix, findCalls, translate, rules, noqaEdit } = api;
+export const { lint, openDocument, fix, findCalls, translate, rules, noqaEdit } = api;

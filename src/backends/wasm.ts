@@ -1,7 +1,7 @@
 // The wasm backend: web-tree-sitter with the grammar tree-sitter-python ships as a .wasm file.
 // It runs in any JavaScript runtime (browsers, Deno, Bun, Node); it must be loaded (async) once.
 import { Language, Node, Parser, type Tree as WasmTree } from "web-tree-sitter";
-import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type Tree } from "../python/tree.js";
+import { adoptTree, cacheParents, type Descender, type ParserBackend, type SyntaxNode, type TextEdit, type Tree } from "../python/tree.js";
 
 /** A URL object (typed by its href, so these types need neither DOM's nor Node's). */
 export interface UrlLike {
@@ -44,15 +44,23 @@ export async function createWasmBackend(files: WasmFiles = {}): Promise<ParserBa
   const parser = new Parser();
   parser.setLanguage(language);
   cacheParents(Node.prototype);
+  function parseWith(text: string, original: string, old: WasmTree | null): Tree {
+    const tree = parser.parse(text, old);
+    if (!tree) throw new Error("web-tree-sitter returned no tree");
+    // node.text slices what the callback returns: the original text, not the one parsed.
+    if (original !== text) (tree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => original.slice(index);
+    adoptTree(tree as unknown as Tree, backend);
+    return tree as unknown as Tree;
+  }
   const backend: ParserBackend = {
     name: "wasm",
     parse(text: string, original = text): Tree {
-      const tree = parser.parse(text);
-      if (!tree) throw new Error("web-tree-sitter returned no tree");
-      // node.text slices what the callback returns: the original text, not the one parsed.
-      if (original !== text) (tree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => original.slice(index);
-      adoptTree(tree as unknown as Tree, backend);
-      return tree as unknown as Tree;
+      return parseWith(text, original, null);
+    },
+    reparse(old: Tree, edit: TextEdit, text: string, original = text): Tree {
+      // web-tree-sitter counts indices and columns in UTF-16 units, as TextEdit does.
+      (old as unknown as WasmTree).edit(edit);
+      return parseWith(text, original, old as unknown as WasmTree);
     },
     // web-tree-sitter 0.25's TreeCursor.gotoFirstChildForIndex reads its index from the wrong
     // place in the transfer buffer (and turns the child's index into its boolean result), so the

@@ -45,9 +45,10 @@ export function targetMinor(value: string): number | null {
   return TARGET_VERSIONS.includes(value) ? Number(value.slice(3)) : null;
 }
 
-export function buildContext(filename: string, text: string, options: AnalysisOptions): FileContext {
+/** `tree`: the text's tree when the caller has parsed it (a document kept open: src/api/document.ts). */
+export function buildContext(filename: string, text: string, options: AnalysisOptions, tree?: Tree): FileContext {
   const backend = options.backend;
-  const tree = parsePython(backend, text);
+  tree ??= parsePython(backend, text);
   const scopes = new Scopes(tree, text);
   const names = new Names(scopes, options.jsonModules ?? []);
   const kinds = new Kinds(names);

@@ -47,6 +47,20 @@ export interface Tree {
   readonly rootNode: SyntaxNode;
 }
 
+/**
+ * A change of the parsed text, as tree-sitter describes one: indices are UTF-16 offsets and
+ * columns UTF-16 units from the line's start (what both bindings count in a JavaScript string);
+ * rows count \n.
+ */
+export interface TextEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
 /** What the core needs of a tree-sitter binding. */
 export interface ParserBackend {
   readonly name: "native" | "wasm";
@@ -56,6 +70,11 @@ export interface ParserBackend {
    * has line breaks the grammar reads in place of some of its characters.
    */
   parse(text: string, original?: string): Tree;
+  /**
+   * Parses `text` reusing `old`, the tree of the text before `edit` (which is applied to `old`:
+   * `old` must not be used after, but released). The result is the tree parse() gives.
+   */
+  reparse(old: Tree, edit: TextEdit, text: string, original?: string): Tree;
   /** A descender starting at `node` (a tree cursor, where the binding's works). */
   descend(node: SyntaxNode): Descender;
   /** Frees what the tree holds outside the JS heap (a wasm tree is never collected); it must not be used after. */

@@ -1,7 +1,7 @@
 // Analyse one file's text: parse, bind, model, then every selected rule.
 import { buildContext, type AnalysisOptions, type FileContext } from "../python/context.js";
 import { mayCallJson } from "../python/prefilter.js";
-import type { ParserBackend } from "../python/tree.js";
+import type { ParserBackend, Tree } from "../python/tree.js";
 import { displayPath } from "../core/display.js";
 import { RULES } from "./index.js";
 import { applyNoqa, findNoqa, removeUnusedCodes, type UnusedNoqa } from "./noqa.js";
@@ -35,9 +35,10 @@ export function releaseResult(result: FileResult | null, backend: ParserBackend)
   if (result?.context) backend.release(result.context.tree);
 }
 
-export function analyzeText(filename: string, text: string, rules: readonly Rule[], options: AnalysisOptions): FileResult {
+/** `parse`: gives the text's tree when the caller keeps one (else it is parsed; either way only when the text may call json). */
+export function analyzeText(filename: string, text: string, rules: readonly Rule[], options: AnalysisOptions, parse?: () => Tree): FileResult {
   if (!mayCallJson(text)) return { context: null, diagnostics: [], internalErrors: [], suppressed: 0 };
-  const context = buildContext(filename, text, options);
+  const context = buildContext(filename, text, options, parse?.());
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
   for (const rule of rules) {

@@ -7,7 +7,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { lint, translate, type Diagnostic, type InternalErrorInfo, type Translation } from "../api/index.js";
+import { openDocument, translate, type Diagnostic, type InternalErrorInfo, type SourceDocument, type Translation } from "../api/index.js";
 import { Positions, type PositionEncoding } from "./positions.js";
 import { resolveDocumentSettings, type ClientSettings, type DocumentSettings } from "./settings.js";
 
@@ -25,7 +25,8 @@ export interface DocumentsHost {
   clientSettings(uri: string): Promise<ClientSettings>;
   /** The workspace folder of a document (the current directory when it is in none). */
   rootOf(uri: string): string;
-  publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
+  /** Resolves once the notification is written. */
+  publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): Promise<void>;
   log(type: MessageType, message: string): void;
   /** Shown to the user once until the configuration is reloaded. */
   showError(message: string): void;
@@ -45,8 +46,12 @@ export class OpenDocument {
   fixed: { revision: number; settings: DocumentSettings; unsafeFixes: boolean; output: string } | undefined;
   private positionsOf: { revision: number; positions: Positions } | undefined;
   private lastInternalErrors = "";
+  /** The library's document: it keeps the tree of the text last linted, so a change re-parses only what changed. */
+  readonly source: SourceDocument;
 
-  constructor(readonly doc: TextDocument) {}
+  constructor(readonly doc: TextDocument) {
+    this.source = openDocument(doc.getText());
+  }
 
   get uri(): string {
     return this.doc.uri;
@@ -128,6 +133,7 @@ export class Documents {
   didOpen(item: { uri: string; languageId: string; version: number; text: string }): void {
     if (!isPython(item.languageId, item.uri)) return;
     const state = new OpenDocument(TextDocument.create(item.uri, item.languageId, item.version, item.text));
+    this.open.get(item.uri)?.source.dispose();
     this.open.set(item.uri, state);
     void this.settingsOf(state);
   }
@@ -157,8 +163,11 @@ export class Documents {
   }
 
   didClose(uri: string): void {
-    if (!this.open.delete(uri)) return;
-    this.host.publish(uri, undefined, []);
+    const state = this.open.get(uri);
+    if (!state) return;
+    this.open.delete(uri);
+    state.source.dispose();
+    void this.host.publish(uri, undefined, []);
   }
 
   /** The configuration changed: every document's settings are resolved again, then it is linted. */
@@ -205,14 +214,16 @@ export class Documents {
     return pending;
   }
 
-  /** Lint and publish every document whose text or settings changed. */
-  flush(): void {
+  /** Lint and publish every document whose text or settings changed; resolves once the publications are written. */
+  async flush(): Promise<void> {
+    const written: Promise<void>[] = [];
     for (const state of this.open.values()) {
       if (!state.needsLint || !state.settings) continue;
       state.needsLint = false;
       const items = this.lint(state);
-      this.host.publish(state.uri, state.doc.version, items.map((i) => i.lsp));
+      written.push(this.host.publish(state.uri, state.doc.version, items.map((i) => i.lsp)));
     }
+    await Promise.all(written);
   }
 
   /** The diagnostics of the document's current version (linted now unless they are known). */
@@ -224,7 +235,8 @@ export class Documents {
     const errors: InternalErrorInfo[] = [];
     let diagnostics: Diagnostic[] = [];
     try {
-      diagnostics = lint(state.doc.getText(), { ...settings.options, onInternalError: (e) => errors.push(e) });
+      state.source.update(state.doc.getText());
+      diagnostics = state.source.lint({ ...settings.options, onInternalError: (e) => errors.push(e) });
     } catch (e) {
       errors.push({ rule: "lint", message: e instanceof Error ? e.message : String(e) });
     }

@@ -110,9 +110,11 @@ export function startServer(reader: MessageReader, writer: MessageWriter): Serve
     flushScheduled = true;
     setImmediate(() => {
       flushScheduled = false;
-      if (handled >= received && !shutdown) documents.flush();
+      const flushed = handled >= received && !shutdown ? documents.flush() : Promise.resolve();
       // Parse trees' native memory is freed only once V8 has collected them: see releaseMemory.
-      void releaseMemory();
+      // Its full collection (every 1 MiB of text parsed: every 12th keystroke in the bench's 93 KB
+      // file) comes once the diagnostics are written, not before: it delayed their publication.
+      void flushed.then(releaseMemory, releaseMemory);
     });
   }
 
@@ -134,7 +136,7 @@ export function startServer(reader: MessageReader, writer: MessageWriter): Serve
       return folder ?? process.cwd();
     },
     publish(uri, version, diagnostics) {
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      return connection.sendDiagnostics({ uri, version, diagnostics });
     },
     log,
     showError,

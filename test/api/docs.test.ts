@@ -19,7 +19,7 @@ afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 describe("docs/api.md", () => {
   it("has examples for every function of the API", () => {
-    for (const fn of ["lint(", "fix(", "findCalls(", "translate(", "rules(", "loadConfig(", "init("]) {
+    for (const fn of ["lint(", "openDocument(", "fix(", "findCalls(", "translate(", "rules(", "loadConfig(", "init("]) {
       expect(examples.some((x) => x.code.includes(fn)), fn).toBe(true);
     }
   });

@@ -3,7 +3,7 @@
 // and trees that outlive a collection of the young generation wait for a full one: without
 // releaseMemory this loop grows by about 2 MB per lint (300 MB and more here).
 import { describe, expect, it } from "vitest";
-import { lint, releaseMemory } from "../../src/api/index.js";
+import { lint, openDocument, releaseMemory } from "../../src/api/index.js";
 
 // 2,000 lines, 50 functions with a json call each (70 KB).
 const SOURCE = Array.from({ length: 50 }, (_, i) =>
@@ -28,5 +28,21 @@ describe("releaseMemory", () => {
     }
     const growthMB = (process.memoryUsage().rss - afterWarmUp) / 1024 / 1024;
     expect(growthMB).toBeLessThan(40);
+  });
+
+  it("a document's incremental parses too: 500 keystrokes, memory flat", { timeout: 300_000 }, async () => {
+    // Each re-parse leaves a dead tree holding the nodes the analysis read, freed as a parse's are.
+    const text = `import json\n${SOURCE}`;
+    const doc = openDocument(text);
+    let afterWarmUp = 0;
+    for (let i = 0; i < 500; i++) {
+      doc.update(i % 2 ? text : text.replace("some code", "some codes"));
+      expect(doc.lint()).toHaveLength(50);
+      await releaseMemory();
+      if (i === 99) afterWarmUp = process.memoryUsage().rss;
+    }
+    doc.dispose();
+    const growthMB = (process.memoryUsage().rss - afterWarmUp) / 1024 / 1024;
+    expect(growthMB).toBeLessThan(30);
   });
 });
