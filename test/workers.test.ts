@@ -37,7 +37,8 @@ function loads(args: string[], cwd: string): string[] {
   return readFileSync(trace, "utf8").split("\n");
 }
 
-describe("--threads", () => {
+// Whole runs over large trees, several per test: over a minute when the 2 cores are busy.
+describe("--threads", { timeout: 300_000 }, () => {
   // About 1.3 s on one thread here: workers start after WORKERS_AFTER_MS and still find most of it left.
   const large = tree(60, 80);
 
