@@ -1,5 +1,5 @@
-// The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's), with its
-// arguments bound to the real signature and the kind of its file or string argument.
+// The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's, orjson's,
+// ujson's), with its arguments bound to the module's real signature and the kind of its file or string argument.
 // Rules and the translator read this; neither re-derives it.
 import { nodesSpanning, type SyntaxNode } from "./tree.js";
 import type { FileKind, Kinds, ValueKind } from "./kinds.js";
@@ -40,8 +40,8 @@ export interface JsonCall {
   statement: SyntaxNode;
 }
 
-const JSON_WORD = /(?<![\p{L}\p{N}_])(?:simple)?json(?![\p{L}\p{N}_])/gu;
-const QUALIFIED = /^(json|simplejson)\.(dump|dumps|load|loads)$/;
+const JSON_WORD = /(?<![\p{L}\p{N}_])(?:simple|or|u)?json(?![\p{L}\p{N}_])/gu;
+const QUALIFIED = /^(json|simplejson|orjson|ujson)\.(dump|dumps|load|loads)$/;
 
 export function findJsonCalls(text: string, scopes: Scopes, names: Names, kinds: Kinds): JsonCall[] {
   const candidates = candidateNames(text, scopes);
@@ -138,6 +138,7 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
   const hasStarArgs = args.some((a) => a.kind === "star");
   const hasStarStarArgs = args.some((a) => a.kind === "starstar");
   const positionalParams = signature.positionalOptions ? [...signature.required, ...signature.options] : signature.required;
+  const byName = signature.requiredPositionalOnly ? signature.options : [...signature.required, ...signature.options];
   let index = 0;
   let afterStar = false;
   for (const a of args) {
@@ -149,11 +150,10 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
   }
   for (const a of args) {
     if (a.kind !== "keyword" || !a.name) continue;
-    if (signature.required.includes(a.name) || signature.options.includes(a.name)) bound.set(a.name, a);
+    if (byName.includes(a.name)) bound.set(a.name, a);
     else unknownKeywords.push(a);
   }
-  const targetParam = api === "dump" || api === "load" ? "fp" : api === "loads" ? "s" : null;
-  const targetArg = targetParam ? bound.get(targetParam) : undefined;
+  const targetArg = signature.target ? bound.get(signature.target) : undefined;
   const target = targetArg ? { arg: targetArg, kind: kinds.of(targetArg.value) } : null;
   return {
     api, module, node: call, callee, signature, args, bound, extraPositional, unknownKeywords, hasStarArgs, hasStarStarArgs,

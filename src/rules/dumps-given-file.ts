@@ -22,21 +22,35 @@ export default defineRule({
   },
   checkCall(call, ctx) {
     if (call.api !== "dumps" || call.hasStarArgs) return;
-    const arg = call.module === "simplejson" ? call.bound.get("skipkeys") : call.extraPositional[0];
+    // simplejson, orjson and ujson take options positionally: the file silently becomes the first one.
+    const positional = call.signature.positionalOptions;
+    const firstOption = call.signature.options[0] as string;
+    const arg = positional ? call.bound.get(firstOption) : call.extraPositional[0];
     if (!arg || arg.kind !== "positional") return;
     const kind = ctx.kinds.of(arg.value);
-    if (call.module === "simplejson") {
+    if (positional) {
       if (kind.kind !== "file") return;
     } else {
       // Option values passed positionally are positional-option's.
       if (looksLikeOption(call, arg, ctx.kinds)) return;
     }
+    if (call.module === "orjson") {
+      // orjson has no dump: the bytes must be written by hand.
+      ctx.report({
+        node: arg.node,
+        message: `\`${call.callee.text}()\` returns bytes and takes no file (\`${arg.value.text}\` became its \`${firstOption}\`, so nothing is written); use \`${arg.value.text}.write(${call.callee.text}(obj))\` on a file opened in binary mode`,
+        fix: null,
+      });
+      return;
+    }
     const dump = calleeWith(call, "dump");
     const what = kind.kind === "file" ? `to write to \`${arg.value.text}\`` : kind.kind === "path" ? "to write to a file, open it and pass the file object" : "to write to a file";
-    const edit = kind.kind === "file" && call.usage === "statement" && call.extraPositional.length <= 1 ? renameApi(call, "dump") : null;
+    const onlyPositionals = call.args.filter((a) => a.kind === "positional").length <= 2;
+    const edit = kind.kind === "file" && call.usage === "statement" && call.extraPositional.length <= 1 && onlyPositionals ? renameApi(call, "dump") : null;
+    const became = positional ? ` (\`${arg.value.text}\` became its \`${firstOption}\` option, so nothing is written)` : "";
     ctx.report({
       node: arg.node,
-      message: `\`${call.callee.text}()\` returns a string and takes no file; use \`${dump}(obj, f)\` ${what}`,
+      message: `\`${call.callee.text}()\` returns a string and takes no file${became}; use \`${dump}(obj, f)\` ${what}`,
       fix: edit ? { applicability: "unsafe", message: `Use \`${dump}()\``, edits: [edit] } : null,
     });
   },

@@ -22,7 +22,9 @@ export default defineRule({
     },
   },
   checkCall(call, ctx) {
-    if (call.api !== "dumps" || call.usage !== "argument") return;
+    // The docs' claims (the pure-Python encoder, slower, chunked writes) are about json and simplejson;
+    // orjson has no dump() and ujson's writes in one piece.
+    if (call.api !== "dumps" || call.usage !== "argument" || (call.module !== "json" && call.module !== "simplejson")) return;
     const [list] = parentSkippingParens(call.node);
     const write = list?.type === "argument_list" ? list.parent : null;
     const fn = write?.type === "call" ? write.childForFieldName("function") : null;
