@@ -44,8 +44,8 @@ describe("the prefilter", () => {
     ["import simplejson as j", "import simplejson as j\nj.dump(data)\n", "simplejson.dump"],
     ["from simplejson import", "from simplejson import dump\ndump(data)\n", "simplejson.dump"],
     ["import ujson as j", "import ujson as j\nj.dump(data)\n", "ujson.dump"],
-    ["from orjson import", "from orjson import loads\nloads(data)\n", "orjson.loads"],
-    ['__import__("orjson")', 'j = __import__("orjson")\nj.dumps(data)\n', "orjson.dumps"],
+    ["from ujson import", "from ujson import dump\ndump(data)\n", "ujson.dump"],
+    ['__import__("ujson")', 'j = __import__("ujson")\nj.dump(data)\n', "ujson.dump"],
   ])("%s: parsed and analysed, the call found and checked", (_, text, qualified) => {
     const result = analyzeText("t.py", text, [], NATIVE);
     expect(parses).toHaveBeenCalledTimes(1);

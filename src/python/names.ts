@@ -12,7 +12,7 @@ const MAX_DEPTH = 8;
 const STAR_NAMES: Record<JsonModule, ReadonlySet<string>> = {
   json: new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]),
   simplejson: new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]),
-  orjson: new Set(["dumps", "loads", "JSONDecodeError", "JSONEncodeError", "Fragment"]),
+  orjson: new Set(["dumps", "loads", "JSONDecodeError", "JSONEncodeError", "Fragment", "__version__"]), // and its OPT_ flags
   ujson: new Set(["dump", "dumps", "load", "loads", "JSONDecodeError", "decode", "encode"]),
 };
 
