@@ -8,6 +8,7 @@ import loadFromPath from "./load-from-path.js";
 import loadFromString from "./load-from-string.js";
 import loadFromWriteOnlyFile from "./load-from-write-only-file.js";
 import openWithoutEncoding from "./open-without-encoding.js";
+import orjsonDumpOrLoad from "./orjson-dump-or-load.js";
 import orjsonJsonOption from "./orjson-json-option.js";
 import loadsFromFile from "./loads-from-file.js";
 import loadsRead from "./loads-read.js";
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   dumpToUnwritableFile,
   loadFromWriteOnlyFile,
   orjsonJsonOption,
+  orjsonDumpOrLoad,
   unclosedFile,
   openWithoutEncoding,
   unusedNoqa,

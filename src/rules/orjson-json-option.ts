@@ -13,7 +13,7 @@ const SPELLING: Record<string, string> = {
   cls: "orjson takes no encoder class; pass a function as `default=`",
   allow_nan: "orjson writes NaN and Infinity as `null`; drop it",
   skipkeys: "orjson has no such option; keys that are not str raise unless `option=orjson.OPT_NON_STR_KEYS`",
-  check_circular: "orjson always detects circular references; drop it",
+  check_circular: "orjson has no such option (a circular reference raises `TypeError: Recursion limit reached`); drop it",
 };
 
 /** The orjson flag a keyword's value stands for: "" for none (the default), null when it has none. */
@@ -47,13 +47,16 @@ export default defineRule({
     const foreign = call.args.filter((a) => a.kind === "keyword" && ORJSON_FOREIGN_OPTIONS.includes(a.name as string));
     if (foreign.length === 0) return;
     const fix = optionFix(call.callee.type === "attribute" ? (call.callee.childForFieldName("object")?.text ?? null) : null, foreign, call.bound.has("option") || call.hasStarStarArgs, ctx.text);
-    for (const arg of foreign) {
+    const flags = foreign.map(flagOf).filter((f) => f) as string[];
+    const combined = flags.length > 1 ? `; together: \`option=${flags.map((f) => `orjson.${f}`).join(" | ")}\`` : "";
+    // One fix for the call's keywords together, on the first one's diagnostic.
+    foreign.forEach((arg, i) => {
       ctx.report({
         node: arg.node,
-        message: `\`${call.callee.text}()\` takes no \`${arg.name}\` (only \`default\` and \`option\`); ${SPELLING[arg.name as string]}`,
-        fix,
+        message: `\`${call.callee.text}()\` takes no \`${arg.name}\` (only \`default\` and \`option\`); ${SPELLING[arg.name as string]}${flagOf(arg) ? combined : ""}`,
+        fix: i === 0 ? fix : null,
       });
-    }
+    });
   },
 });
 
