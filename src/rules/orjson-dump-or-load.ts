@@ -13,7 +13,7 @@ export default defineRule({
     docs: {
       what: "Finds calls of `orjson.dump()` and `orjson.load()` (also through `import orjson as oj` or `from orjson import dump`). orjson has only `dumps()`, which returns bytes, and `loads()`, which takes str or bytes: to write a file, write what `dumps()` returns to a file opened in binary mode; to read one, pass what `read()` returns to `loads()`.",
       why: "Code moved from json to orjson keeps json's file functions, and orjson has none, so the call raises (and `from orjson import dump` fails at the import).",
-      whatHappens: "AttributeError: module 'orjson' has no attribute 'dump'. Did you mean: 'dumps'?",
+      whatHappens: "AttributeError: module 'orjson' has no attribute 'dump'",
       example: 'import orjson\n\nwith open("out.json", "wb") as f:\n    orjson.dump({"a": 1}, f)\n',
       useInstead: 'import orjson\n\nwith open("out.json", "wb") as f:\n    f.write(orjson.dumps({"a": 1}))\n',
       fixSafety: "Unsafe: the call always raised, so any fix changes what the program does. `orjson.load(f)` becomes `orjson.loads(f.read())`, which is what json's `load` is (`loads(fp.read())`), and orjson's `loads` takes the str or the bytes `read()` returns: offered when `f` is a name or an attribute and the call has no other argument. `orjson.dump(obj, f)` becomes `f.write(orjson.dumps(obj))` only when `f` is known to be open for writing in binary mode (`dumps` returns bytes, which a text file rejects) and the call is a statement whose other arguments are orjson's own (`default`, `option`); for a text file the bytes would need decoding and the file's encoding decides what is written, so there is no fix.",

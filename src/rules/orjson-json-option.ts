@@ -36,7 +36,7 @@ export default defineRule({
       what: "Finds `orjson.dumps()` calls given one of `json.dumps()`'s keywords: `indent`, `sort_keys`, `ensure_ascii`, `separators`, `cls`, `allow_nan`, `skipkeys`, `check_circular`. orjson takes only `default` and `option`; its flags combine with `|`: `option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS`.",
       why: "Code moved from json to orjson keeps json's keywords, and orjson rejects every one of them, so the call raises. The error does not even name the keyword.",
       whatHappens: "TypeError: dumps() got an unexpected keyword argument",
-      example: 'import orjson\n\nbody = orjson.dumps({"b": 1, "a": 2}, indent=2, sort_keys=True)\n',
+      example: 'import orjson\n\nbody = orjson.dumps({"b": 1, "a": 2}, indent=2)\n',
       useInstead: 'import orjson\n\nbody = orjson.dumps({"b": 1, "a": 2}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)\n',
       fixSafety: "Unsafe: the call always raised, so any fix changes what the program does. Offered only when the rewrite is certain: every json keyword of the call is `indent=2` or `indent=None`, `sort_keys=True` or `sort_keys=False`, the call has no `option` yet, and orjson is called as a module attribute (`orjson.dumps`), so that `orjson.OPT_...` needs no import. Other indents have no orjson equivalent (orjson indents only by 2), so there is no fix.",
       references: ["https://github.com/ijl/orjson#option", "https://github.com/ijl/orjson#serialize"],
