@@ -2,6 +2,9 @@
 // orjson (3.12.0) and ujson (6.0.0). orjson's and ujson's are C functions that `inspect` cannot
 // read: each was found by calling the function (test/python/libraries.test.ts checks them).
 
+/** The orjson and ujson versions these signatures were read from (and the tests check them with). */
+export const LIBRARY_VERSIONS = { orjson: "3.12.0", ujson: "6.0.0" } as const;
+
 export type JsonApi = "dump" | "dumps" | "load" | "loads";
 export type JsonModule = "json" | "simplejson" | "orjson" | "ujson";
 

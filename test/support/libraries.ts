@@ -10,8 +10,9 @@ import { join, resolve } from "node:path";
 import { inCI } from "./env.js";
 import { PYTHON, pythonVersion } from "./python.js";
 
-/** The versions every orjson/ujson claim is checked with (recorded with the rules' tests). */
-export const LIBRARY_VERSIONS = { orjson: "3.12.0", ujson: "6.0.0" } as const;
+// The pinned versions: the model's (src/python/signatures.ts), which every orjson/ujson claim is checked with.
+import { LIBRARY_VERSIONS } from "../../src/python/signatures.js";
+export { LIBRARY_VERSIONS };
 
 const CACHE = resolve("node_modules/.cache/dumpling-libraries");
 
