@@ -12,7 +12,7 @@ export default defineRule({
     fix: { availability: "sometimes", applicability: "unsafe", title: "Use `json.dump()`" },
     docs: {
       what: "Finds `json.dumps()` calls with a second positional argument that is not an option value: a file handle, a path, or any other expression that is not a literal.",
-      why: "`json.dumps(obj)` returns a string and takes every option by keyword, so a second positional argument raises. The code meant `json.dump(obj, f)`, which writes to the file `f`. (With simplejson, whose options are positional, the file silently becomes the `skipkeys` option and nothing is written; dumpling reports that too when the argument is a file.)",
+      why: "`json.dumps(obj)` returns a string and takes every option by keyword, so a second positional argument raises. The code meant `json.dump(obj, f)`, which writes to the file `f`. (With simplejson, ujson and orjson, whose options are positional, the file silently becomes the first option, `skipkeys`, `ensure_ascii` or `default`, and nothing is written; dumpling reports that too when the argument is a file. orjson has no `dump`: its message says to write the bytes of `orjson.dumps()` to the file, with no fix.)",
       whatHappens: "TypeError: dumps() takes 1 positional argument but 2 were given",
       example: 'import json\n\nwith open("out.json", "w", encoding="utf-8") as f:\n    json.dumps({"a": 1}, f)\n',
       useInstead: 'import json\n\nwith open("out.json", "w", encoding="utf-8") as f:\n    json.dump({"a": 1}, f)\n',
