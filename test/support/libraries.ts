@@ -5,7 +5,7 @@
 // running at once never see half of it. In CI (see inCI) a failed install fails the suite;
 // elsewhere the tests that need it are skipped with a visible message.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { inCI } from "./env.js";
 import { PYTHON, pythonVersion } from "./python.js";
@@ -23,6 +23,31 @@ function install(): string | null {
   const python = join(dir, "bin", "python");
   if (existsSync(join(dir, "installed"))) return python;
   mkdirSync(CACHE, { recursive: true });
+  // One test file installs; the others (vitest runs files in parallel workers) wait for it.
+  const lock = `${dir}.lock`;
+  let deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(join(dir, "installed"))) return python;
+      if (Date.now() > deadline) {
+        rmSync(lock, { recursive: true, force: true }); // a run that died while installing
+        deadline = Date.now() + 10 * 60_000;
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return existsSync(join(dir, "installed")) ? python : build(key, dir, python);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(key: string, dir: string, python: string): string | null {
   const tmp = join(CACHE, `${key}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   const fail = (what: string): null => {
@@ -36,7 +61,7 @@ function install(): string | null {
   if (venv.status !== 0) return fail(`venv: ${venv.stderr}`);
   const pip = spawnSync(join(tmp, "bin", "pip"), ["install", "--disable-pip-version-check", "-q", `orjson==${LIBRARY_VERSIONS.orjson}`, `ujson==${LIBRARY_VERSIONS.ujson}`], { encoding: "utf8" });
   if (pip.status !== 0) return fail(`pip: ${pip.stderr}`);
-  spawnSync("touch", [join(tmp, "installed")]);
+  writeFileSync(join(tmp, "installed"), `orjson ${LIBRARY_VERSIONS.orjson}, ujson ${LIBRARY_VERSIONS.ujson}\n`);
   try {
     renameSync(tmp, dir);
   } catch {
