@@ -23,6 +23,11 @@ def load():
         return orjson.loads(f)
 
 
+def describe(report) -> str:
+    # JSN016: orjson.dumps() returns bytes; in an f-string they show as b'...'.
+    return f"report {orjson.dumps(report)}"
+
+
 def render_compact(report) -> str:
     # JSN001: ujson.dump() needs a file; ujson.dumps() returns the string.
     return ujson.dump(report)
