@@ -213,7 +213,7 @@ describe("--show-files, --show-settings", () => {
     const r = dumpling(["check", "--show-settings", "."], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Resolved settings for: "a.py"\nSettings path: ${JSON.stringify(join(dir, "dumpling.toml"))}\n`);
-    expect(r.stdout).toContain('rules = ["JSN000","JSN001","JSN002","JSN003","JSN004","JSN005","JSN006","JSN007","JSN008","JSN009","JSN010","JSN011","JSN012","JSN013","JSN020","JSN101","JSN901"]\n');
+    expect(r.stdout).toContain('rules = ["JSN000","JSN001","JSN002","JSN003","JSN004","JSN005","JSN006","JSN007","JSN008","JSN009","JSN010","JSN011","JSN012","JSN013","JSN014","JSN015","JSN016","JSN020","JSN101","JSN901"]\n');
     expect(r.stdout).toContain('extend-exclude = ["pkg/skip.py"]\n');
     expect(r.stdout).toContain('target-version = "py39"  # the default\n');
     expect(dumpling(["check", "--show-settings", "pkg/notes.txt", "--exclude", "*.txt", "--force-exclude"], { cwd: dir })).toMatchObject({ status: 2, stderr: "dumpling: error: no files found under the given paths: there are no settings to show\n" });

@@ -43,6 +43,9 @@ describe("the prefilter", () => {
     ["import_module over lines", "import importlib\nj = importlib.import_module(\n    'json',\n)\nj.dump(data)\n", "json.dump"],
     ["import simplejson as j", "import simplejson as j\nj.dump(data)\n", "simplejson.dump"],
     ["from simplejson import", "from simplejson import dump\ndump(data)\n", "simplejson.dump"],
+    ["import ujson as j", "import ujson as j\nj.dump(data)\n", "ujson.dump"],
+    ["from ujson import", "from ujson import dump\ndump(data)\n", "ujson.dump"],
+    ['__import__("ujson")', 'j = __import__("ujson")\nj.dump(data)\n', "ujson.dump"],
   ])("%s: parsed and analysed, the call found and checked", (_, text, qualified) => {
     const result = analyzeText("t.py", text, [], NATIVE);
     expect(parses).toHaveBeenCalledTimes(1);
@@ -54,7 +57,7 @@ describe("the prefilter", () => {
   it.each([
     ["no json at all", "import os\nprint(os.getcwd(), JSON)\n"],
     ["json in a comment and a docstring", '# json\n"""Reads json."""\nx = 1\n'],
-    ["a path, a method, other modules and names", 'import orjson, jsonschema\nimport my.json_utils as ju\nf = open("data.json")\nr.json()\njson_data = orjson.dumps(x)\n'],
+    ["a path, a method, other modules and names", 'import borjson, jsonschema\nimport my.json_utils as ju\nf = open("data.json")\nr.json()\njson_data = borjson.dumps(x)\n'],
     ["json called without being imported", "json.dump(data)\n"],
     ["a comment after an import", "import os  # json\njson.dump(data)\n"],
     ["json imported, none of its four functions named", "import json\ntry:\n    x = parse(payload, loader, dumper)\nexcept json.JSONDecodeError:\n    x = _load(s.loads_)\n"],

@@ -40,6 +40,25 @@ describe("json re-exported by another module", () => {
     ]);
   });
 
+  it("orjson and ujson re-exported under their own names; convert leaves their calls as untranslated markers", () => {
+    const dir = tree({
+      "pkg/__init__.py": "",
+      "pkg/compat.py": "import orjson\nimport ujson\n",
+      "pkg/a.py": "from .compat import orjson\norjson.loads(open('x.json'))\n",
+      "pkg/b.py": "from pkg.compat import ujson\nujson.loads(open('x.json'))\n",
+      // compat binds no json: `from pkg.compat import json` is not json.
+      "pkg/c.py": `from pkg.compat import json\n${CALL}`,
+    });
+    expect(codes(dir)).toEqual([
+      ["pkg/a.py JSN006", 2],
+      ["pkg/b.py JSN006", 2],
+    ]);
+    const r = dumpling(["convert", ".", "--output-format", "json"], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { filename: string; typescript: string }[];
+    expect(out.map((t) => t.filename)).toEqual(["pkg/a.py", "pkg/b.py"]);
+    for (const t of out) expect(t.typescript).toMatch(/^untranslated\(/);
+  });
+
   it("a module outside the tree: extend-json-modules in the configuration", () => {
     const files = { "app.py": `from botocore.compat import json\n${CALL}` };
     expect(codes(tree(files))).toEqual([]);

@@ -53,9 +53,10 @@ export function toPlainCall(ctx: FileContext, call: ModelCall): JsonCall {
     text: a.value.text,
     range: rangeOf(ctx.lines, a.value.startIndex, a.value.endIndex),
   }));
-  const target = call.target ? { parameter: call.api === "loads" ? ("s" as const) : ("fp" as const), kind: plainKind(call.target.kind) } : null;
+  const target = call.target ? { parameter: call.signature.target as "fp" | "s" | "obj", kind: plainKind(call.target.kind) } : null;
   return {
     module: call.module,
+    exists: call.signature.exists,
     function: call.api,
     callee: call.callee.text,
     range: rangeOf(ctx.lines, call.node.startIndex, call.node.endIndex),

@@ -28,7 +28,7 @@ export interface Options {
   extendSelect?: string[];
   /** Globs matched against `filename` (a glob without "/" matches the file's name) → codes to skip. */
   perFileIgnores?: Record<string, string[]>;
-  /** Modules that re-export json or simplejson (`from botocore.compat import json`). */
+  /** Modules that re-export json, simplejson, orjson or ujson (`from botocore.compat import json`). */
   extendJsonModules?: string[];
   /** The oldest Python the code must run on, as the config's `target-version` ("py37" … "py314"; default "py39"). */
   targetVersion?: string;
@@ -127,8 +127,10 @@ export type ValueKind =
   | { kind: "unknown" };
 
 export interface JsonCall {
-  module: "json" | "simplejson";
+  module: "json" | "simplejson" | "orjson" | "ujson";
   function: "dump" | "dumps" | "load" | "loads";
+  /** Whether the module has the function: `orjson.dump` and `orjson.load` raise AttributeError. */
+  exists: boolean;
   /** How the function was named at the call: `json.dumps`, `j.dumps`, `d` (`from json import dumps as d`). */
   callee: string;
   /** The whole call. */
@@ -138,7 +140,7 @@ export interface JsonCall {
   /** `*args` or `**kwargs` in the call: conclusions that depend on what they hold are off. */
   hasStarArgs: boolean;
   /** The file (dump, load) or text (loads) argument and what it holds. */
-  target: { parameter: "fp" | "s"; kind: ValueKind } | null;
+  target: { parameter: "fp" | "s" | "obj"; kind: ValueKind } | null;
   /** How the call's value is used. */
   usage: "statement" | "assigned" | "returned" | "argument" | "lambda" | "other";
 }

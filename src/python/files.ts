@@ -21,6 +21,8 @@ export function encodingMatters(call: JsonCall): boolean {
 
 /** A text-mode `open()`-like call without `encoding=` (and that JSN010/JSN011 do not already flag). */
 export function lacksEncoding(call: JsonCall, kind: FileKind): boolean {
+  // `orjson.load(f)` raises AttributeError before reading anything.
+  if (!call.signature.exists) return false;
   if (!LOCALE_ENCODED.has(kind.origin) || kind.binary !== false || kind.encodingGiven !== false) return false;
   // A file that cannot serve the call at all is JSN010's or JSN011's problem; after their fix
   // (which adds the encoding when it switches binary to text) this rule looks again.

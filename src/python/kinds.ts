@@ -3,6 +3,7 @@
 import type { SyntaxNode } from "./tree.js";
 import type { Names } from "./names.js";
 import type { Occurrence } from "./scopes.js";
+import { isJsonModule } from "./signatures.js";
 import { callArguments, stringLiteral, strValue, unwrapParens, type CallArgument } from "./syntax.js";
 
 export interface FileKind {
@@ -272,7 +273,8 @@ export class Kinds {
       if ((mod === "os.path" || mod === "posixpath" || mod === "ntpath") && OS_PATH_FUNCS.has(name)) {
         return { kind: "path", pathlib: false, binding: null };
       }
-      if ((mod === "json" || mod === "simplejson") && name === "dumps") return text("dumps", false);
+      // orjson.dumps returns bytes; the others str.
+      if (isJsonModule(mod) && name === "dumps") return text("dumps", mod === "orjson");
     }
     if (fn.type !== "attribute") return UNKNOWN;
     // Methods: decided by the method's name and, where it matters, by the receiver's kind.

@@ -1,5 +1,5 @@
-// The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's), with its
-// arguments bound to the real signature and the kind of its file or string argument.
+// The JsonCall model: every call of json.dump/dumps/load/loads (or simplejson's, orjson's,
+// ujson's), with its arguments bound to the module's real signature and the kind of its file or string argument.
 // Rules and the translator read this; neither re-derives it.
 import { nodesSpanning, type SyntaxNode } from "./tree.js";
 import type { FileKind, Kinds, ValueKind } from "./kinds.js";
@@ -42,15 +42,16 @@ export interface JsonCall {
   /**
    * dumps: the `write()`, `writelines()` and `print()` calls its text goes to, as str or
    * `.encode()`d, directly or through a name, with the handle's kind (`f.write(json.dumps(x))`,
-   * `print(json.dumps(x).encode(), file=f)`, `s = json.dumps(x)` then `f.write(s)`).
+   * `print(json.dumps(x).encode(), file=f)`, `s = json.dumps(x)` then `f.write(s)`). Empty for
+   * orjson, whose dumps returns bytes (JSN016 reports its bytes used as a str).
    */
   writes: WrittenTo[];
   /** The statement that contains the call. */
   statement: SyntaxNode;
 }
 
-const JSON_WORD = /(?<![\p{L}\p{N}_])(?:simple)?json(?![\p{L}\p{N}_])/gu;
-const QUALIFIED = /^(json|simplejson)\.(dump|dumps|load|loads)$/;
+const JSON_WORD = /(?<![\p{L}\p{N}_])(?:simple|or|u)?json(?![\p{L}\p{N}_])/gu;
+const QUALIFIED = /^(json|simplejson|orjson|ujson)\.(dump|dumps|load|loads)$/;
 
 export function findJsonCalls(text: string, scopes: Scopes, names: Names, kinds: Kinds): JsonCall[] {
   const candidates = candidateNames(text, scopes);
@@ -147,6 +148,7 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
   const hasStarArgs = args.some((a) => a.kind === "star");
   const hasStarStarArgs = args.some((a) => a.kind === "starstar");
   const positionalParams = signature.positionalOptions ? [...signature.required, ...signature.options] : signature.required;
+  const byName = signature.requiredPositionalOnly ? signature.options : [...signature.required, ...signature.options];
   let index = 0;
   let afterStar = false;
   for (const a of args) {
@@ -158,18 +160,18 @@ function buildCall(call: SyntaxNode, callee: SyntaxNode, module: JsonModule, api
   }
   for (const a of args) {
     if (a.kind !== "keyword" || !a.name) continue;
-    if (signature.required.includes(a.name) || signature.options.includes(a.name)) bound.set(a.name, a);
+    if (byName.includes(a.name)) bound.set(a.name, a);
     else unknownKeywords.push(a);
   }
-  const targetParam = api === "dump" || api === "load" ? "fp" : api === "loads" ? "s" : null;
-  const targetArg = targetParam ? bound.get(targetParam) : undefined;
+  const targetArg = signature.target ? bound.get(signature.target) : undefined;
   const target = targetArg ? { arg: targetArg, kind: kinds.of(targetArg.value) } : null;
   return {
     api, module, node: call, callee, signature, args, bound, extraPositional, unknownKeywords, hasStarArgs, hasStarStarArgs,
     target,
     file: fileOf(api, target, kinds),
     usage: usageOf(call),
-    writes: api === "dumps" ? writesOf(call, scopes, names, kinds) : [],
+    // orjson.dumps() returns bytes: the str/bytes writes below are about the text of the others.
+    writes: api === "dumps" && module !== "orjson" ? writesOf(call, scopes, names, kinds) : [],
     statement: enclosingStatement(call),
   };
 }

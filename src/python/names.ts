@@ -3,18 +3,25 @@
 // resolver every rule and the translator use; none of them resolves names on its own.
 import type { SyntaxNode } from "./tree.js";
 import type { Occurrence, Scopes } from "./scopes.js";
+import { isJsonModule, JSON_MODULES, type JsonModule } from "./signatures.js";
 import { stringLiteral, unwrapParens } from "./syntax.js";
 
 const MAX_DEPTH = 8;
-// json.__all__
-const JSON_PUBLIC = new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]);
+// The names `from M import *` binds: json.__all__ (and simplejson's); orjson's and ujson's public
+// names (they have no __all__: every name without a leading underscore; orjson 3.12.0, ujson 6.0.0).
+const STAR_NAMES: Record<JsonModule, ReadonlySet<string>> = {
+  json: new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]),
+  simplejson: new Set(["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]),
+  orjson: new Set(["dumps", "loads", "JSONDecodeError", "JSONEncodeError", "Fragment", "__version__"]), // and its OPT_ flags
+  ujson: new Set(["dump", "dumps", "load", "loads", "JSONDecodeError", "decode", "encode"]),
+};
 
 export class Names {
   private readonly cache = new Map<number, string | null>();
 
   /**
-   * `jsonModules`: modules that re-export json or simplejson (`from botocore.compat import json`
-   * then means `import json`).
+   * `jsonModules`: modules that re-export json, simplejson, orjson or ujson (`from botocore.compat
+   * import json` then means `import json`).
    */
   constructor(
     readonly scopes: Scopes,
@@ -62,7 +69,7 @@ export class Names {
       }
     }
     for (const module of this.wildcards) {
-      if ((module === "json" || module === "simplejson") && JSON_PUBLIC.has(name)) return `${module}.${name}`;
+      if (isJsonModule(module) && STAR_NAMES[module].has(name)) return `${module}.${name}`;
     }
     return null;
   }
@@ -97,7 +104,7 @@ export class Names {
   /** `botocore.compat.json` → `json` when botocore.compat is one of the json modules. */
   private reexported(name: string): string {
     for (const module of this.jsonModules) {
-      for (const json of ["json", "simplejson"]) {
+      for (const json of JSON_MODULES) {
         const path = `${module}.${json}`;
         if (name === path || name.startsWith(`${path}.`)) return json + name.slice(path.length);
       }

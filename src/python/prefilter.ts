@@ -2,16 +2,16 @@
 import { parserLimit } from "./limits.js";
 
 // Every way the model reaches the json module (src/python/names.ts) starts from one of these:
-// `from json import ...` (or simplejson), an `import` statement naming json or simplejson
-// (`import os, json`, `import json.decoder`, `import simplejson as j`), or the string "json"
-// or "simplejson" (`__import__("json")`, `importlib.import_module("json")`). A logical line
+// `from json import ...` (or simplejson, orjson, ujson), an `import` statement naming one of them
+// (`import os, json`, `import json.decoder`, `import simplejson as j`), or the string "json",
+// "simplejson", "orjson" or "ujson" (`__import__("json")`, `importlib.import_module("json")`). A logical line
 // may go on after a backslash.
 const CONTINUED_SPACE = String.raw`(?:[ \t\f]|\\(?:\r\n?|\n))`;
 const REACHES_JSON = new RegExp(
   [
-    String.raw`\bfrom${CONTINUED_SPACE}+(?:simple)?json\b`,
-    String.raw`\bimport\b(?:[^\r\n;#\\]|\\(?:\r\n?|\n))*?\b(?:simple)?json\b`,
-    String.raw`["'](?:simple)?json["']`,
+    String.raw`\bfrom${CONTINUED_SPACE}+(?:simple|or|u)?json\b`,
+    String.raw`\bimport\b(?:[^\r\n;#\\]|\\(?:\r\n?|\n))*?\b(?:simple|or|u)?json\b`,
+    String.raw`["'](?:simple|or|u)?json["']`,
   ].join("|"),
 );
 

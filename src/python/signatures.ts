@@ -1,7 +1,14 @@
-// The real signatures of the four functions, in CPython's json (3.11) and in simplejson (3.19).
+// The real signatures of the four functions, in CPython's json (3.11), simplejson (3.19),
+// orjson (3.12.0) and ujson (6.0.0). orjson's and ujson's are C functions that `inspect` cannot
+// read: each was found by calling the function (test/python/libraries.test.ts checks them).
+
+/** The orjson and ujson versions these signatures were read from (and the tests check them with). */
+export const LIBRARY_VERSIONS = { orjson: "3.12.0", ujson: "6.0.0" } as const;
 
 export type JsonApi = "dump" | "dumps" | "load" | "loads";
-export type JsonModule = "json" | "simplejson";
+export type JsonModule = "json" | "simplejson" | "orjson" | "ujson";
+
+export const JSON_MODULES: readonly JsonModule[] = ["json", "simplejson", "orjson", "ujson"];
 
 export const ENCODER_OPTIONS = [
   "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys",
@@ -22,28 +29,74 @@ const SIMPLEJSON_DECODER = [
   "use_decimal", "allow_nan",
 ] as const;
 
+// ujson 6.0.0: `dumps(obj, ensure_ascii, encode_html_chars, escape_forward_slashes, sort_keys,
+// indent, allow_nan, reject_bytes, default, separators)`, every parameter positional or keyword;
+// `dump(obj, fp, /, *, <the same options>)`; `loads(obj)` and `load(fp, /)` take no options.
+export const UJSON_ENCODER = [
+  "ensure_ascii", "encode_html_chars", "escape_forward_slashes", "sort_keys", "indent", "allow_nan", "reject_bytes",
+  "default", "separators",
+] as const;
+// orjson 3.12.0: `dumps(obj, /, default=None, option=None)` (more positional arguments are ignored)
+// and `loads(obj, /)`; there is no dump or load.
+export const ORJSON_ENCODER = ["default", "option"] as const;
+/** json's encoder options that orjson.dumps rejects (its `default` it shares). */
+export const ORJSON_FOREIGN_OPTIONS: readonly string[] = ENCODER_OPTIONS.filter((o) => o !== "default");
+
 export interface Signature {
   api: JsonApi;
   module: JsonModule;
-  /** Parameters that must be passed (positionally or by name): obj, fp, s. */
+  /**
+   * Whether the module has the function at all: `orjson.dump` and `orjson.load` raise
+   * AttributeError. The model keeps such calls (the rules about them read them); the other rules
+   * never see them.
+   */
+  exists: boolean;
+  /** Parameters that must be passed (positionally or, unless positional-only, by name), by their real names. */
   required: readonly string[];
+  /** Whether the required parameters are positional-only (`obj=` raises). */
+  requiredPositionalOnly: boolean;
+  /** The parameter that takes the file (dump, load) or the document (loads): `fp`, `s`, ujson's `obj`. */
+  target: string | null;
   /** Options, in order. */
   options: readonly string[];
-  /** Whether options may be passed positionally (simplejson) or only by keyword (json). */
+  /** Whether options may be passed positionally (simplejson, orjson, ujson.dumps) or only by keyword (json). */
   positionalOptions: boolean;
 }
 
 export function signatureOf(module: JsonModule, api: JsonApi): Signature {
-  const required = api === "dump" ? ["obj", "fp"] : api === "dumps" ? ["obj"] : api === "load" ? ["fp"] : ["s"];
   const encoder = api === "dump" || api === "dumps";
-  if (module === "simplejson") {
-    return { api, module, required, options: encoder ? SIMPLEJSON_ENCODER : SIMPLEJSON_DECODER, positionalOptions: true };
+  const base = { api, module, exists: true, requiredPositionalOnly: false };
+  const required = api === "dump" ? ["obj", "fp"] : api === "dumps" ? ["obj"] : api === "load" ? ["fp"] : ["s"];
+  const target = api === "dump" || api === "load" ? "fp" : api === "loads" ? "s" : null;
+  switch (module) {
+    case "simplejson":
+      return { ...base, required, target, options: encoder ? SIMPLEJSON_ENCODER : SIMPLEJSON_DECODER, positionalOptions: true };
+    case "orjson": {
+      const exists = api === "dumps" || api === "loads";
+      const req = api === "dump" ? ["obj", "fp"] : api === "load" ? ["fp"] : ["obj"];
+      return { ...base, exists, required: req, requiredPositionalOnly: true, target: api === "dumps" ? null : api === "loads" ? "obj" : "fp", options: api === "dumps" ? ORJSON_ENCODER : [], positionalOptions: true };
+    }
+    case "ujson":
+      if (api === "dumps") return { ...base, required, target, options: UJSON_ENCODER, positionalOptions: true };
+      if (api === "dump") return { ...base, required, requiredPositionalOnly: true, target, options: UJSON_ENCODER, positionalOptions: false };
+      if (api === "load") return { ...base, required, requiredPositionalOnly: true, target, options: [], positionalOptions: false };
+      return { ...base, required: ["obj"], target: "obj", options: [], positionalOptions: false };
+    default:
+      return { ...base, required, target, options: encoder ? ENCODER_OPTIONS : DECODER_OPTIONS, positionalOptions: false };
   }
-  return { api, module, required, options: encoder ? ENCODER_OPTIONS : DECODER_OPTIONS, positionalOptions: false };
 }
 
 export const JSON_APIS: readonly JsonApi[] = ["dump", "dumps", "load", "loads"];
 
 export function isJsonApi(name: string): name is JsonApi {
   return (JSON_APIS as readonly string[]).includes(name);
+}
+
+export function isJsonModule(name: string): name is JsonModule {
+  return (JSON_MODULES as readonly string[]).includes(name);
+}
+
+/** Whether `module` has the function `api` (orjson has no dump or load). */
+export function hasApi(module: JsonModule, api: JsonApi): boolean {
+  return signatureOf(module, api).exists;
 }

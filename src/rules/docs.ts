@@ -1,5 +1,6 @@
 // A rule's documentation page, generated from its metadata (docs/rules/<name>.md).
 import { RULES } from "./index.js";
+import { JSON_MODULES, LIBRARY_VERSIONS } from "../python/signatures.js";
 import type { RuleMeta } from "./types.js";
 
 export const PYTHON_VERSION_NOTE = "CPython 3.11";
@@ -31,7 +32,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
     d.why,
   ];
   if (d.whatHappens) {
-    parts.push("", "## What happens", "", `Running the example with ${PYTHON_VERSION_NOTE} ends with:`, "", "```text", d.whatHappens, "```");
+    // The libraries the example imports, at the versions the tests check it with.
+    const libraries = JSON_MODULES.filter((m) => m in LIBRARY_VERSIONS && new RegExp(`\\bimport ${m}\\b`).test(d.example));
+    const versions = libraries.map((m) => ` and ${m} ${LIBRARY_VERSIONS[m as keyof typeof LIBRARY_VERSIONS]}`).join("");
+    parts.push("", "## What happens", "", `Running the example with ${PYTHON_VERSION_NOTE}${versions} ends with:`, "", "```text", d.whatHappens, "```");
   }
   if (d.example) parts.push("", "## Example", "", "```python", d.example.trimEnd(), "```");
   if (d.useInstead) parts.push("", "## Use instead", "", "```python", d.useInstead.trimEnd(), "```");

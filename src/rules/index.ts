@@ -8,6 +8,9 @@ import loadFromPath from "./load-from-path.js";
 import loadFromString from "./load-from-string.js";
 import loadFromWriteOnlyFile from "./load-from-write-only-file.js";
 import openWithoutEncoding from "./open-without-encoding.js";
+import orjsonBytesAsStr from "./orjson-bytes-as-str.js";
+import orjsonDumpOrLoad from "./orjson-dump-or-load.js";
+import orjsonJsonOption from "./orjson-json-option.js";
 import loadsFromFile from "./loads-from-file.js";
 import loadsRead from "./loads-read.js";
 import positionalOption from "./positional-option.js";
@@ -36,6 +39,9 @@ export const RULES: readonly Rule[] = [
   loadFromWriteOnlyFile,
   writeTextToBinaryFile,
   writeBytesToTextFile,
+  orjsonJsonOption,
+  orjsonDumpOrLoad,
+  orjsonBytesAsStr,
   unclosedFile,
   openWithoutEncoding,
   unusedNoqa,

@@ -1,4 +1,5 @@
 import { calleeWith, freshHandleName, pyString, wrapStatementInWith } from "./edits.js";
+import { hasApi } from "../python/signatures.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -25,14 +26,17 @@ export default defineRule({
     const handle = freshHandleName(ctx, call.node);
     const load = calleeWith(call, "load");
     let edit = null;
-    if (handle && (call.api === "load" || call.callee.type === "attribute")) {
+    // orjson has no load(): no rewrite to it.
+    if (handle && hasApi(call.module, "load") && (call.api === "load" || call.callee.type === "attribute")) {
       const newCall = load + ctx.text.slice(call.callee.endIndex, arg.value.startIndex) + handle + ctx.text.slice(arg.value.endIndex, call.node.endIndex);
       edit = wrapStatementInWith(ctx, call, `open(${arg.value.text}, encoding=${pyString(ctx, "utf-8")}) as ${handle}`, newCall);
     }
     const message =
       call.api === "load"
         ? `\`${call.callee.text}()\` reads from an open file, not a path: open \`${arg.value.text}\` and pass the file`
-        : `\`${call.callee.text}()\` parses the text it is given, here a path: open \`${arg.value.text}\` and use \`${load}()\` to read the file`;
+        : hasApi(call.module, "load")
+          ? `\`${call.callee.text}()\` parses the text it is given, here a path: open \`${arg.value.text}\` and use \`${load}()\` to read the file`
+          : `\`${call.callee.text}()\` parses the text it is given, here a path: open \`${arg.value.text}\` and pass its contents, \`${call.callee.text}(f.read())\``;
     ctx.report({
       node: arg.value,
       message,

@@ -1,4 +1,5 @@
 import { calleeWith, renameApi } from "./edits.js";
+import { hasApi } from "../python/signatures.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -21,6 +22,18 @@ export default defineRule({
   },
   checkCall(call, ctx) {
     if (call.api !== "loads" || call.target?.kind.kind !== "file") return;
+    if (!hasApi(call.module, "load")) {
+      // orjson has no load; its loads takes the str or bytes that read() returns, whatever the mode.
+      const file = call.target.arg.value;
+      const simple = (file.type === "identifier" || file.type === "attribute") && call.target.kind.readable !== false;
+      const read = `${file.text}.read()`;
+      ctx.report({
+        node: file,
+        message: `\`${call.callee.text}()\` parses str or bytes, but this is a file object (and \`${call.module}\` has no \`load()\`); use \`${call.callee.text}(${read})\``,
+        fix: simple ? { applicability: "unsafe", message: `Use \`${call.callee.text}(${read})\``, edits: [{ start: file.startIndex, end: file.endIndex, content: read }] } : null,
+      });
+      return;
+    }
     const edit = renameApi(call, "load");
     const load = calleeWith(call, "load");
     ctx.report({

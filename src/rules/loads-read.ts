@@ -1,6 +1,7 @@
 import { renameApi } from "./edits.js";
 import { sameNode, unwrapParens } from "../python/syntax.js";
 import type { Edit } from "../core/types.js";
+import { hasApi, signatureOf } from "../python/signatures.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -23,14 +24,18 @@ export default defineRule({
   },
   checkCall(call, ctx) {
     if (call.api !== "loads" || call.target?.kind.kind !== "text" || call.target.kind.origin !== "read") return;
+    // orjson has no load().
+    if (!hasApi(call.module, "load")) return;
     const { readCall, readReceiver } = call.target.kind;
     if (!readCall || !readReceiver || !sameNode(readCall, unwrapParens(call.target.arg.value))) return;
     if ((readCall.childForFieldName("arguments")?.namedChildren.length ?? 1) !== 0) return;
     // json.loads(open(p).read()): JSN020's, whose fix makes it json.load(f) in a with block.
     const file = call.file;
     if (file && !file.kind.binding && file.kind.openCall && sameNode(file.kind.openCall, unwrapParens(readReceiver))) return;
-    const rename = call.hasStarArgs ? null : renameApi(call, "load");
     const arg = call.target.arg;
+    // ujson.load(fp) takes its file positionally only: `obj=f.read()` has no keyword to become.
+    const keywordOnly = arg.kind === "keyword" && signatureOf(call.module, "load").requiredPositionalOnly;
+    const rename = call.hasStarArgs || keywordOnly ? null : renameApi(call, "load");
     const receiver = readReceiver.text;
     const others = call.args.filter((a) => a !== arg);
     const reordered = others.some((a) => a.value.type === "call" || a.value.descendantsOfType(["call", "await", "yield", "named_expression"]).length > 0);

@@ -52,7 +52,7 @@ export function analyzeText(filename: string, text: string, rules: readonly Rule
     };
     try {
       rule.checkFile?.(ctx);
-      if (rule.checkCall) for (const call of context.calls) rule.checkCall(call, ctx);
+      if (rule.checkCall) for (const call of context.calls) if (call.signature.exists || rule.missingFunctions) rule.checkCall(call, ctx);
     } catch (error) {
       // One rule failing on one file must not hide the rest of the results.
       internalErrors.push({ rule: rule.meta.code, error });

@@ -46,8 +46,13 @@ export interface RuleContext extends FileContext {
 
 export interface Rule {
   meta: RuleMeta;
-  /** Called once per json call. */
+  /** Called once per json call of a function the module has. */
   checkCall?(call: JsonCall, ctx: RuleContext): void;
+  /**
+   * Whether checkCall also sees calls of functions the module lacks (`orjson.dump`, whose
+   * signature says `exists: false`): only the rules about those calls do.
+   */
+  missingFunctions?: boolean;
   /** Called once per file (for rules that are not about one call). */
   checkFile?(ctx: RuleContext): void;
 }

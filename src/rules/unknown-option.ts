@@ -1,4 +1,5 @@
 import { removeArgument } from "./edits.js";
+import { ORJSON_FOREIGN_OPTIONS } from "../python/signatures.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({
@@ -23,6 +24,8 @@ export default defineRule({
     if (call.bound.has("cls") || call.hasStarStarArgs) return;
     for (const arg of call.unknownKeywords) {
       const name = arg.name as string;
+      // json's options given to orjson.dumps are orjson-json-option's (JSN014).
+      if (call.module === "orjson" && call.api === "dumps" && ORJSON_FOREIGN_OPTIONS.includes(name)) continue;
       const nameNode = arg.nameNode ?? arg.node;
       if (name === "encoding" && call.module === "json") {
         const decoder = call.api === "load" || call.api === "loads";

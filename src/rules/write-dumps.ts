@@ -22,7 +22,9 @@ export default defineRule({
     },
   },
   checkCall(call, ctx) {
-    if (call.api !== "dumps" || call.usage !== "argument") return;
+    // The docs' claims (the pure-Python encoder, slower, chunked writes) are about json and simplejson;
+    // orjson has no dump() and ujson's writes in one piece.
+    if (call.api !== "dumps" || call.usage !== "argument" || (call.module !== "json" && call.module !== "simplejson")) return;
     // On a binary file the write raises (JSN012), and `json.dump` would raise the same TypeError.
     if (call.writes.some((w) => w.file?.binary === true)) return;
     const [list] = parentSkippingParens(call.node);

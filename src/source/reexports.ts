@@ -1,53 +1,63 @@
 // Modules of the project that re-export json: `from botocore.compat import json` in one file,
-// where botocore/compat.py does `import json` (or `import simplejson as json`). The model learns
+// where botocore/compat.py does `import json` (or `import simplejson as json`; or orjson or ujson
+// under their own names). The model learns
 // such a module from `extend-json-modules`; this finds the ones whose source is in the tree, by
 // following the import to its file, so a project's own compat module needs no configuration.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-// `from X import ..., json, ...` (X not json itself), possibly in parentheses over lines.
+// `from X import ..., json, ...`, possibly in parentheses over lines.
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^#\r\n]*)/gm;
-// A module that binds the name json (a try/except around it included): `import json`,
-// `import simplejson as json`, or `from other import json` (followed).
-const IMPORTS_JSON = /^[ \t]*import[ \t]+(?:json(?![.\w])(?![ \t]+as\b)|simplejson[ \t]+as[ \t]+json\b)/m;
-const IMPORTS_NAME_JSON = /(^|[\s(,])json\b(?![ \t]+as\b)/;
-// The importer side: `from X import json` or `... import json as j`.
-const IMPORTS_NAME = /(^|[\s(,])json\b/;
+// The names a json module is re-exported under, and the modules they may name.
+const REEXPORTED = ["json", "orjson", "ujson"] as const;
+type Reexported = (typeof REEXPORTED)[number];
+// A module that binds the name (a try/except around it included): `import json`,
+// `import simplejson as json`, `import orjson`, or `from other import json` (followed).
+const IMPORTS: Record<Reexported, RegExp> = {
+  json: /^[ \t]*import[ \t]+(?:json(?![.\w])(?![ \t]+as\b)|simplejson[ \t]+as[ \t]+json\b)/m,
+  orjson: /^[ \t]*import[ \t]+orjson(?![.\w])(?![ \t]+as\b)/m,
+  ujson: /^[ \t]*import[ \t]+ujson(?![.\w])(?![ \t]+as\b)/m,
+};
+// `from other import json` (not `as` something else), and the importer side: `from X import json` or `... import json as j`.
+const importsName = (name: Reexported, list: string, aliased: boolean) =>
+  new RegExp(`(^|[\\s(,])${name}\\b${aliased ? "" : "(?![ \\t]+as\\b)"}`).test(list);
 
-const bindsJson = new Map<string, boolean>();
+const binds = new Map<string, boolean>();
 
-/** The modules `text` (the file at `path`) imports json or simplejson from, when their source in the tree binds it. */
+/** The modules `text` (the file at `path`) imports json, simplejson, orjson or ujson from, when their source in the tree binds it. */
 export function jsonModulesFor(path: string, text: string): string[] {
   if (!text.includes("json")) return [];
   const out: string[] = [];
   for (const m of text.matchAll(FROM_IMPORT)) {
     const module = m[1] as string;
-    if (module === "json" || module === "simplejson" || module === "" || out.includes(module)) continue;
-    if (!IMPORTS_NAME.test(m[2] as string)) continue;
+    if (["json", "simplejson", "orjson", "ujson", ""].includes(module) || out.includes(module)) continue;
+    const names = REEXPORTED.filter((name) => importsName(name, m[2] as string, true));
+    if (names.length === 0) continue;
     const file = moduleFile(path, module);
-    if (file && moduleBindsJson(file, 0)) out.push(module);
+    if (file && names.some((name) => moduleBinds(file, name, 0))) out.push(module);
   }
   return out;
 }
 
-function moduleBindsJson(file: string, depth: number): boolean {
-  const cached = bindsJson.get(file);
+function moduleBinds(file: string, name: Reexported, depth: number): boolean {
+  const key = `${name}:${file}`;
+  const cached = binds.get(key);
   if (cached !== undefined) return cached;
   let result = false;
   try {
     const text = readFileSync(file, "utf8");
-    result = IMPORTS_JSON.test(text);
+    result = IMPORTS[name].test(text);
     // `from other import json`: another module of the tree, followed a few steps.
     for (const m of text.matchAll(FROM_IMPORT)) {
       if (result || depth >= 3) break;
-      if (!IMPORTS_NAME_JSON.test(m[2] as string)) continue;
+      if (!importsName(name, m[2] as string, false)) continue;
       const next = moduleFile(file, m[1] as string);
-      result = !!next && moduleBindsJson(next, depth + 1);
+      result = !!next && moduleBinds(next, name, depth + 1);
     }
   } catch {
     result = false;
   }
-  bindsJson.set(file, result);
+  binds.set(key, result);
   return result;
 }
 

@@ -116,7 +116,13 @@ export function fits(reads: boolean, t: Target): boolean {
 // --- the call ----------------------------------------------------------------------------------------------
 
 /** The TypeScript of one call as an expression, its file taken from `target` or from its argument. */
+/** Modules whose calls are never translated (an `untranslated(...)` marker instead). */
+export const UNTRANSLATED_MODULES: ReadonlySet<string> = new Set(["orjson", "ujson"]);
+
 export function callExpression(call: JsonCall, e: Emitter, target: Target | null = null): string {
+  // Right or loud: orjson and ujson are not json (orjson returns bytes and has no dump/load; ujson
+  // is compact and escapes "/"), and the runtime does not do them yet.
+  if (UNTRANSLATED_MODULES.has(call.module)) return e.untranslated(call.node, `${call.module}'s ${call.api}(), whose output is not json's`).text;
   const codec = codecFor(e);
   switch (call.api) {
     case "dumps":

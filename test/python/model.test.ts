@@ -28,6 +28,16 @@ describe("which calls are json calls", () => {
     ["import importlib\njson = importlib.import_module('json')\njson.dumps(1)", ["3:json.dumps"]],
     ["import json\nd = json.dumps\nd(1)", ["3:json.dumps"]],
     ["import json\nx = f'{json.dumps(1)}'", ["2:json.dumps"]],
+    ["import orjson, ujson\norjson.dumps(1)\nujson.dumps(1)", ["2:orjson.dumps", "3:ujson.dumps"]],
+    ["import orjson as oj\noj.loads(b)\noj.dump(x, f)", ["2:orjson.loads", "3:orjson.dump"]],
+    ["from ujson import dumps as d, load\nd(1)\nload(f)", ["2:ujson.dumps", "3:ujson.load"]],
+    ["from orjson import loads as parse\nparse(b)", ["2:orjson.loads"]],
+    ["from ujson import *\ndump(x, f)\nloads(s)", ["2:ujson.dump", "3:ujson.loads"]],
+    ["from orjson import *\ndumps(x)", ["2:orjson.dumps"]],
+    ["j = __import__('orjson')\nj.dumps(1)", ["2:orjson.dumps"]],
+    ["import importlib\nu = importlib.import_module('ujson')\nu.loads(s)", ["3:ujson.loads"]],
+    ["import ujson\nd = ujson.dumps\nd(1)", ["3:ujson.dumps"]],
+    ["import json\ndef f():\n    import orjson as json\n    json.dumps(1)\njson.dumps(1)", ["4:orjson.dumps", "5:json.dumps"]],
   ])("%s", (code, expected) => {
     expect(calls(code)).toEqual(expected);
   });
@@ -35,7 +45,12 @@ describe("which calls are json calls", () => {
   it.each([
     ["no import", "json.dumps(1)"],
     ["a relative import of a local module", "from . import json\njson.dumps(1)"],
-    ["orjson and ujson", "import orjson, ujson\norjson.dumps(1)\nujson.dumps(1)"],
+    ["orjson or ujson without an import", "orjson.dumps(1)\nujson.loads(s)"],
+    ["a module whose name ends in json", "import borjson, fujson\nborjson.dumps(1)\nfujson.dumps(1)"],
+    ["a parameter shadows orjson", "import orjson\ndef f(orjson):\n    orjson.dumps(1)"],
+    ["a local assignment shadows ujson", "import ujson\ndef f():\n    ujson = Fake()\n    ujson.dumps(1)"],
+    ["orjson's star import binds no dump", "from orjson import *\ndump(x, f)"],
+    ["orjson and ujson bound to one name in two branches", "try:\n    import orjson as fast\nexcept ImportError:\n    import ujson as fast\nfast.dumps(1)"],
     ["resp.json() and self.json", "import json\nresp.json()\nself.json.dumps(1)"],
     ["a parameter shadows", "import json\ndef f(json):\n    json.dumps(1)"],
     ["a local assignment shadows", "import json\ndef f():\n    json = Fake()\n    json.dumps(1)"],
@@ -98,6 +113,37 @@ describe("arguments bound to the signature", () => {
     const c = only("import simplejson\nsimplejson.dumps(x, True, False)");
     expect([...c.bound.keys()]).toEqual(["obj", "skipkeys", "ensure_ascii"]);
     expect(c.extraPositional).toEqual([]);
+  });
+
+  it("orjson: obj positional only, default and option positional too; loads takes one positional obj", () => {
+    const c = only("import orjson\norjson.dumps(x, enc, 0, 1)");
+    expect([...c.bound.keys()]).toEqual(["obj", "default", "option"]);
+    expect(c.extraPositional.map((a) => a.value.text)).toEqual(["1"]);
+    const k = only("import orjson\norjson.dumps(obj=x, option=2, indent=2)");
+    expect([...k.bound.keys()]).toEqual(["option"]);
+    expect(k.unknownKeywords.map((a) => a.name)).toEqual(["obj", "indent"]);
+    const l = only("import orjson\norjson.loads(s)");
+    expect([l.target?.arg.value.text, l.signature.exists]).toEqual(["s", true]);
+    expect(only("import orjson\norjson.dump(x, f)").signature.exists).toBe(false);
+  });
+
+  it("ujson: dumps takes options positionally, dump by keyword only; loads' document is `obj`", () => {
+    expect([...only("import ujson\nujson.dumps(x, True, False, indent=2)").bound.keys()]).toEqual(["obj", "ensure_ascii", "encode_html_chars", "indent"]);
+    const d = only("import ujson\nujson.dump(x, f, True, indent=2)");
+    expect([...d.bound.keys()]).toEqual(["obj", "fp", "indent"]);
+    expect(d.extraPositional.map((a) => a.value.text)).toEqual(["True"]);
+    expect(only("import ujson\nujson.loads(obj=s)").target?.arg.value.text).toBe("s");
+    expect(only("import ujson\nujson.load(fp=f)").target).toBeNull();
+  });
+
+  it("the kind of orjson.dumps() is bytes, of ujson.dumps() str", () => {
+    const kind = (code: string) => {
+      const ctx = buildContext("t.py", code, NATIVE);
+      const call = ctx.calls.find((c) => c.api === "loads")!;
+      return call.target?.kind;
+    };
+    expect(kind("import json, orjson\njson.loads(orjson.dumps(x))")).toMatchObject({ kind: "text", bytes: true, origin: "dumps" });
+    expect(kind("import json, ujson\njson.loads(ujson.dumps(x))")).toMatchObject({ kind: "text", bytes: false, origin: "dumps" });
   });
 
   it("*args stops positional binding; **kwargs is recorded", () => {

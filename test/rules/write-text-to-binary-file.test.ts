@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rule from "../../src/rules/write-text-to-binary-file.js";
+import { LIBRARY_VERSIONS, libraryPython, runWithLibraries } from "../support/libraries.js";
 import { pythonVersion, runSnippets } from "../support/python.js";
 import { py, ruleTester, runRule, type InvalidCase } from "../support/rule-tester.js";
 
@@ -217,5 +218,21 @@ describe.skipIf(!pythonVersion)("JSN012 in CPython", () => {
       expect(results[i], c.code).toBe(/raises (TypeError: .*)$/.exec(first?.message ?? "")?.[1]);
     });
     expect(results.slice(invalid.length)).toEqual([...fixed, ...runnable].map(() => null));
+  });
+});
+
+// orjson.dumps returns bytes: a binary file is where it belongs. ujson.dumps returns str, as json's.
+describe.skipIf(!libraryPython)(`JSN012 with orjson ${LIBRARY_VERSIONS.orjson} and ujson ${LIBRARY_VERSIONS.ujson}`, () => {
+  const orjsonCode = 'import io, orjson\nio.BytesIO().write(orjson.dumps({"a": 1}))\n';
+  const ujsonCode = 'import io, ujson\nio.BytesIO().write(ujson.dumps({"a": 1}))\n';
+  it("orjson.dumps() to a binary file: not reported, and it runs", () => {
+    expect(runRule(rule, orjsonCode).diagnostics.filter((d) => d.code === "JSN012")).toEqual([]);
+    expect(runWithLibraries(orjsonCode).error).toBeNull();
+  });
+  it("ujson.dumps() to a binary file: reported with the TypeError it raises", () => {
+    const [d, ...rest] = runRule(rule, ujsonCode).diagnostics.filter((d) => d.code === "JSN012");
+    expect(rest).toEqual([]);
+    expect(ujsonCode.slice(d?.start, d?.end)).toBe('ujson.dumps({"a": 1})');
+    expect(runWithLibraries(ujsonCode).error).toBe(/raises (TypeError: .*)$/.exec(d?.message ?? "")?.[1]);
   });
 });

@@ -18,9 +18,9 @@ if (!pythonVersion) {
   console.warn(`SKIPPING: ${message}`);
 }
 
-/** Run a Python script with JSON on stdin; return its stdout parsed as JSON. */
-export function runPythonJson<T>(script: string, input: unknown, cwd?: string): T {
-  const r = spawnSync(PYTHON, ["-c", script], { input: JSON.stringify(input), encoding: "utf8", cwd, maxBuffer: 256 * 1024 * 1024 });
+/** Run a Python script (with python3, or `python`) with JSON on stdin; return its stdout parsed as JSON. */
+export function runPythonJson<T>(script: string, input: unknown, cwd?: string, python = PYTHON): T {
+  const r = spawnSync(python, ["-c", script], { input: JSON.stringify(input), encoding: "utf8", cwd, maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }

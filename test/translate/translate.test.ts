@@ -330,6 +330,76 @@ const CASES: Case[] = [
     notes: ["simplejson", "simplejson"],
   },
   {
+    name: "orjson (bytes, compact): loudly untranslated, never json's dumps",
+    source: py`
+      import orjson
+      body = orjson.dumps(x, option=orjson.OPT_SORT_KEYS)
+    `,
+    python: "orjson.dumps(x, option=orjson.OPT_SORT_KEYS)",
+    typescript: 'untranslated("orjson.dumps(x, option=orjson.OPT_SORT_KEYS)", "case.py:2")',
+    imports: [RT("untranslated")],
+    notes: ["untranslated"],
+  },
+  {
+    name: "orjson.loads: loudly untranslated",
+    source: py`
+      import orjson
+      data = orjson.loads(b)
+    `,
+    python: "orjson.loads(b)",
+    typescript: 'untranslated("orjson.loads(b)", "case.py:2")',
+    imports: [RT("untranslated")],
+    notes: ["untranslated"],
+  },
+  {
+    name: "ujson (compact, escapes /): loudly untranslated, in native mode too",
+    mode: "native",
+    source: py`
+      import ujson
+      print(ujson.dumps(x))
+    `,
+    python: "ujson.dumps(x)",
+    typescript: 'untranslated("ujson.dumps(x)", "case.py:2")',
+    imports: [RT("untranslated")],
+    notes: ["untranslated"],
+  },
+  {
+    name: "ujson.dump in a with block: the call alone, untranslated",
+    source: py`
+      import ujson
+      with open("out.json", "w", encoding="utf-8") as f:
+          ujson.dump(x, f)
+    `,
+    python: "ujson.dump(x, f)",
+    typescript: 'untranslated("ujson.dump(x, f)", "case.py:3")',
+    imports: [RT("untranslated")],
+    notes: ["untranslated"],
+  },
+  {
+    name: "orjson.load with its bug noted: the fix's orjson.loads(f.read()), untranslated",
+    source: py`
+      import orjson
+      with open("data.json", "rb") as f:
+          data = orjson.load(f)
+    `,
+    python: "orjson.load(f)",
+    typescript: 'untranslated("orjson.loads(f.read())", "case.py:3")',
+    imports: [RT("untranslated")],
+    notes: ["python-bug", "untranslated"],
+  },
+  {
+    name: "json around orjson: the inner call untranslated",
+    source: py`
+      import json, orjson
+      data = json.loads(orjson.dumps(x))
+    `,
+    index: 0,
+    python: "json.loads(orjson.dumps(x))",
+    typescript: 'loads(untranslated("orjson.dumps(x)", "case.py:2"))',
+    imports: [RT("loads, untranslated")],
+    notes: ["untranslated"],
+  },
+  {
     name: "native: JSON.stringify with every note an unknown value can show",
     mode: "native",
     source: py`
