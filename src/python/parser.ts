@@ -31,7 +31,13 @@ export function reparsePython(backend: ParserBackend, old: Tree, oldText: string
   // The change between the texts the grammar read: a lone \r that a change made a \r\n (or the
   // other way) is part of it.
   const edit = textEdit(grammarText(oldText), parsed);
-  return parsed === text ? backend.reparse(old, edit, text) : backend.reparse(old, edit, parsed, text);
+  const tree = parsed === text ? backend.reparse(old, edit, text) : backend.reparse(old, edit, parsed, text);
+  if (!tree.rootNode.hasError) return tree;
+  // Error recovery depends on what the old tree offered: with a syntax error the incremental tree
+  // can differ from a fresh parse's (seen: an error node the fresh parse did not have), so such a
+  // text is parsed afresh.
+  backend.release(tree);
+  return parsed === text ? backend.parse(text) : backend.parse(parsed, text);
 }
 
 function isHigh(c: number): boolean {
