@@ -35,3 +35,15 @@ def update(report, path):
     with open(path) as f:
         # JSN010: the file is open for reading only.
         json.dump(report, f)
+
+
+def export_bytes(report, path):
+    with open(path, "wb") as f:
+        # JSN012: a binary file takes bytes; dumps() returns str.
+        f.write(json.dumps(report))
+
+
+def export_text(report, path):
+    with open(path, "w", encoding="utf-8") as f:
+        # JSN013: a text file takes str; .encode() made bytes.
+        f.write(json.dumps(report).encode("utf-8"))
