@@ -237,6 +237,9 @@ export class Kinds {
         return openedFile(node, args, "open", OPEN_PARAMS, "r");
       case "codecs.open":
         return openedFile(node, args, "codecs-open", CODECS_OPEN_PARAMS, "r");
+      case "os.fdopen":
+        // open() on a file descriptor: os.fdopen(fd, *args, **kwargs) passes them to io.open.
+        return openedFile(node, args, "open", FDOPEN_PARAMS, "r");
       case "gzip.open":
       case "bz2.open":
         return openedFile(node, args, "compressed-open", COMPRESSED_OPEN_PARAMS, "rb", true);
@@ -335,6 +338,7 @@ function memoryFile(binary: boolean): FileKind {
 
 // The positional parameters of each opener, as CPython declares them.
 const OPEN_PARAMS = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+const FDOPEN_PARAMS = ["fd", ...OPEN_PARAMS.slice(1)];
 const CODECS_OPEN_PARAMS = ["filename", "mode", "encoding", "errors", "buffering"];
 const COMPRESSED_OPEN_PARAMS = ["filename", "mode", "compresslevel", "encoding", "errors", "newline"];
 const TEMPFILE_PARAMS = ["mode", "buffering", "encoding", "newline", "suffix", "prefix", "dir"];

@@ -1,4 +1,4 @@
-// Where the text of a `json.dumps()` call is written: `h.write(...)`, `h.writelines([...])` or
+// Where the text of a `json.dumps()` call (or a str literal formatted with it) is written: `h.write(...)`, `h.writelines([...])` or
 // `print(..., file=h)`, as it is (str) or `.encode()`d (bytes), directly or through a name
 // (`s = json.dumps(x)` then `h.write(s)`), and what the handle is.
 import { stdFile, type FileKind, type Kinds } from "./kinds.js";
@@ -63,18 +63,46 @@ export function writesOf(dumps: SyntaxNode, scopes: Scopes, names: Names, kinds:
   return out;
 }
 
-/** The largest str expression made of the dumps call, str literals (`+`) and an f-string around it. */
+/**
+ * The largest str expression made of the dumps call, str literals (`+`), an f-string around it, and
+ * a str literal formatted with it (`"%s\n" % text`, `"{}\n".format(text)`).
+ */
 function strExpression(dumps: SyntaxNode): SyntaxNode {
   let expr = literalChain(dumps, false);
   for (;;) {
-    const [parent] = parentSkippingParens(expr);
-    if (parent?.type !== "interpolation") return expr;
-    // interpolation → string (an f-string: always str); maybe inside a concatenated_string.
-    let str = parent.parent;
-    if (str?.type !== "string") return expr;
-    if (str.parent?.type === "concatenated_string") str = str.parent;
-    expr = literalChain(str, false);
+    const outer = fString(expr) ?? formattedLiteral(expr);
+    if (!outer) return expr;
+    expr = literalChain(outer, false);
   }
+}
+
+/** The f-string that interpolates `expr` (always str), or null. */
+function fString(expr: SyntaxNode): SyntaxNode | null {
+  const [parent] = parentSkippingParens(expr);
+  if (parent?.type !== "interpolation") return null;
+  // interpolation → string; maybe inside a concatenated_string.
+  const str = parent.parent;
+  if (str?.type !== "string") return null;
+  return str.parent?.type === "concatenated_string" ? str.parent : str;
+}
+
+/**
+ * `"..." % expr` or `"..." % (..., expr, ...)`, and `"...".format(..., expr, ...)`, where the
+ * format is a str literal: the result is str (when it is anything: a bad format raises).
+ */
+function formattedLiteral(expr: SyntaxNode): SyntaxNode | null {
+  let [parent, child] = parentSkippingParens(expr);
+  if (parent?.type === "tuple") [parent, child] = parentSkippingParens(parent);
+  if (parent?.type === "binary_operator" && parent.childForFieldName("operator")?.text === "%" && parent.childForFieldName("right")?.id === child.id) {
+    const format = parent.childForFieldName("left");
+    return format && stringLiteral(format)?.bytes === false ? parent : null;
+  }
+  if (expr.parent?.type !== "argument_list") return null;
+  const call = expr.parent.parent;
+  const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "format") return null;
+  const format = fn.childForFieldName("object");
+  return call && format && stringLiteral(format)?.bytes === false ? call : null;
 }
 
 /** `expr + "..."`, `"..." + expr`, repeated: the whole chain, when every other operand is a literal of the type. */

@@ -15,6 +15,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "os.fdopen is open() on a file descriptor",
+      code: 'import json, os\nwith os.fdopen(fd, "w") as f:\n    json.dump(d, f, ensure_ascii=False)',
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 24, message: '`os.fdopen(fd, "w")` has no `encoding=`: the locale\'s encoding is used (cp1252 on Windows) and `json.dump()` writes non-ASCII text to it (`ensure_ascii=False`); pass `encoding="utf-8"`' }],
+      fixes: ["Add `encoding=\"utf-8\"`"],
+      output: 'import json, os\nwith os.fdopen(fd, "w", encoding="utf-8") as f:\n    json.dump(d, f, ensure_ascii=False)',
+      applicability: "unsafe",
+    },
+    {
       name: "a file written with single quotes gets encoding='utf-8'",
       code: "import json, sys\nwith open(sys.argv[1], 'r') as f:\n    data = json.load(f)",
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 28 }],

@@ -34,6 +34,20 @@ const invalid: InvalidCase[] = [
     output: 'import json\nwith open("o.json", "a", encoding="utf-8") as f:\n    f.write(json.dumps(d) + "\\n")',
   },
   {
+    name: "a %-formatted line: the parentheses go too",
+    code: 'import json\nwith open("o.json", "a", encoding="utf-8") as f:\n    f.write(("%s\\n" % json.dumps(d)).encode())',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 46 }],
+    fixes: ["Remove `.encode()`: the file encodes the text"],
+    output: 'import json\nwith open("o.json", "a", encoding="utf-8") as f:\n    f.write("%s\\n" % json.dumps(d))',
+  },
+  {
+    name: "os.fdopen in text mode",
+    code: 'import json, os, tempfile\nfd, path = tempfile.mkstemp()\nwith os.fdopen(fd, "w", encoding="utf-8") as f:\n    f.write(json.dumps(d).encode())',
+    errors: [{ line: 4, column: 13, endLine: 4, endColumn: 35, message: "`json.dumps(...).encode()` is bytes, but `f` is a text file (mode `\"w\"`): `f.write()` raises TypeError: write() argument must be str, not bytes" }],
+    fixes: ["Remove `.encode()`: the file encodes the text"],
+    output: 'import json, os, tempfile\nfd, path = tempfile.mkstemp()\nwith os.fdopen(fd, "w", encoding="utf-8") as f:\n    f.write(json.dumps(d))',
+  },
+  {
     name: "io.StringIO's own message; encoding= by keyword",
     code: 'import io, json\nbuf = io.StringIO()\nbuf.write(json.dumps(d).encode(encoding="utf8"))',
     errors: [{ line: 3, column: 11, endLine: 3, endColumn: 48, message: "`json.dumps(...).encode()` is bytes, but `buf` is a text file: `buf.write()` raises TypeError: string argument expected, got 'bytes'" }],

@@ -14,6 +14,8 @@ const valid = [
   { name: "print to a text file", code: 'import json\nwith open("o.json", "w", encoding="utf-8") as f:\n    print(json.dumps(d), file=f)' },
   { name: "gzip in text mode", code: 'import gzip, json\nwith gzip.open("o.gz", "wt", encoding="utf-8") as f:\n    f.write(json.dumps(d))' },
   { name: "the encoded bytes with a bytes literal", code: 'import io, json\nio.BytesIO().write(json.dumps(d).encode() + b"\\n")' },
+  { name: "a %-format of the encoded bytes with a bytes literal", code: 'import io, json\nio.BytesIO().write(b"%s\\n" % json.dumps(d).encode())' },
+  { name: "os.fdopen in text mode", code: 'import json, os, tempfile\nfd, path = tempfile.mkstemp()\nwith os.fdopen(fd, "w", encoding="utf-8") as f:\n    f.write(json.dumps(d))' },
 ];
 // Valid cases that CPython runs: they must run cleanly there.
 const runnable = valid.map((c) => (typeof c === "string" ? c : c.code));
@@ -152,6 +154,34 @@ const invalid: InvalidCase[] = [
     errors: [{ line: 3, column: 13, endLine: 3, endColumn: 26, message: "`json.dumps()` returns str, but `f` is a binary file (mode `\"w\"`): `f.write()` raises TypeError: memoryview: a bytes-like object is required, not 'str'" }],
     fixes: ['Encode the text: add `.encode("utf-8")`'],
     output: 'import gzip, json\nwith gzip.open("o.gz", "w") as f:\n    f.write(json.dumps(d).encode("utf-8"))',
+  },
+  {
+    name: "%-formatted with a str literal (parenthesized by the fix)",
+    code: 'import json\nwith open("o.json", "ab") as f:\n    f.write("%s\\n" % json.dumps(d))',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 35, message: "`json.dumps()` returns str, but `f` is a binary file (mode `\"ab\"`): `f.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "ab") as f:\n    f.write(("%s\\n" % json.dumps(d)).encode("utf-8"))',
+  },
+  {
+    name: "%-formatted with a tuple, then + a literal",
+    code: 'import json\nwith open("o.json", "ab") as f:\n    f.write("%s %s" % ("k", json.dumps(d)) + "\\n")',
+    errors: [{ line: 3, column: 13, endLine: 3, endColumn: 50 }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nwith open("o.json", "ab") as f:\n    f.write(("%s %s" % ("k", json.dumps(d)) + "\\n").encode("utf-8"))',
+  },
+  {
+    name: "str.format of a literal, through a name",
+    code: 'import json\nline = "{}\\n".format(json.dumps(d))\nwith open("o.json", "wb") as f:\n    f.write(line)',
+    errors: [{ line: 4, column: 13, endLine: 4, endColumn: 17, message: /^`line` holds the str `json.dumps\(\)` returns/ }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json\nline = "{}\\n".format(json.dumps(d))\nwith open("o.json", "wb") as f:\n    f.write(line.encode("utf-8"))',
+  },
+  {
+    name: "os.fdopen in a binary mode",
+    code: 'import json, os, tempfile\nfd, path = tempfile.mkstemp()\nwith os.fdopen(fd, "wb") as f:\n    f.write(json.dumps(d))',
+    errors: [{ line: 4, column: 13, endLine: 4, endColumn: 26, message: "`json.dumps()` returns str, but `f` is a binary file (mode `\"wb\"`): `f.write()` raises TypeError: a bytes-like object is required, not 'str'" }],
+    fixes: ['Encode the text: add `.encode("utf-8")`'],
+    output: 'import json, os, tempfile\nfd, path = tempfile.mkstemp()\nwith os.fdopen(fd, "wb") as f:\n    f.write(json.dumps(d).encode("utf-8"))',
   },
   {
     name: "Path.open, a temporary file",
