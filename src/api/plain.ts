@@ -65,6 +65,14 @@ export function toPlainCall(ctx: FileContext, call: ModelCall): JsonCall {
     hasStarArgs: call.hasStarArgs || call.hasStarStarArgs,
     target,
     usage: call.usage,
+    writes: call.writes.map((w) => ({
+      via: w.via,
+      range: rangeOf(ctx.lines, w.call.startIndex, w.call.endIndex),
+      handle: w.handle?.text ?? null,
+      kind: w.file ? plainKind(w.file) : { kind: "unknown" },
+      value: { text: (w.through ?? w.value).text, range: rangeOf(ctx.lines, (w.through ?? w.value).startIndex, (w.through ?? w.value).endIndex) },
+      bytes: w.bytes,
+    })),
   };
 }
 

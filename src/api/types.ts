@@ -143,6 +143,27 @@ export interface JsonCall {
   target: { parameter: "fp" | "s" | "obj"; kind: ValueKind } | null;
   /** How the call's value is used. */
   usage: "statement" | "assigned" | "returned" | "argument" | "lambda" | "other";
+  /**
+   * dumps: where its text is written (`h.write(...)`, `h.writelines([...])`, `print(..., file=h)`),
+   * where it stands or through a name only its assignment reaches. Empty for other functions and
+   * for orjson, whose `dumps` returns bytes.
+   */
+  writes: WrittenTo[];
+}
+
+/** One write of a dumps call's text. */
+export interface WrittenTo {
+  via: "write" | "writelines" | "print";
+  /** The write(), writelines() or print() call. */
+  range: Range;
+  /** The handle's text (`f`, `sys.stdout.buffer`); null for print() without `file=` (sys.stdout). */
+  handle: string | null;
+  /** What the handle is (a file, or unknown). */
+  kind: ValueKind;
+  /** The expression written: the call, a str built from it (`+`, `%`, f-string), its `.encode()`, or the name holding it. */
+  value: { text: string; range: Range };
+  /** Whether what is written is bytes (the text `.encode()`d). */
+  bytes: boolean;
 }
 
 /** A free name of a translation: the Python name, the name the TypeScript uses, and the type it expects. */
