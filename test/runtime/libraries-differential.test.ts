@@ -136,7 +136,8 @@ const ujsonOptsArb = fc
 const ujsonCase = fc.record({ value: libraryValueArb, o: ujsonOptsArb });
 
 const textArb = fc.oneof(jsonTextArb, jsonTextArb, brokenTextArb);
-const textOrBytesArb = fc.oneof(
+type LoadsInput = { s?: string; bytes?: Uint8Array };
+const textOrBytesArb: fc.Arbitrary<LoadsInput> = fc.oneof(
   { weight: 3, arbitrary: textArb.map((s) => ({ s })) },
   { weight: 1, arbitrary: textArb.map((s) => ({ bytes: new TextEncoder().encode(s) })) },
 );
