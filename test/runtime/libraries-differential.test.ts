@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ORJSON_OPT, OrjsonDecodeError, UntranslatedPythonError, dict, orjsonDumps, orjsonLoads, tuple, typeName, ujsonDump, ujsonDumps, ujsonLoads,
+  ORJSON_OPT, OrjsonDecodeError, PyFloat, PyZeroDivisionError, UntranslatedPythonError, dict, float, orjsonDumps, orjsonLoads, tuple, typeName, ujsonDump, ujsonDumps, ujsonLoads,
   type UjsonDumpsOptions,
 } from "../../src/runtime/index.js";
 import { LIBRARY_VERSIONS, libraryPython } from "../support/libraries.js";
@@ -99,6 +99,9 @@ const ORJSON_OPTION_SETS = [
   ORJSON_OPT.STRICT_INTEGER | ORJSON_OPT.NON_STR_KEYS,
   ORJSON_OPT.INDENT_2 | ORJSON_OPT.SORT_KEYS | ORJSON_OPT.APPEND_NEWLINE | ORJSON_OPT.NON_STR_KEYS,
   ORJSON_OPT.APPEND_NEWLINE,
+  // flags for what the runtime does not model (datetimes, numpy, dataclasses, subclasses): no effect on the rest
+  ORJSON_OPT.NAIVE_UTC | ORJSON_OPT.UTC_Z | ORJSON_OPT.OMIT_MICROSECONDS | ORJSON_OPT.PASSTHROUGH_DATETIME | ORJSON_OPT.PASSTHROUGH_SUBCLASS | ORJSON_OPT.PASSTHROUGH_DATACLASS | ORJSON_OPT.SERIALIZE_NUMPY,
+  4096, // not a flag: Invalid opts
 ];
 
 const orjsonCase = fc.record({ value: libraryValueArb, option: fc.constantFrom(...ORJSON_OPTION_SETS), withDefault: fc.boolean() });
@@ -150,7 +153,7 @@ describe.skipIf(!libraryPython)(`runtime vs orjson ${LIBRARY_VERSIONS.orjson} an
     expect(reply.ok).toEqual([LIBRARY_VERSIONS.orjson, LIBRARY_VERSIONS.ujson]);
   });
 
-  it("orjson.dumps: 3,000 generated values x 9 option sets, with and without default", async () => {
+  it("orjson.dumps: 3,000 generated values x 11 option sets, with and without default", async () => {
     await differential(
       orjsonCase,
       3000,
@@ -181,6 +184,53 @@ describe.skipIf(!libraryPython)(`runtime vs orjson ${LIBRARY_VERSIONS.orjson} an
           return out;
         }),
     );
+  }, TIMEOUT);
+
+  it("edge cases: nesting limits, cycles, default chains, int and option bounds", async () => {
+    const nest = (n: number, dictionaries = false): unknown => {
+      let v: unknown = [];
+      for (let i = 1; i < n; i++) v = dictionaries ? { a: v } : [v];
+      return v;
+    };
+    const cycle: unknown[] = [1];
+    cycle.push(cycle);
+    const same = (o: unknown) => o;
+    const wrap = (o: unknown) => [o];
+    const fail = () => {
+      throw new PyZeroDivisionError("division by zero");
+    };
+    type Edge = { op: "orjson.dumps" | "ujson.dumps"; value: unknown; expr?: string; py?: Record<string, unknown>; js?: Record<string, unknown> };
+    /** The same nest in Python (too deep for the tagged form, which json.loads reads in the oracle). */
+    const nestPy = (n: number, dictionaries = false): string => `__import__("functools").reduce(lambda v, _: ${dictionaries ? '{"a": v}' : "[v]"}, range(${n - 1}), [])`;
+    const edges: Edge[] = [];
+    for (const op of ["orjson.dumps", "ujson.dumps"] as const) {
+      for (const n of [253, 254, 255, 1024, 1025, 1026]) for (const d of [false, true]) edges.push({ op, value: nest(n, d), expr: nestPy(n, d) });
+      edges.push({ op, value: cycle });
+      edges.push({ op, value: [new Set([1])], py: { default: "lambda o: o" }, js: { default: same } });
+      edges.push({ op, value: [new Set([1])], py: { default: "lambda o: [o]" }, js: { default: wrap } });
+      edges.push({ op, value: new Set([1]), py: { default: "lambda o: 1/0" }, js: { default: fail } });
+      for (const b of [2n ** 63n - 1n, 2n ** 63n, 2n ** 64n - 1n, 2n ** 64n, -(2n ** 63n), -(2n ** 63n) - 1n, 2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n), 10n ** 4300n]) {
+        edges.push({ op, value: [b] });
+        edges.push({ op, value: dict([[b, 1]]), py: op === "orjson.dumps" ? { option: ORJSON_OPT.NON_STR_KEYS } : {}, js: op === "orjson.dumps" ? { option: ORJSON_OPT.NON_STR_KEYS } : {} });
+      }
+      for (const x of [1e-5, 9.999999999999999e-6, 1e-6, 1e-7, 1e15, 9.999999999999998e15, 1e16, 1e21, 1e22, 5e-324, -0, 0.1, 1 / 3]) edges.push({ op, value: [x, float(x)] });
+    }
+    for (const n of [253, 254, 255]) edges.push({ op: "orjson.dumps", value: nest(n), expr: nestPy(n), py: { option: ORJSON_OPT.INDENT_2 }, js: { option: ORJSON_OPT.INDENT_2 } });
+    for (const option of [-1, 4095, 4096, 2 ** 40]) edges.push({ op: "orjson.dumps", value: 1, py: { option }, js: { option } });
+    for (const b of [2n ** 53n - 1n, 2n ** 53n, -(2n ** 53n) + 1n, -(2n ** 53n)]) {
+      edges.push({ op: "orjson.dumps", value: b, py: { option: ORJSON_OPT.STRICT_INTEGER }, js: { option: ORJSON_OPT.STRICT_INTEGER } });
+      edges.push({ op: "orjson.dumps", value: dict([[b, 1]]), py: { option: ORJSON_OPT.STRICT_INTEGER | ORJSON_OPT.NON_STR_KEYS }, js: { option: ORJSON_OPT.STRICT_INTEGER | ORJSON_OPT.NON_STR_KEYS } });
+    }
+    for (const indent of [null, true, false, 3, -2, float(2), "  "]) edges.push({ op: "ujson.dumps", value: { a: [1, {}] }, py: { indent: indent instanceof PyFloat ? toTagged(indent) : indent }, js: { indent } });
+    const replies = await oracle.batch(edges.map((c) => (c.expr ? { op: c.op, expr: c.expr, opts: c.py ?? {} } : { op: c.op, value: toTagged(c.value), opts: c.py ?? {} })));
+    const bad: string[] = [];
+    edges.forEach((c, i) => {
+      const js = attempt(() => (c.op === "orjson.dumps" ? orjsonDumps(c.value, c.js ?? {}) : ujsonDumps(c.value, c.js ?? {})));
+      const why = compare(js, replies[i]!, c.op === "orjson.dumps" ? utf8 : (v) => v);
+      if (why !== null) bad.push(`${c.op} ${c.expr ?? JSON.stringify(toTagged(c.value)).slice(0, 120)} ${JSON.stringify(c.py)}: ${why.slice(0, 300)}`);
+    });
+    tally.cases += edges.length;
+    expect(bad).toEqual([]);
   }, TIMEOUT);
 
   it("orjson.loads: 2,000 texts and bytes (values exact; errors orjson.JSONDecodeError)", async () => {

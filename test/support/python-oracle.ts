@@ -12,7 +12,8 @@
  *   {"op": "exec",  "code": "<python>", "vars"?: {name: T}} -> {"ok": T of the variable `result`, "stdout": "..."}
  *                                                          (`vars` are bound to their names before the code runs)
  *   {"op": "eval",  "expr": "<python>", "vars": {name: T}} -> {"ok": T of the expression, the names bound to the values}
- *   {"op": "orjson.dumps", "value": T, "opts": {...}}   -> {"ok": "<the bytes, decoded as UTF-8>"}   (the venv's python)
+ *   {"op": "orjson.dumps", "value": T, "opts": {...}}   -> {"ok": "<the bytes, decoded as UTF-8>"}   (the venv's python;
+ *                                                          "expr": "<python>" instead of "value" for a value too deep to tag)
  *   {"op": "ujson.dumps" | "ujson.dump", "value": T, "opts": {...}} -> {"ok": "<text>"}
  *   {"op": "orjson.loads" | "ujson.loads", "s": "<text>" | "bytes": "<base64>"} -> {"ok": T}
  * Failures reply {"error": {type, module, message, line, ...}}: `line` is the last line of Python's
