@@ -57,6 +57,12 @@ describe("orjson and ujson calls in exact mode", () => {
     expect(dump!.typescript).toBe('writeFileSync(p, ujsonDumps(d, { indent: 2 }), "utf8");');
     expect(load!.typescript).toBe('const x = ujsonLoads(readFileSync(p, "utf8"));');
   });
+
+  it("so does one whose handle serves only orjson.loads(f.read()); orjson.dumps stays the call alone (its value is bytes)", () => {
+    const [load, dumps] = translate('import orjson\nwith open(p, "rb") as f:\n    x = orjson.loads(f.read())\nprint(orjson.dumps(x))\n');
+    expect(load!.typescript).toBe("const x = orjsonLoads(readFileSync(p));");
+    expect([dumps!.python, dumps!.typescript]).toEqual(["orjson.dumps(x)", "orjsonDumps(x)"]);
+  });
 });
 
 const ROOT = "fixtures/translate-libraries";
