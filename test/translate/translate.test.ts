@@ -382,10 +382,10 @@ const CASES: Case[] = [
       with open("data.json", "rb") as f:
           data = orjson.load(f)
     `,
-    python: "orjson.load(f)",
-    typescript: "orjsonLoads(f.read())",
-    imports: [RT("orjsonLoads")],
-    notes: ["python-bug", "port"],
+    python: 'with open("data.json", "rb") as f:\n    data = orjson.load(f)',
+    typescript: 'const data = orjsonLoads(readFileSync("data.json"));',
+    imports: [FS("readFileSync"), RT("orjsonLoads")],
+    notes: ["python-bug"],
   },
   {
     name: "json around orjson: each call to its own runtime function",
