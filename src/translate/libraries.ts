@@ -6,12 +6,15 @@
 // Only what the runtime reproduces byte for byte: an option whose value is not known where the call
 // is (option=flags), an OPT_ flag for values the runtime does not model (datetimes, numpy,
 // dataclasses, subclasses), `*args`/`**kwargs` or an argument the function does not take make the
-// call an untranslated marker. Native mode has no honest JSON.* form of their outputs yet: markers.
+// call an untranslated marker. In native mode, orjson.loads and ujson.loads/load become JSON.parse
+// with a note for each difference (their dumps have no honest JSON.stringify form: markers).
 import type { JsonCall } from "../python/model.js";
-import { unwrapParens } from "../python/syntax.js";
+import { strValue, unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { ORJSON_OPT } from "../runtime/orjson.js";
-import { hook, type Codec } from "./codec.js";
+import { hook, type Codec, type InputFacts } from "./codec.js";
+import { EVERYTHING, factsOfJsonText } from "./facts.js";
+import { NATIVE_MESSAGES } from "./notes.js";
 import { camelCase } from "./literals.js";
 import type { Emitter } from "./types.js";
 
@@ -134,6 +137,52 @@ const exactLibraryCodec: Codec = {
   },
 };
 
+/**
+ * JSON.parse for orjson.loads and ujson.loads/load, with a note for every difference the text can
+ * show; on a text both read the same way (each library reads a json-valid text as json does, but
+ * for orjson's ints past 64 bits), the values are the same.
+ */
+function nativeLibraryParse(call: JsonCall, e: Emitter, input: string, inputFacts: InputFacts): string {
+  options(call, e);
+  const orjson = call.module === "orjson";
+  const literal = inputFacts.literal ? unwrapParens(inputFacts.literal) : null;
+  const text = literal ? strValue(literal) : null;
+  const known = text !== null ? factsOfJsonText(text) : null;
+  const facts = known?.facts ?? EVERYTHING;
+  const certainty = known ? "certain" : "possible";
+  if (known ? known.intFloat : true) e.note("int-float", NATIVE_MESSAGES["int-float"](), certainty);
+  if (facts.bigInt) {
+    e.note("big-int", orjson ? "big ints: orjson reads an int of up to 64 bits exactly (`12345678901234567890`), JSON.parse rounds every int past 2**53 to a number" : NATIVE_MESSAGES["big-int"](true), certainty);
+  }
+  if (!orjson && (known ? known.nanLiteral : true)) e.note("nan-literal", NATIVE_MESSAGES["nan-literal"](), certainty);
+  if (facts.intLikeKey) e.note("key-order", NATIVE_MESSAGES["key-order"](), certainty);
+  if (!known) {
+    e.note(
+      "decode-error",
+      orjson
+        ? "errors: orjson raises orjson.JSONDecodeError (a ValueError) where JSON.parse throws SyntaxError, and also on `1e400` and on an escaped lone surrogate (`\"\\ud800\"`), which JSON.parse reads"
+        : "errors: ujson raises ujson.JSONDecodeError (a ValueError) where JSON.parse throws SyntaxError, but reads some texts JSON.parse refuses (`01`, `1.`, raw control characters)",
+      "possible",
+    );
+  }
+  if (inputFacts.bytes === true) {
+    e.note("bytes-input", `bytes: ${call.module} reads UTF-8 only and raises on invalid UTF-8 and on a BOM; TextDecoder replaces the one with U+FFFD and skips the other`, "possible");
+    return `JSON.parse(new TextDecoder().decode(${input}))`;
+  }
+  return `JSON.parse(${input})`;
+}
+
+const nativeLibraryCodec: Codec = {
+  serialize: (call) => {
+    throw new NoTranslation(`${call.module}.${call.api}() in native mode`);
+  },
+  dumpTo: (call) => {
+    throw new NoTranslation(`${call.module}.${call.api}() in native mode`);
+  },
+  parse: nativeLibraryParse,
+  loadFrom: (call, e, fp) => nativeLibraryParse(call, e, `${fp}.read()`, { literal: null, bytes: null }),
+};
+
 /** Whether a ujson call translates exactly (so the with block or print() around it may go with it). */
 export function translatesExactly(call: JsonCall, e: Emitter): boolean {
   if (e.mode !== "exact" || !call.signature.exists) return false;
@@ -156,7 +205,17 @@ export function translatesExactly(call: JsonCall, e: Emitter): boolean {
 export function libraryCall(call: JsonCall, e: Emitter, translate: (codec: Codec) => string): string {
   if (!call.signature.exists) return e.untranslated(call.node, `orjson has no ${call.api}(): Python raises AttributeError`).text;
   if (e.mode === "native") {
-    return e.untranslated(call.node, `${call.module}.${call.api}() in native mode: JSON.stringify and JSON.parse differ from ${call.module} in ways no note can make safe; use --mode exact`).text;
+    if (call.api === "loads" || call.api === "load") {
+      const undo = e.checkpoint();
+      try {
+        return translate(nativeLibraryCodec);
+      } catch (err) {
+        if (!(err instanceof NoTranslation)) throw err;
+        undo();
+        return e.untranslated(call.node, err.why).text;
+      }
+    }
+    return e.untranslated(call.node, `${call.module}.${call.api}() in native mode: JSON.stringify writes neither orjson's bytes and float layout nor ujson's escapes; use --mode exact`).text;
   }
   const undo = e.checkpoint();
   try {

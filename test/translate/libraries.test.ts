@@ -9,6 +9,7 @@ import { translateText } from "../../src/translate/index.js";
 import type { Mode, Translation } from "../../src/translate/types.js";
 import { LIBRARY_VERSIONS, libraryPython } from "../support/libraries.js";
 import { NATIVE, TS } from "../support/native.js";
+import { PythonOracle, toTagged } from "../support/python-oracle.js";
 import { programOf, runProgram, runPython } from "../support/translate-program.js";
 import { typecheckProgram } from "../support/typecheck.js";
 
@@ -19,6 +20,21 @@ function translate(source: string, mode: Mode = "exact"): Translation[] {
 }
 
 const last = (source: string, mode: Mode = "exact"): Translation => translate(source, mode).at(-1)!;
+
+describe("orjson.loads and ujson.loads/load in native mode: JSON.parse with notes", () => {
+  it.each([
+    ["import orjson\nx = orjson.loads(s)", "JSON.parse(s)", ["int-float", "big-int", "key-order", "decode-error"]],
+    ["import ujson\nx = ujson.loads(s)", "JSON.parse(s)", ["int-float", "big-int", "nan-literal", "key-order", "decode-error"]],
+    ["import ujson\nx = ujson.load(f)", "JSON.parse(f.read())", ["int-float", "big-int", "nan-literal", "key-order", "decode-error", "file-object"]],
+    ["import orjson\nx = orjson.loads(b'[1]')", "JSON.parse(new TextDecoder().decode(Buffer.from(\"[1]\", \"latin1\")))", ["bytes-input", "int-float", "big-int", "key-order", "decode-error"]],
+    ['import ujson\nx = ujson.loads(\'{"a": [1, "b"]}\')', 'JSON.parse("{\\"a\\": [1, \\"b\\"]}")', []],
+    ['import ujson\nx = ujson.loads(\'[1.0, NaN]\')', 'JSON.parse("[1.0, NaN]")', ["int-float", "nan-literal"]],
+  ])("%s", (source, typescript, kinds) => {
+    const t = last(source, "native");
+    expect(t.typescript).toBe(typescript);
+    expect(t.notes.map((n) => n.kind).sort()).toEqual([...kinds].sort());
+  });
+});
 
 describe("orjson and ujson calls in exact mode", () => {
   it.each([
@@ -45,7 +61,7 @@ describe("orjson and ujson calls in exact mode", () => {
     ["import ujson\nujson.dumps(d, separators=[',', ':'])", "tuple of two str literals"],
     ["import ujson\nujson.dumps(d, separators=seps)", "tuple of two str literals"],
     ["import orjson\norjson.dumps(d)", "native mode"],
-    ["import ujson\nujson.loads(s)", "native mode"],
+    ["import ujson\nujson.dump(d, f)", "native mode"],
   ])("%s stays an untranslated marker", (source, why) => {
     const t = last(source, why === "native mode" ? "native" : "exact");
     expect(t.typescript).toMatch(/^untranslated\(/);
@@ -62,6 +78,31 @@ describe("orjson and ujson calls in exact mode", () => {
     const [load, dumps] = translate('import orjson\nwith open(p, "rb") as f:\n    x = orjson.loads(f.read())\nprint(orjson.dumps(x))\n');
     expect(load!.typescript).toBe("const x = orjsonLoads(readFileSync(p));");
     expect([dumps!.python, dumps!.typescript]).toEqual(["orjson.dumps(x)", "orjsonDumps(x)"]);
+  });
+});
+
+describe.skipIf(!libraryPython)("native loads: a text with no note reads as the library reads it; one with a certain note does not", () => {
+  const TEXTS = ['{"a": [1, "b", true, null]}', '[1.0]', '{"b": 1, "1": 2}', "[12345678901234567890]", "[NaN]", '"\\u00e9"', "[1e5]", "[-0]", '{"a": {"b": []}}', "[0.5, -2]"];
+  it.each(["orjson", "ujson"])("%s", async (module) => {
+    const oracle = new PythonOracle(libraryPython!);
+    try {
+      const replies = await oracle.batch(TEXTS.map((s) => ({ op: `${module}.loads`, s })));
+      TEXTS.forEach((text, i) => {
+        const t = last(`import ${module}\nx = ${module}.loads(${JSON.stringify(text)})\n`, "native");
+        const certain = t.notes.filter((n) => n.certainty === "certain" && n.severity === "review");
+        const reply = replies[i]!;
+        let js: unknown;
+        try {
+          js = toTagged(new Function(`return ${t.typescript}`)());
+        } catch {
+          js = "raises";
+        }
+        const same = JSON.stringify(js) === JSON.stringify(reply.error ? "raises" : reply.ok);
+        expect(same, `${module}.loads(${text}): ${t.typescript} with notes ${certain.map((n) => n.kind)}`).toBe(certain.length === 0);
+      });
+    } finally {
+      oracle.close();
+    }
   });
 });
 
