@@ -11,7 +11,7 @@
 import type { JsonCall } from "../python/model.js";
 import { strValue, unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
-import { ORJSON_OPT } from "../runtime/orjson.js";
+import { ORJSON_OPT, orjsonLoads } from "../runtime/orjson.js";
 import { hook, type Codec, type InputFacts } from "./codec.js";
 import { EVERYTHING, factsOfJsonText } from "./facts.js";
 import { NATIVE_MESSAGES } from "./notes.js";
@@ -154,7 +154,8 @@ function nativeLibraryParse(call: JsonCall, e: Emitter, input: string, inputFact
   if (facts.bigInt) {
     e.note("big-int", orjson ? "big ints: orjson reads an int of up to 64 bits exactly (`12345678901234567890`), JSON.parse rounds every int past 2**53 to a number" : NATIVE_MESSAGES["big-int"](true), certainty);
   }
-  if (!orjson && (known ? known.nanLiteral : true)) e.note("nan-literal", NATIVE_MESSAGES["nan-literal"](), certainty);
+  // (json's nanLiteral also holds for `1e400`, which JSON.parse reads as Infinity too.)
+  if (!orjson && (known ? known.nanLiteral && /NaN|Infinity/.test(text ?? "") : true)) e.note("nan-literal", NATIVE_MESSAGES["nan-literal"](), certainty);
   if (facts.intLikeKey) e.note("key-order", NATIVE_MESSAGES["key-order"](), certainty);
   if (!known) {
     e.note(
@@ -165,11 +166,24 @@ function nativeLibraryParse(call: JsonCall, e: Emitter, input: string, inputFact
       "possible",
     );
   }
+  if (orjson && text !== null && raises(() => orjsonLoads(text))) {
+    // A text json reads but orjson refuses (NaN, `1e400`, an escaped lone surrogate).
+    e.note("decode-error", "errors: orjson raises orjson.JSONDecodeError on this text (it refuses NaN, `1e400` and escaped lone surrogates); JSON.parse reads it or throws SyntaxError", "certain");
+  }
   if (inputFacts.bytes === true) {
     e.note("bytes-input", `bytes: ${call.module} reads UTF-8 only and raises on invalid UTF-8 and on a BOM; TextDecoder replaces the one with U+FFFD and skips the other`, "possible");
     return `JSON.parse(new TextDecoder().decode(${input}))`;
   }
   return `JSON.parse(${input})`;
+}
+
+function raises(f: () => unknown): boolean {
+  try {
+    f();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 const nativeLibraryCodec: Codec = {
