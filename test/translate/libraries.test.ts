@@ -1,7 +1,8 @@
 // orjson and ujson calls translated (src/translate/libraries.ts): what each becomes, which stay
 // untranslated markers, and, for fixtures/translate-libraries/<case>/, that the program runs like
 // input.py does in the venv holding orjson and ujson at the pinned versions (test/support/libraries.ts):
-// stdout, stderr and files byte-identical. DUMPLING_UPDATE_TRANSLATE=1 rewrites expected.ts.
+// stdout, stderr and files byte-identical; versions.json records the versions they are checked
+// with. DUMPLING_UPDATE_TRANSLATE=1 rewrites expected.ts.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -111,6 +112,12 @@ const ROOT = "fixtures/translate-libraries";
 const cases = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory()).sort();
 
 describe.skipIf(!libraryPython)(`translations behave like orjson ${LIBRARY_VERSIONS.orjson} and ujson ${LIBRARY_VERSIONS.ujson}`, () => {
+  it("the fixtures record the versions they are checked with", () => {
+    const py = runPython("import sys, orjson, ujson\nprint(sys.version.split()[0], orjson.__version__, ujson.__version__)", { python: libraryPython! });
+    const [python, orjson, ujson] = py.stdout.trim().split(" ");
+    expect(JSON.parse(readFileSync(join(ROOT, "versions.json"), "utf8"))).toEqual({ python, orjson, ujson });
+  });
+
   it.each(cases)("%s", (name) => {
     const caseDir = join(ROOT, name);
     const input = readFileSync(join(caseDir, "input.py"), "utf8");
