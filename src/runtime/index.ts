@@ -97,3 +97,7 @@ export { pyEq, pyGe, pyGt, pyLe, pyLt, pyNe } from "./py-compare.js";
 export { pyGet, pyGetItem, pyIn, pyItems, pyIter, pyKeys, pyLen, pyMappingItems, pySetItem, pySlice, pyValues } from "./py-containers.js";
 export { pyBool, pyDict, pyInt, pyList, pyTuple } from "./py-convert.js";
 export { pyMethod } from "./methods.js";
+
+// orjson 3.12.0 and ujson 6.0.0 (docs/runtime.md, "orjson and ujson").
+export { ORJSON_OPT, OrjsonDecodeError, orjsonDumps, orjsonFloat, orjsonLoads, type OrjsonDumpsOptions } from "./orjson.js";
+export { ujsonDump, ujsonDumps, ujsonFloat, ujsonLoad, ujsonLoads, type UjsonDumpsOptions } from "./ujson.js";

@@ -128,7 +128,7 @@ function literalPair(node: SyntaxNode | undefined): [string, string] | null {
 const PORT_HOOK = (name: string, role: string) => `\`${name}\` (${role}) is a Python function: port it`;
 
 /** A hook option's value (default=, object_hook=...): builtins mapped, user functions kept by name. */
-function hook(e: Emitter, option: string, node: SyntaxNode): string | null {
+export function hook(e: Emitter, option: string, node: SyntaxNode): string | null {
   const n = unwrapParens(node);
   const q = n.type === "identifier" || n.type === "attribute" ? e.ctx.names.qualify(n) : null;
   const builtin = q?.startsWith("builtins.") && BUILTINS.has(q.slice("builtins.".length)) ? q.slice("builtins.".length) : null;

@@ -9,7 +9,8 @@ import { parseMode, type FileKind } from "../python/kinds.js";
 import type { JsonCall } from "../python/model.js";
 import { unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
-import { codecFor, type InputFacts } from "./codec.js";
+import { codecFor, type Codec, type InputFacts } from "./codec.js";
+import { libraryCall } from "./libraries.js";
 import { jsString } from "./literals.js";
 import type { Emitter } from "./types.js";
 
@@ -116,19 +117,17 @@ export function fits(reads: boolean, t: Target): boolean {
 // --- the call ----------------------------------------------------------------------------------------------
 
 /** The TypeScript of one call as an expression, its file taken from `target` or from its argument. */
-/** Modules whose calls are never translated (an `untranslated(...)` marker instead). */
-export const UNTRANSLATED_MODULES: ReadonlySet<string> = new Set(["orjson", "ujson"]);
-
 export function callExpression(call: JsonCall, e: Emitter, target: Target | null = null): string {
-  // Right or loud: orjson and ujson are not json (orjson returns bytes and has no dump/load; ujson
-  // is compact and escapes "/"), and the runtime does not do them yet.
-  if (UNTRANSLATED_MODULES.has(call.module)) return e.untranslated(call.node, `${call.module}'s ${call.api}(), whose output is not json's`).text;
-  const codec = codecFor(e);
+  if (call.module === "orjson" || call.module === "ujson") return libraryCall(call, e, (codec) => jsonLikeCall(call, e, target, codec));
+  return jsonLikeCall(call, e, target, codecFor(e));
+}
+
+function jsonLikeCall(call: JsonCall, e: Emitter, target: Target | null, codec: Codec): string {
   switch (call.api) {
     case "dumps":
       return codec.serialize(call, e);
     case "loads": {
-      const s = call.bound.get("s");
+      const s = call.bound.get(call.signature.target ?? "s"); // ujson's and orjson's is `obj`
       if (!s) return codec.parse(call, e, "undefined as any", { literal: null, bytes: null });
       if (target) return codec.parse(call, e, readText(target, e), { literal: null, bytes: target.binary });
       const k = call.target?.kind;

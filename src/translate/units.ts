@@ -8,7 +8,8 @@ import type { JsonCall } from "../python/model.js";
 import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
-import { callExpression, fits, targetOf, UNTRANSLATED_MODULES, writeText, type PathTarget } from "./file-io.js";
+import { callExpression, fits, targetOf, writeText, type PathTarget } from "./file-io.js";
+import { translatesExactly } from "./libraries.js";
 import { translateStatement, type Statement } from "./statements.js";
 import type { Emitter } from "./types.js";
 
@@ -82,7 +83,12 @@ function outermostCalls(e: Emitter, stmt: SyntaxNode): JsonCall[] {
 
 /** The unit of a call: the with block or statement around it when the context changes, else the call. */
 export function unitOf(call: JsonCall, e: Emitter): Unit {
-  if (UNTRANSLATED_MODULES.has(call.module)) return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
+  // orjson.dumps returns bytes, which print() and write() treat as Python does, not as text: only the
+  // call is translated. So is an orjson or ujson call that becomes a marker (its file stays in the Python).
+  const library = call.module === "orjson" || call.module === "ujson";
+  if ((call.module === "orjson" && call.api === "dumps") || (library && !translatesExactly(call, e))) {
+    return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
+  }
   // A statement with a syntax error in it is not carried over: only the call itself is translated.
   const handle = singleUseHandle(call, e);
   if (handle && !handle.withStatement.hasError && fits(call.api !== "dump" && !handle.written, handle.target)) {

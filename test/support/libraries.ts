@@ -13,12 +13,15 @@ import { PYTHON, pythonVersion } from "./python.js";
 // The pinned versions: the model's (src/python/signatures.ts), which every orjson/ujson claim is checked with.
 import { LIBRARY_VERSIONS } from "../../src/python/signatures.js";
 export { LIBRARY_VERSIONS };
+/** simplejson, for the README's table of what differs between the four (the model itself reads
+ * simplejson's signature from 3.19; the table records the version it was measured with). */
+export const SIMPLEJSON_VERSION = "4.1.2";
 
 const CACHE = resolve("node_modules/.cache/dumpling-libraries");
 
 function install(): string | null {
   if (!pythonVersion) return null;
-  const key = `py${pythonVersion}-orjson${LIBRARY_VERSIONS.orjson}-ujson${LIBRARY_VERSIONS.ujson}`;
+  const key = `py${pythonVersion}-orjson${LIBRARY_VERSIONS.orjson}-ujson${LIBRARY_VERSIONS.ujson}-simplejson${SIMPLEJSON_VERSION}`;
   const dir = join(CACHE, key);
   const python = join(dir, "bin", "python");
   if (existsSync(join(dir, "installed"))) return python;
@@ -52,16 +55,16 @@ function build(key: string, dir: string, python: string): string | null {
   rmSync(tmp, { recursive: true, force: true });
   const fail = (what: string): null => {
     rmSync(tmp, { recursive: true, force: true });
-    const message = `orjson ${LIBRARY_VERSIONS.orjson} and ujson ${LIBRARY_VERSIONS.ujson} could not be installed (${what}): the tests that compare with them cannot run`;
+    const message = `orjson ${LIBRARY_VERSIONS.orjson}, ujson ${LIBRARY_VERSIONS.ujson} and simplejson ${SIMPLEJSON_VERSION} could not be installed (${what}): the tests that compare with them cannot run`;
     if (inCI()) throw new Error(message);
     console.warn(`SKIPPING: ${message}`);
     return null;
   };
   const venv = spawnSync(PYTHON, ["-m", "venv", tmp], { encoding: "utf8" });
   if (venv.status !== 0) return fail(`venv: ${venv.stderr}`);
-  const pip = spawnSync(join(tmp, "bin", "pip"), ["install", "--disable-pip-version-check", "-q", `orjson==${LIBRARY_VERSIONS.orjson}`, `ujson==${LIBRARY_VERSIONS.ujson}`], { encoding: "utf8" });
+  const pip = spawnSync(join(tmp, "bin", "pip"), ["install", "--disable-pip-version-check", "-q", `orjson==${LIBRARY_VERSIONS.orjson}`, `ujson==${LIBRARY_VERSIONS.ujson}`, `simplejson==${SIMPLEJSON_VERSION}`], { encoding: "utf8" });
   if (pip.status !== 0) return fail(`pip: ${pip.stderr}`);
-  writeFileSync(join(tmp, "installed"), `orjson ${LIBRARY_VERSIONS.orjson}, ujson ${LIBRARY_VERSIONS.ujson}\n`);
+  writeFileSync(join(tmp, "installed"), `orjson ${LIBRARY_VERSIONS.orjson}, ujson ${LIBRARY_VERSIONS.ujson}, simplejson ${SIMPLEJSON_VERSION}\n`);
   try {
     renameSync(tmp, dir);
   } catch {
@@ -71,7 +74,7 @@ function build(key: string, dir: string, python: string): string | null {
   return existsSync(join(dir, "installed")) ? python : fail("the venv did not land in place");
 }
 
-/** The venv's python, with orjson and ujson importable; null (skip) when they cannot be installed outside CI. */
+/** The venv's python, with orjson, ujson and simplejson importable; null (skip) when they cannot be installed outside CI. */
 export const libraryPython: string | null = install();
 
 /** Run Python code in the venv; the last line of its traceback, or null when it ran cleanly, and its stdout. */

@@ -152,7 +152,29 @@ def handle(req):
     if op == "eval":  # a Python expression over tagged variables; reply with its tagged value
         ns = {name: from_tagged(v) for name, v in (req.get("vars") or {}).items()}
         return {"ok": to_tagged(eval(req["expr"], ns))}
+    if op in ("orjson.dumps", "ujson.dumps", "ujson.dump", "orjson.loads", "ujson.loads"):
+        return libraries(op, req)
     raise ValueError("unknown op %r" % (op,))
+
+
+def libraries(op, req):
+    """orjson's and ujson's calls: only in the venv of test/support/libraries.ts, which has them."""
+    import orjson, ujson
+
+    # A deep value travels as a Python expression ("expr"): its tagged form would pass json's recursion limit.
+    value = (lambda: eval(req["expr"])) if "expr" in req else (lambda: from_tagged(req["value"]))
+    if op == "orjson.dumps":
+        # orjson matches keyword names by identity: the names json.loads made must be interned.
+        kw = {sys.intern(k): v for k, v in kwargs(req.get("opts")).items()}
+        return {"ok": orjson.dumps(value(), **kw).decode("utf-8")}
+    if op == "ujson.dumps":
+        return {"ok": ujson.dumps(value(), **kwargs(req.get("opts")))}
+    if op == "ujson.dump":
+        fp = io.StringIO()
+        ujson.dump(from_tagged(req["value"]), fp, **kwargs(req.get("opts")))
+        return {"ok": fp.getvalue()}
+    s = base64.b64decode(req["bytes"]) if "bytes" in req else req["s"]
+    return {"ok": to_tagged((orjson if op == "orjson.loads" else ujson).loads(s))}
 
 
 def answer(req):

@@ -12,6 +12,10 @@
  *   {"op": "exec",  "code": "<python>", "vars"?: {name: T}} -> {"ok": T of the variable `result`, "stdout": "..."}
  *                                                          (`vars` are bound to their names before the code runs)
  *   {"op": "eval",  "expr": "<python>", "vars": {name: T}} -> {"ok": T of the expression, the names bound to the values}
+ *   {"op": "orjson.dumps", "value": T, "opts": {...}}   -> {"ok": "<the bytes, decoded as UTF-8>"}   (the venv's python;
+ *                                                          "expr": "<python>" instead of "value" for a value too deep to tag)
+ *   {"op": "ujson.dumps" | "ujson.dump", "value": T, "opts": {...}} -> {"ok": "<text>"}
+ *   {"op": "orjson.loads" | "ujson.loads", "s": "<text>" | "bytes": "<base64>"} -> {"ok": T}
  * Failures reply {"error": {type, module, message, line, ...}}: `line` is the last line of Python's
  * traceback; JSONDecodeError adds msg/pos/lineno/colno, UnicodeDecodeError and UnicodeEncodeError
  * encoding/start/end/reason,
@@ -70,8 +74,9 @@ export class PythonOracle {
   private readonly waiting: ((line: string) => void)[] = [];
   private stderr = "";
 
-  constructor() {
-    this.proc = spawn(PYTHON, ["-u", SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  /** `python`: another interpreter (the venv with orjson and ujson, test/support/libraries.ts). */
+  constructor(python: string = PYTHON) {
+    this.proc = spawn(python, ["-u", SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stdout.setEncoding("utf8");
     this.proc.stdout.on("data", (chunk: string) => {
       this.buffer += chunk;

@@ -173,12 +173,14 @@ export interface Setup {
   /** Files written into the sandbox before the run. */
   files?: Record<string, string | Uint8Array>;
   stdin?: Uint8Array;
+  /** Another interpreter (the venv with orjson and ujson, test/support/libraries.ts). */
+  python?: string;
 }
 
 /** python3 input.py in a sandbox. */
 export function runPython(source: string, setup: Setup = {}): Run {
   const dir = sandbox(setup.filesDir ?? null, { ...setup.files, "input.py": source });
-  const r = spawnSync(PYTHON, ["input.py"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0), env: { ...process.env, PYTHONIOENCODING: "utf-8", LC_ALL: "C.UTF-8" } });
+  const r = spawnSync(setup.python ?? PYTHON, ["input.py"], { cwd: dir, input: setup.stdin ?? Buffer.alloc(0), env: { ...process.env, PYTHONIOENCODING: "utf-8", LC_ALL: "C.UTF-8" } });
   return finish(r, dir, "input.py");
 }
 

@@ -330,26 +330,26 @@ const CASES: Case[] = [
     notes: ["simplejson", "simplejson"],
   },
   {
-    name: "orjson (bytes, compact): loudly untranslated, never json's dumps",
+    name: "orjson.dumps: the runtime's orjsonDumps (bytes), its option resolved through the model",
     source: py`
       import orjson
       body = orjson.dumps(x, option=orjson.OPT_SORT_KEYS)
     `,
     python: "orjson.dumps(x, option=orjson.OPT_SORT_KEYS)",
-    typescript: 'untranslated("orjson.dumps(x, option=orjson.OPT_SORT_KEYS)", "case.py:2")',
-    imports: [RT("untranslated")],
-    notes: ["untranslated"],
+    typescript: "orjsonDumps(x, { option: ORJSON_OPT.SORT_KEYS })",
+    imports: [RT("ORJSON_OPT, orjsonDumps")],
+    notes: [],
   },
   {
-    name: "orjson.loads: loudly untranslated",
+    name: "orjson.loads: the runtime's orjsonLoads",
     source: py`
       import orjson
       data = orjson.loads(b)
     `,
     python: "orjson.loads(b)",
-    typescript: 'untranslated("orjson.loads(b)", "case.py:2")',
-    imports: [RT("untranslated")],
-    notes: ["untranslated"],
+    typescript: "orjsonLoads(b)",
+    imports: [RT("orjsonLoads")],
+    notes: [],
   },
   {
     name: "ujson (compact, escapes /): loudly untranslated, in native mode too",
@@ -364,40 +364,40 @@ const CASES: Case[] = [
     notes: ["untranslated"],
   },
   {
-    name: "ujson.dump in a with block: the call alone, untranslated",
+    name: "ujson.dump in a with block that serves only it: writeFileSync of ujsonDumps",
     source: py`
       import ujson
       with open("out.json", "w", encoding="utf-8") as f:
           ujson.dump(x, f)
     `,
-    python: "ujson.dump(x, f)",
-    typescript: 'untranslated("ujson.dump(x, f)", "case.py:3")',
-    imports: [RT("untranslated")],
-    notes: ["untranslated"],
+    python: 'with open("out.json", "w", encoding="utf-8") as f:\n    ujson.dump(x, f)',
+    typescript: 'writeFileSync("out.json", ujsonDumps(x), "utf8");',
+    imports: [FS("writeFileSync"), RT("ujsonDumps")],
+    notes: ["partial-write"],
   },
   {
-    name: "orjson.load with its bug noted: the fix's orjson.loads(f.read()), untranslated",
+    name: "orjson.load with its bug noted: the fix's orjson.loads(f.read())",
     source: py`
       import orjson
       with open("data.json", "rb") as f:
           data = orjson.load(f)
     `,
-    python: "orjson.load(f)",
-    typescript: 'untranslated("orjson.loads(f.read())", "case.py:3")',
-    imports: [RT("untranslated")],
-    notes: ["python-bug", "untranslated"],
+    python: 'with open("data.json", "rb") as f:\n    data = orjson.load(f)',
+    typescript: 'const data = orjsonLoads(readFileSync("data.json"));',
+    imports: [FS("readFileSync"), RT("orjsonLoads")],
+    notes: ["python-bug"],
   },
   {
-    name: "json around orjson: the inner call untranslated",
+    name: "json around orjson: each call to its own runtime function",
     source: py`
       import json, orjson
       data = json.loads(orjson.dumps(x))
     `,
     index: 0,
     python: "json.loads(orjson.dumps(x))",
-    typescript: 'loads(untranslated("orjson.dumps(x)", "case.py:2"))',
-    imports: [RT("loads, untranslated")],
-    notes: ["untranslated"],
+    typescript: "loads(orjsonDumps(x))",
+    imports: [RT("loads, orjsonDumps")],
+    notes: [],
   },
   {
     name: "native: JSON.stringify with every note an unknown value can show",
