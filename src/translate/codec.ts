@@ -4,8 +4,7 @@
 import type { JsonCall } from "../python/model.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { DECODER_OPTIONS, ENCODER_OPTIONS } from "../python/signatures.js";
-import { stringLiteral, strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
-import { normalizeEncoding } from "../python/encodings.js";
+import { strValue, unwrapParens, type CallArgument } from "../python/syntax.js";
 import { BUILTINS, builtinValue } from "./expressions/access.js";
 import type { Emitter } from "./types.js";
 import { EVERYTHING, factsOfJsonText, factsOfPython, type ValueFacts } from "./facts.js";
@@ -54,8 +53,6 @@ function optionsOf(call: JsonCall, e: Emitter): Options {
   for (const [name, arg] of call.bound) {
     if (name === "obj" || name === "fp" || name === "s") continue;
     if (known.has(name)) values.set(name, arg.value);
-    else if (name === "encoding" && call.module === "simplejson" && isUtf8Literal(arg.value)) continue;
-    else e.note("simplejson", `\`${name}=\` is simplejson's; json (and so the runtime) has no such option: it was left out`);
   }
   // json passes keywords it does not know on to the class: JSONDecoder takes strict=; a custom
   // class (cls=) takes its own.
@@ -81,20 +78,12 @@ function optionsOf(call: JsonCall, e: Emitter): Options {
       e.note("star-args", `\`*${arg.value.text}\` was not translated: pass its items as the arguments they are`);
     }
   }
-  if (call.module === "simplejson") {
-    e.note("simplejson", "simplejson was translated as json: its own defaults differ (Decimal support, `namedtuple_as_object`, `for_json`...)");
-  }
   return { values, kwargs, forClass };
 }
 
 function isJsonClass(e: Emitter, node: SyntaxNode | undefined): boolean {
   const q = node ? e.ctx.names.qualify(unwrapParens(node)) : null;
   return q === "json.JSONEncoder" || q === "json.JSONDecoder" || q === "simplejson.JSONEncoder" || q === "simplejson.JSONDecoder";
-}
-
-function isUtf8Literal(node: SyntaxNode): boolean {
-  const s = stringLiteral(node);
-  return !!s && !/sig$/i.test(s.value) && normalizeEncoding(s.value) === "utf-8";
 }
 
 function literalBool(node: SyntaxNode | undefined): boolean | null {

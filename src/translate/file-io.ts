@@ -116,8 +116,14 @@ export function fits(reads: boolean, t: Target): boolean {
 
 // --- the call ----------------------------------------------------------------------------------------------
 
+// simplejson is not json: version 4 raises on NaN by default (dumps and loads), writes bytes as text,
+// namedtuples as objects and Decimal as numbers, and takes options json has not. Its calls are
+// not translated until the runtime has its contract, checked against the library.
+const SIMPLEJSON = "simplejson's contract is not json's (NaN raises, bytes, namedtuples and Decimal are written, options of its own): not translated";
+
 /** The TypeScript of one call as an expression, its file taken from `target` or from its argument. */
 export function callExpression(call: JsonCall, e: Emitter, target: Target | null = null): string {
+  if (call.module === "simplejson") return e.untranslated(call.node, SIMPLEJSON).text;
   if (call.module === "orjson" || call.module === "ujson") return libraryCall(call, e, (codec) => jsonLikeCall(call, e, target, codec));
   return jsonLikeCall(call, e, target, codecFor(e));
 }

@@ -21,7 +21,7 @@ export const NATIVE_KINDS = [
 
 /** Notes of both modes: the code around the call, and what the translator could not carry over. */
 export const COMMON_KINDS = [
-  "untranslated", "python-bug", "port", "star-args", "unsupported-option", "simplejson", "file-object", "with-block", "encoding",
+  "untranslated", "python-bug", "port", "star-args", "unsupported-option", "file-object", "with-block", "encoding",
   "codec-errors", "partial-write", "default-str", "expression",
 ] as const;
 

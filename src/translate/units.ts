@@ -84,9 +84,10 @@ function outermostCalls(e: Emitter, stmt: SyntaxNode): JsonCall[] {
 /** The unit of a call: the with block or statement around it when the context changes, else the call. */
 export function unitOf(call: JsonCall, e: Emitter): Unit {
   // orjson.dumps returns bytes, which print() and write() treat as Python does, not as text: only the
-  // call is translated. So is an orjson or ujson call that becomes a marker (its file stays in the Python).
+  // call is translated. So is an orjson, ujson or simplejson call that becomes a marker (its file stays
+  // in the Python).
   const library = call.module === "orjson" || call.module === "ujson";
-  if ((call.module === "orjson" && call.api === "dumps") || (library && !translatesExactly(call, e))) {
+  if ((call.module === "orjson" && call.api === "dumps") || (library && !translatesExactly(call, e)) || call.module === "simplejson") {
     return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
   }
   // A statement with a syntax error in it is not carried over: only the call itself is translated.
