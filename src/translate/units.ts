@@ -9,7 +9,7 @@ import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { callExpression, fits, targetOf, writeText, type PathTarget } from "./file-io.js";
-import { translatesExactly } from "./libraries.js";
+import { translates } from "./libraries.js";
 import { translateStatement, type Statement } from "./statements.js";
 import type { Emitter } from "./types.js";
 
@@ -86,7 +86,7 @@ export function unitOf(call: JsonCall, e: Emitter): Unit {
   // orjson.dumps returns bytes, which print() and write() treat as Python does, not as text: only the
   // call is translated. So is an orjson or ujson call that becomes a marker (its file stays in the Python).
   const library = call.module === "orjson" || call.module === "ujson";
-  if ((call.module === "orjson" && call.api === "dumps") || (library && !translatesExactly(call, e))) {
+  if ((call.module === "orjson" && call.api === "dumps") || (library && !translates(call, e))) {
     return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
   }
   // A statement with a syntax error in it is not carried over: only the call itself is translated.
