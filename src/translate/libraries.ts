@@ -272,15 +272,16 @@ function nativeOrjsonDumps(call: JsonCall, e: Emitter): string {
     note(
       "non-string-keys",
       opt("NON_STR_KEYS")
-        ? 'non-string keys: with OPT_NON_STR_KEYS orjson writes `1.5` as `"1.5"` and keeps keys that read the same (`{1: "a", "1": "b"}`) apart; the TypeScript value is a Map (written `{}`) or an object whose equal keys merge'
-        : 'non-string keys: orjson raises TypeError (`Dict key must be str`) on an int, float, bool or None key (`{1: 2}`) unless OPT_NON_STR_KEYS; JSON.stringify writes the key as a string (or a Map as `{}`)',
+        ? 'non-string keys: with OPT_NON_STR_KEYS orjson writes `1.0` as `"1.0"` and keeps keys that read the same (`{1: "a", "1": "b"}`) apart; a JavaScript object key is String(key) (`"1"`) and equal keys merge'
+        : 'non-string keys: orjson raises TypeError (`Dict key must be str`) on an int, float, bool or None key (`{1: 2}`) unless OPT_NON_STR_KEYS; a JavaScript object key is String(key), which JSON.stringify writes',
     );
   }
   if (!values.has("default") || isNone(values.get("default"))) {
     if (facts.unserializable) note("unserializable", "values JSON has no form for: orjson raises TypeError for a set or bytes (`{1, 2}`), JSON.stringify writes `{}` (a Set), a Buffer's `{\"type\":\"Buffer\",...}`, or drops the key (undefined, a function)");
   }
   const sort = opt("SORT_KEYS") ? "true" : null;
-  if (sort && facts.sortSensitive) note("sort-keys", NATIVE_MESSAGES["sort-keys"]());
+  // orjson sorts the keys' text (`"10"` before `"2"`), json int keys by value: any non-str key may sort differently.
+  if (sort && (facts.sortSensitive || facts.nonStrKey)) note("sort-keys", NATIVE_MESSAGES["sort-keys"]());
   const fn = replacer(e, values.get("default"), sort);
   const args = [obj];
   if (fn || opt("INDENT_2")) args.push(fn ?? "null");
@@ -369,7 +370,7 @@ function nativeUjsonDumps(call: JsonCall, e: Emitter): string {
   const sortNode = values.get("sort_keys");
   const sortFlag = flagOf("sort_keys", false);
   if (facts.nonStringKey || facts.duplicateKey || (sortFlag !== false && facts.nonStrKey)) {
-    note("non-string-keys", 'non-string keys: ujson writes str(key) (`1.5` → `"1.5"`, `(1, 2)` → `"(1, 2)"`) and keeps keys that read the same (`{1: "a", "1": "b"}`) apart (with sort_keys, it raises or writes broken text); the TypeScript value is a Map (written `{}`) or an object whose equal keys merge');
+    note("non-string-keys", 'non-string keys: ujson writes str(key) (`1.0` → `"1.0"`, `(1, 2)` → `"(1, 2)"`) and keeps keys that read the same (`{1: "a", "1": "b"}`) apart (with sort_keys it raises or writes broken text); a JavaScript object key is String(key) (`"1"`, `"1,2"`) and equal keys merge');
   }
   if (!values.has("default") || isNone(values.get("default"))) {
     const rejectBytes = flagOf("reject_bytes", true);
