@@ -218,9 +218,10 @@ const LIBRARY_EXPOSURES: { kind: NoteKind; source: string; js: Outcome }[] = [
 ];
 
 describe.skipIf(!libraryPython)("native orjson.dumps and ujson.dumps: every note names a real difference (checked against the venv)", () => {
-  it("covers the two new kinds and every kind the dumps notes use", () => {
+  it("covers every kind a native orjson or ujson dumps can carry", () => {
     const covered = new Set(LIBRARY_EXPOSURES.map((x) => x.kind));
-    expect([...covered]).toEqual(expect.arrayContaining(["forward-slashes", "html-chars"]));
+    const kinds: NoteKind[] = ["ensure-ascii", "lone-surrogate", "forward-slashes", "html-chars", "float-layout", "nan", "big-int", "key-order", "non-string-keys", "sort-keys", "indent", "separators", "unserializable", "default"];
+    expect(kinds.filter((k) => !covered.has(k))).toEqual([]);
   });
 
   it.each(LIBRARY_EXPOSURES.map((x) => [`${x.kind}: ${x.source}`, x] as const))("%s", async (_, x) => {
@@ -303,7 +304,8 @@ describe.skipIf(!libraryPython)("native orjson.dumps and ujson.dumps: a call wit
       }),
       { numRuns: 400 },
     );
-    expect(noteFree).toBeGreaterThan(40);
+    // The property says something only if note-free calls come up often enough (about 60% of them do).
+    expect(noteFree).toBeGreaterThan(150);
   }, 120_000);
 });
 
