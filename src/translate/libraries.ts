@@ -327,7 +327,7 @@ function nativeUjsonDumps(call: JsonCall, e: Emitter): string {
       if (isNone(indentNode)) throw new NoTranslation("indent=None, on which ujson raises TypeError");
       space = `${e.operand(indentNode)}`;
       spaced = true;
-      differs(`indent=${indentNode.text}: a negative value (ujson writes \`": "\` on one line) or one past 10 (JSON.stringify caps at 10) indents differently`);
+      differs(`indent=${indentNode.text}: a negative value (ujson writes \`": "\` on one line), one past 10 (JSON.stringify caps at 10), True (ujson indents by 1) or None (ujson raises TypeError) indents differently`);
     } else if (n >= 1) {
       space = String(Math.min(n, 10));
       spaced = true;
@@ -341,7 +341,9 @@ function nativeUjsonDumps(call: JsonCall, e: Emitter): string {
     const pair = literalPair(sepNode);
     if (!pair || unwrapParens(sepNode).type !== "tuple") throw new NoTranslation(`separators=${clip(sepNode.text)}: only a tuple of two str literals is translated`);
     const js = [",", spaced ? ": " : ":"];
-    if ((pair[0] !== js[0] || pair[1] !== js[1]) && facts.separated) {
+    // An indent not known where the call is may be 0, where JSON.stringify writes ":".
+    const unknownIndent = indentNode !== undefined && space !== null && !/^\d+$/.test(space);
+    if ((pair[0] !== js[0] || pair[1] !== js[1] || unknownIndent) && facts.separated) {
       note("separators", NATIVE_MESSAGES.separators(`\`${pair[0]}\` and \`${pair[1]}\``, `\`${js[0]}\` and \`${js[1]}\``));
     }
   }
