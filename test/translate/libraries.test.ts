@@ -139,6 +139,38 @@ describe("orjson.dumps and ujson.dumps/dump in native mode: JSON.stringify with 
   });
 });
 
+describe.skipIf(!libraryPython)("native dumps in whole programs", () => {
+  it("type-check (options, replacers, indents not known where the call is, file writes)", () => {
+    const source = [
+      "import orjson, ujson",
+      "def f(d, ind, flag, fp, p):",
+      "    a = orjson.dumps(d)",
+      "    b = orjson.dumps(d, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE, default=str)",
+      "    c = ujson.dumps(d, indent=ind, sort_keys=flag, ensure_ascii=flag)",
+      '    e = ujson.dumps({"a": [1, 2.5, "x/y"]}, indent=2, separators=(",", ": "), default=repr)',
+      "    ujson.dump(d, fp, indent=4)",
+      '    with open(p, "w") as h:',
+      "        ujson.dump(d, h)",
+      '    g = orjson.dumps({1: "a", 2.5: [1.0]}, option=orjson.OPT_NON_STR_KEYS)',
+      "",
+    ].join("\n");
+    const { program } = programOf(source, "native");
+    expect(program).toContain("new TextEncoder().encode(JSON.stringify(d))");
+    expect(typecheckProgram(program)).toEqual([]);
+  });
+
+  it("a with block around ujson.dump with no certain note writes the file ujson writes", () => {
+    const source = 'import ujson\nwith open("out.json", "w", encoding="utf-8") as f:\n    ujson.dump({"a": [1, 2, {"b": None}], "c": "x"}, f, indent=2)\n';
+    const { program, translations } = programOf(source, "native");
+    expect(translations[0]!.notes.filter((n) => n.certainty === "certain")).toEqual([]);
+    const py = runPython(source, { python: libraryPython! });
+    const js = runProgram(program);
+    expect(py.status, py.stderr).toBe(0);
+    expect(py.files.get("out.json")).toBeTruthy();
+    expect(js.files).toEqual(py.files);
+  });
+});
+
 // --- native dumps against the real libraries: each note names a real difference, a call without a note writes the library's text ---
 
 type Outcome = { ok: string } | { error: string };
