@@ -325,6 +325,7 @@ function nativeUjsonDumps(call: JsonCall, e: Emitter): string {
     const differs = (what: string) => facts.nonEmpty && note("indent", NATIVE_MESSAGES.indent(what));
     if (n === null) {
       if (isNone(indentNode)) throw new NoTranslation("indent=None, on which ujson raises TypeError");
+      if (unwrapParens(indentNode).type === "float") throw new NoTranslation(`indent=${indentNode.text}, on which ujson raises TypeError`);
       space = `${e.operand(indentNode)}`;
       spaced = true;
       differs(`indent=${indentNode.text}: a negative value (ujson writes \`": "\` on one line), one past 10 (JSON.stringify caps at 10), True (ujson indents by 1) or None (ujson raises TypeError) indents differently`);
