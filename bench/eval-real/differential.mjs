@@ -187,6 +187,8 @@ export function featuresOf(run, python) {
   if (/NaN|Infinity/.test(texts)) f.add("nan").add("nan-literal");
   if (/"\d+"\s*:/.test(texts)) f.add("key-order");
   if (/[[{]\s*[^\]}\s]/.test(texts)) f.add("separators");
+  if (texts.includes("/")) f.add("forward-slashes");
+  if (/[<>&]/.test(texts)) f.add("html-chars");
   f.add("decode-error");
   return f;
 }

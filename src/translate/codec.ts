@@ -86,12 +86,12 @@ function isJsonClass(e: Emitter, node: SyntaxNode | undefined): boolean {
   return q === "json.JSONEncoder" || q === "json.JSONDecoder" || q === "simplejson.JSONEncoder" || q === "simplejson.JSONDecoder";
 }
 
-function literalBool(node: SyntaxNode | undefined): boolean | null {
+export function literalBool(node: SyntaxNode | undefined): boolean | null {
   const n = node ? unwrapParens(node) : null;
   return n?.type === "true" ? true : n?.type === "false" ? false : null;
 }
 
-function literalInt(node: SyntaxNode | undefined): number | null {
+export function literalInt(node: SyntaxNode | undefined): number | null {
   if (!node) return null;
   let n = unwrapParens(node);
   let sign = 1;
@@ -107,7 +107,7 @@ function literalString(node: SyntaxNode | undefined): string | null {
 }
 
 /** A `(",", ":")` pair of string literals. */
-function literalPair(node: SyntaxNode | undefined): [string, string] | null {
+export function literalPair(node: SyntaxNode | undefined): [string, string] | null {
   const n = node ? unwrapParens(node) : null;
   if (!n || (n.type !== "tuple" && n.type !== "list")) return null;
   const items = n.namedChildren.filter((c) => c.type !== "comment").map((c) => literalString(c));
@@ -145,7 +145,7 @@ export function hook(e: Emitter, option: string, node: SyntaxNode): string | nul
 }
 
 /** A function expression ready to be called: a name as is, anything else in parentheses. */
-function callable(fn: string | null): string {
+export function callable(fn: string | null): string {
   return fn && /^[\w$.]+$/.test(fn) ? fn : `(${fn})`;
 }
 

@@ -29,17 +29,27 @@ export interface ValueFacts {
   nonStringKey: boolean;
   /** A set, bytes or any object JSON has no form for. */
   unserializable: boolean;
+  /** A dict key that is not a str (int, bool and None included): orjson refuses it, ujson writes str(key). */
+  nonStrKey: boolean;
+  /** Two dict keys with the same JSON text (`{1: "a", "1": "b"}`): written twice, where a JavaScript object merges them. */
+  duplicateKey: boolean;
+  /** For the libraries' own layouts (orjson, ujson): every string and key, every float, every int past 2**53. */
+  strings: string[];
+  floats: number[];
+  bigInts: bigint[];
 }
 
 export const EVERYTHING: ValueFacts = {
   separated: true, nonEmpty: true, nonAscii: true, loneSurrogate: true, nan: true, bigInt: true, floatLayout: true,
-  intLikeKey: true, sortSensitive: true, nonStringKey: true, unserializable: true,
+  intLikeKey: true, sortSensitive: true, nonStringKey: true, unserializable: true, nonStrKey: true, duplicateKey: true,
+  strings: [], floats: [], bigInts: [],
 };
 
 function nothing(): ValueFacts {
   return {
     separated: false, nonEmpty: false, nonAscii: false, loneSurrogate: false, nan: false, bigInt: false, floatLayout: false,
-    intLikeKey: false, sortSensitive: false, nonStringKey: false, unserializable: false,
+    intLikeKey: false, sortSensitive: false, nonStringKey: false, unserializable: false, nonStrKey: false, duplicateKey: false,
+    strings: [], floats: [], bigInts: [],
   };
 }
 
@@ -49,11 +59,13 @@ export function isIntegerLikeKey(k: string): boolean {
 }
 
 function stringFacts(f: ValueFacts, s: string): void {
+  f.strings.push(s);
   if (/[^\u0000-\u007e]/.test(s)) f.nonAscii = true;
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) f.loneSurrogate = true;
 }
 
 function floatFacts(f: ValueFacts, v: number): void {
+  f.floats.push(v);
   if (!Number.isFinite(v)) f.nan = true;
   else if (floatRepr(v) !== JSON.stringify(v)) f.floatLayout = true;
 }
@@ -80,6 +92,8 @@ function jsKeyOrder(keys: string[]): string[] {
 function keysFacts(f: ValueFacts, all: Key[]): void {
   const seen = new Set<string>();
   const keys = all.filter((k) => (seen.has(k.text) ? false : (seen.add(k.text), true)));
+  if (keys.length < all.length) f.duplicateKey = true;
+  if (all.some((k) => k.kind !== "str")) f.nonStrKey = true;
   if (keys.length > 0) f.separated = f.nonEmpty = true;
   const texts = keys.map((k) => k.text);
   if (jsKeyOrder(texts).join("\u0000") !== texts.join("\u0000")) f.intLikeKey = true;
@@ -112,7 +126,10 @@ function walkPython(expr: SyntaxNode, f: ValueFacts, depth = 0): boolean {
     case "integer": {
       const v = pythonInt(node.text);
       if (v === null) return false;
-      if (!Number.isSafeInteger(Number(v))) f.bigInt = true;
+      if (!Number.isSafeInteger(Number(v))) {
+        f.bigInt = true;
+        f.bigInts.push(BigInt(v));
+      }
       return true;
     }
     case "float": {
@@ -132,7 +149,14 @@ function walkPython(expr: SyntaxNode, f: ValueFacts, depth = 0): boolean {
         floatFacts(f, op === "-" ? -v : v);
         return true;
       }
-      return inner.type === "integer" && walkPython(inner, f, depth + 1);
+      if (inner.type !== "integer") return false;
+      const v = pythonInt(inner.text);
+      if (v === null) return false;
+      if (!Number.isSafeInteger(Number(v))) {
+        f.bigInt = true;
+        f.bigInts.push(op === "-" ? -v : v);
+      }
+      return true;
     }
     case "string":
     case "concatenated_string": {
@@ -198,7 +222,10 @@ function keyText(k: SyntaxNode, f: ValueFacts): Key | null {
     case "integer": {
       const v = pythonInt(node.text);
       if (v === null) return null;
-      if (!Number.isSafeInteger(Number(v))) f.nonStringKey = true;
+      if (!Number.isSafeInteger(Number(v))) {
+        f.nonStringKey = true;
+        f.bigInts.push(BigInt(v));
+      }
       return { text: String(v), kind: "int" };
     }
     case "string":

@@ -16,7 +16,7 @@ export interface Note {
 export const NATIVE_KINDS = [
   "separators", "ensure-ascii", "lone-surrogate", "nan", "big-int", "float-layout", "key-order", "non-string-keys",
   "sort-keys", "indent", "default", "unserializable", "skipkeys", "encoder-class", "int-float", "nan-literal",
-  "bytes-input", "decoder-hook", "decoder-class", "strict", "decode-error",
+  "bytes-input", "decoder-hook", "decoder-class", "strict", "decode-error", "forward-slashes", "html-chars",
 ] as const;
 
 /** Notes of both modes: the code around the call, and what the translator could not carry over. */
@@ -98,6 +98,10 @@ export const NATIVE_MESSAGES = {
   "decoder-hook": (what: string) => `${what}`,
   "decoder-class": (cls: string) => `cls=${cls}: JSON.parse takes no decoder class; port its decode() by hand`,
   strict: () => "strict=False: Python accepts raw control characters inside strings (a tab in `\"a\tb\"`), JSON.parse throws SyntaxError",
+  "forward-slashes": () =>
+    'forward slashes: ujson escapes `/` as `\\/` (`"a/b"` → `"a\\/b"`) unless escape_forward_slashes=False, JSON.stringify writes it as is; any string with a `/` shows it',
+  "html-chars": () =>
+    'encode_html_chars: ujson writes `<`, `>` and `&` as `\\u003c`, `\\u003e`, `\\u0026`, JSON.stringify writes them as they are; any string holding one shows it',
   "decode-error": () =>
     "errors: Python raises json.JSONDecodeError (a ValueError) with `line L column C (char N)`, JSON.parse throws SyntaxError with another message; code that catches the error by type or reads its message must change",
 } as const;

@@ -9,7 +9,7 @@ import type { Occurrence } from "../python/scopes.js";
 import { callArguments, parentSkippingParens, unwrapParens } from "../python/syntax.js";
 import type { SyntaxNode } from "../python/tree.js";
 import { callExpression, fits, targetOf, writeText, type PathTarget } from "./file-io.js";
-import { translatesExactly } from "./libraries.js";
+import { translates } from "./libraries.js";
 import { translateStatement, type Statement } from "./statements.js";
 import type { Emitter } from "./types.js";
 
@@ -87,7 +87,7 @@ export function unitOf(call: JsonCall, e: Emitter): Unit {
   // call is translated. So is an orjson, ujson or simplejson call that becomes a marker (its file stays
   // in the Python).
   const library = call.module === "orjson" || call.module === "ujson";
-  if ((call.module === "orjson" && call.api === "dumps") || (library && !translatesExactly(call, e)) || call.module === "simplejson") {
+  if ((call.module === "orjson" && call.api === "dumps") || (library && !translates(call, e)) || call.module === "simplejson") {
     return { node: call.node, typescript: callExpression(call, e), expression: true, declares: [] };
   }
   // A statement with a syntax error in it is not carried over: only the call itself is translated.

@@ -109,7 +109,9 @@ const EXPOSURES: Exposure[] = [
 
 describe.skipIf(!pythonAvailable())("native mode: every note names a real difference", () => {
   it("covers every native note kind", () => {
-    const covered = new Set(EXPOSURES.map((e) => e.kind));
+    // ujson's own kinds (escaped slashes, encode_html_chars) json never shows: test/translate/libraries.test.ts
+    // exposes them against ujson in the venv.
+    const covered = new Set<NoteKind>([...EXPOSURES.map((e) => e.kind), "forward-slashes", "html-chars"]);
     expect(NATIVE_KINDS.filter((k) => !covered.has(k))).toEqual([]);
   });
 
