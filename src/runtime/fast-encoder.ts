@@ -187,7 +187,47 @@ class Writer {
 
   float(x: number): void {
     if (!this.allowNan && x - x !== 0) throw STOP;
-    this.ascii7(floatJson(x));
+    if (!this.decimal(x)) this.ascii7(floatJson(x));
+  }
+
+  /** A float below 1e9 that is the double nearest a decimal of at most 4 fraction digits (prices,
+   * scores, ratios), written from those digits without String(x), the profile's largest cost on
+   * such payloads (the engine's digits and its number-string cache); false for any other.
+   * Why it is repr's text: m / 1e4 is correctly rounded, so m / 1e4 === |x| proves x the nearest
+   * double to D = m/10^4; below 1e9 doubles are under 2^-23 apart, so no other decimal of at most
+   * 4 fraction digits (they are 1e-4 apart) rounds to x: D without its trailing zeros is the
+   * shortest round-trip digits, which repr and String(x) both write, positionally (1e-4 <= D < 1e9). */
+  private decimal(x: number): boolean {
+    const a = x < 0 ? -x : x;
+    if (!(a < 1e9)) return false;
+    const m = Math.round(a * 1e4);
+    if (m === 0 || m / 1e4 !== a) return false;
+    let frac = m % 1e4;
+    if (x < 0) {
+      this.ensure(1);
+      this.buf[this.o++] = 45;
+    }
+    this.int((m - frac) / 1e4);
+    this.ensure(5);
+    const buf = this.buf;
+    let o = this.o;
+    buf[o++] = 46;
+    if (frac === 0) buf[o++] = 48; // "2.0"
+    else {
+      let digits = 4;
+      while (frac % 10 === 0) {
+        frac /= 10;
+        digits--;
+      }
+      for (let k = digits - 1; k >= 0; k--) {
+        const q = (frac / 10) | 0;
+        buf[o + k] = 48 + frac - q * 10;
+        frac = q;
+      }
+      o += digits;
+    }
+    this.o = o;
+    return true;
   }
 
   list(a: readonly unknown[], depth: number): void {
