@@ -201,6 +201,7 @@ D("ints", [0, -0, 1, -1, 2 ** 53 - 1, -(2 ** 53 - 1), 2n ** 53n, -(2n ** 64n), 1
 D("int limit", [10n ** 4300n]);
 D("strings ascii", ["\u0000\u001f\u007f\u0080\u00e9\u2028\u{1d120}\ud834\udd20\ud834\udd20", "\ud800", "\udfff\ud800", '"\\/\b\f\n\r\t']);
 D("strings unicode", ["\u0000\u001f\u007f\u0080\u00e9\u2028\u{1d120}", "\ud800", "x\udfffy", '"\\/\b\f\n\r\t'], { ensureAscii: false });
+D("short non-ASCII strings", ["東".repeat(15), "東".repeat(16), "東京".repeat(8) + "\n", "é".repeat(20) + '"', "😀".repeat(8), "\ud800" + "東".repeat(20), "東".repeat(20) + "\udfff", "é".repeat(17) + "\u007f\u2028"], { ensureAscii: false });
 D("top-level string", "\u00e9\ud800", { indent: 2.5 });
 D("set", new Set([1]));
 D("set in list after items", [1, "a", new Set([1])]);
