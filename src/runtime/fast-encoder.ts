@@ -187,7 +187,14 @@ class Writer {
 
   float(x: number): void {
     if (!this.allowNan && x - x !== 0) throw STOP;
-    if (!this.decimal(x)) this.ascii7(floatJson(x));
+    if (this.decimal(x)) return;
+    const a = x < 0 ? -x : x;
+    if (a >= 1e-4 && a < 1e16) {
+      // repr's positional range, where JS writes the same digits: String(x) as is, flat (floatJson
+      // would concatenate ".0", and copying a rope's units is slower)
+      this.ascii7(String(x));
+      if (Number.isInteger(x)) this.ascii7(".0");
+    } else this.ascii7(floatJson(x));
   }
 
   /** A float below 1e9 that is the double nearest a decimal of at most 4 fraction digits (prices,
