@@ -19,6 +19,10 @@
 
 import { PyFloat } from "./values.js";
 
+/** The characters of a number token: 0-9 + - . e E. */
+const NUMBER_CHAR = new Uint8Array(128);
+for (const c of "0123456789+-.eE") NUMBER_CHAR[c.charCodeAt(0)] = 1;
+
 /** Thrown where the value and the text part, or where CPython raises. */
 const MISMATCH = Symbol("mismatch");
 
@@ -105,6 +109,14 @@ class Walk {
     const s = this.s;
     const start = p;
     let c = s.charCodeAt(p);
+    if (v - v === 0 && !Number.isInteger(v)) {
+      // A finite value with a fraction comes from a float token only, and needs no fix: its end is
+      // all the walk needs (JSON.parse read the text, so the token is followed by none of -+.eE0-9).
+      if (c !== 45 && (c < 48 || c > 57)) throw MISMATCH;
+      do c = s.charCodeAt(++p);
+      while (c < 128 && NUMBER_CHAR[c] === 1);
+      return p;
+    }
     if (c === 45) c = s.charCodeAt(++p);
     if (c < 48 || c > 57) throw MISMATCH;
     const intStart = p;

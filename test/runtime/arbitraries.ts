@@ -57,6 +57,13 @@ export const floatArb: fc.Arbitrary<number | PyFloat> = fc.oneof(
   fc.integer({ min: -400, max: 400 }).map((e) => Number("1e" + e)),
   fc.integer({ min: -2000, max: 2000 }).map((n) => float(n)),
   fc.constantFrom(float(0), float(-0), float(NaN), float(Infinity), float(-Infinity), float(2 ** 53), float(1e16)),
+  // short decimals (the fast encoder writes those below 1e9 with at most 4 decimals from their digits)
+  fc
+    .tuple(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -99999, max: 99999 })), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -2, max: 2 }))
+    .map(([m, k, nudge]) => {
+      const x = m / 10 ** k + nudge * Number.EPSILON * (m / 10 ** k); // (off by an ulp or two, sometimes)
+      return Number.isInteger(x) ? float(x) : x;
+    }),
 );
 
 // ---- values --------------------------------------------------------------------------------------

@@ -192,10 +192,16 @@ D("nan key not allowed", dict<unknown, unknown>([[float(NaN), 1]]), { allowNan: 
 D("nan not allowed", [1, NaN], { allowNan: false });
 D("inf not allowed", { a: -Infinity }, { allowNan: false });
 D("floats", [1617161771.7650001, Math.PI, 1e300, -1e-300, 5e-324, 1e16, 1e15, 1e-5, 1e-4, 0.1, 2 ** 53 + 0.5, float(0), float(-0), float(1e22), float(2 ** 60), NaN, Infinity, -Infinity]);
+// The fast encoder writes floats below 1e9 with at most 4 decimals from their digits: its bounds
+// (1e-4, 1e9, 4 decimals, a carry into the integer part) and the floats just outside them.
+const decimals = [1e-4, 1.5e-4, 9.9999e-5, 0.0001000000000001, 0.5, 0.1, 0.2, 0.1 + 0.2, 1.0001, 523.46, 523.4, 99.99, 0.9999, 0.99995, 1.23456, 999999999.9999, 999999999.99995, 1e9 - 1e-4, 1e9 + 0.5, 123456789.1234, 123456789.12345, 2 ** 30 + 0.25, 0.30000000000000004];
+D("decimal floats", [...decimals, ...decimals.map((x) => -x), float(999999999), float(-1), float(1e9), -0.0001]);
+D("decimal floats indented", { p: 1234.5, q: [-0.0625, 7.25] }, { indent: 2 });
 D("ints", [0, -0, 1, -1, 2 ** 53 - 1, -(2 ** 53 - 1), 2n ** 53n, -(2n ** 64n), 10n ** 4300n - 1n]);
 D("int limit", [10n ** 4300n]);
 D("strings ascii", ["\u0000\u001f\u007f\u0080\u00e9\u2028\u{1d120}\ud834\udd20\ud834\udd20", "\ud800", "\udfff\ud800", '"\\/\b\f\n\r\t']);
 D("strings unicode", ["\u0000\u001f\u007f\u0080\u00e9\u2028\u{1d120}", "\ud800", "x\udfffy", '"\\/\b\f\n\r\t'], { ensureAscii: false });
+D("short non-ASCII strings", ["東".repeat(15), "東".repeat(16), "東京".repeat(8) + "\n", "é".repeat(20) + '"', "😀".repeat(8), "\ud800" + "東".repeat(20), "東".repeat(20) + "\udfff", "é".repeat(17) + "\u007f\u2028"], { ensureAscii: false });
 D("top-level string", "\u00e9\ud800", { indent: 2.5 });
 D("set", new Set([1]));
 D("set in list after items", [1, "a", new Set([1])]);

@@ -52,6 +52,13 @@ describe("runtime fast paths", () => {
     }
   });
 
+  it("short strings that start with a non-ASCII unit join the output as they are with ensureAscii off (from 16 units), and those that cannot", () => {
+    const v = ["東".repeat(15), "東".repeat(16), "東京".repeat(8) + "\n", "é".repeat(20) + '"', "😀".repeat(8), "\ud800" + "東".repeat(20), "東".repeat(20) + "\udfff", "é".repeat(17) + "\u007f", "a" + "東".repeat(20)];
+    for (const ensureAscii of [true, false]) {
+      for (const x of [...v, v, Object.fromEntries(v.map((k) => [k, k]))]) expect(dumps(x, { ensureAscii })).toBe(dumps(x, { ensureAscii, cls: GeneralEncoder }));
+    }
+  });
+
   it("an enumerable key on Object.prototype is not written (the fast writer reads keys with for-in)", () => {
     const v = { a: 1, b: [{ c: "x" }], d: Object.assign(Object.create(null), { e: 2 }) };
     (Object.prototype as Record<string, unknown>).polluted = 1;
