@@ -24,6 +24,7 @@ function getParser(): Parser {
     const prototype = (ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
     cacheParents(prototype);
     readIdsInJs(prototype);
+    skipNodeCache((ParserClass as unknown as { Tree: { prototype: object } }).Tree.prototype);
   }
   return parser;
 }
@@ -51,6 +52,17 @@ function readIdsInJs(prototype: object): void {
       return this[1] * 0x1_0000_0000 + this[0];
     },
   });
+}
+
+/**
+ * The binding hands out the same JS object for a node asked for twice by keeping, for every node
+ * object it makes, a weak reference with a finalizer (a call into C++ each time, and work for
+ * every garbage collection after), and updates those objects when their tree is edited. The
+ * analysis compares nodes by id, never by object, and never reads a tree after editing it (an
+ * edited tree is only handed back to the parser), so it does without the cache.
+ */
+function skipNodeCache(treePrototype: object): void {
+  Object.assign(treePrototype, { _cacheNode() {}, _cacheNodes() {} });
 }
 
 export const nativeBackend: ParserBackend = {
