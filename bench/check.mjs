@@ -9,6 +9,9 @@
 //           the prefilter still skips a file that never names dump, dumps, load or loads
 //   parsed  the large tree with `import json` and `parse = json.loads` prepended to every file:
 //           every file is parsed and analysed, the true worst case
+//
+// DUMPLING_BENCH_BASELINE=<another checkout, built> also runs that checkout's dumpling in every
+// alternation (old against new under the same load: the machine is shared).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -18,6 +21,7 @@ import { CORPUS_DIR, pythonFiles, pyodideVersion, stdlibDir } from "./corpus.mjs
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DUMPLING = join(root, "bin/dumpling.js");
+const BASELINE = process.env.DUMPLING_BENCH_BASELINE;
 const AST_GREP = join(root, "node_modules/@ast-grep/cli/ast-grep");
 const AST_GREP_CONFIG = join(root, "bench/ast-grep/sgconfig.yml");
 const TIME = "/usr/bin/time"; // GNU time, for the peak RSS of a child (%M); figures are null without it
@@ -106,6 +110,10 @@ export function alternate(commands, reps) {
 export const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const dumpling = (...args) => [process.execPath, DUMPLING, "check", "--select", "ALL", ...args];
+const baseline = (...args) => [process.execPath, join(BASELINE ?? "", "bin/dumpling.js"), "check", "--select", "ALL", ...args];
+/** The baseline's commands beside this checkout's, when there is a baseline. */
+const withBaseline = (commands) =>
+  BASELINE ? { ...commands, ...Object.fromEntries(Object.entries(commands).filter(([k]) => k !== "astGrep" && k !== "node").map(([k, argv]) => [`baseline_${k}`, [argv[0], join(BASELINE, "bin/dumpling.js"), ...argv.slice(2)]])) } : commands;
 const astGrep = (dir) => [AST_GREP, "scan", "-c", AST_GREP_CONFIG, dir];
 
 function astGrepMatches(dir) {
@@ -130,25 +138,27 @@ export async function run() {
   const reps = { stdlib: 9, large: 7, worst: 5, parsed: 5 };
   const versus = {};
   for (const [name, t] of Object.entries(trees)) {
-    versus[name] = alternate({ dumpling: dumpling(t.dir), astGrep: astGrep(t.dir) }, reps[name]);
+    versus[name] = alternate(withBaseline({ dumpling: dumpling(t.dir), astGrep: astGrep(t.dir) }), reps[name]);
     versus[name].ratio = round(versus[name].dumpling.ms / versus[name].astGrep.ms, 3);
     versus[name].ratioOfFastest = round(versus[name].dumpling.minMs / versus[name].astGrep.minMs, 3);
+    if (BASELINE) versus[name].baselineRatio = round(versus[name].baseline_dumpling.ms / versus[name].astGrep.ms, 3);
   }
 
   // 1 worker thread (everything on the main thread) against 2.
   const scaling = {};
   for (const name of ["large", "worst", "parsed"]) {
-    const r = alternate({ one: dumpling("--threads", "1", trees[name].dir), two: dumpling("--threads", "2", trees[name].dir) }, reps[name]);
+    const r = alternate(withBaseline({ one: dumpling("--threads", "1", trees[name].dir), two: dumpling("--threads", "2", trees[name].dir) }), reps[name]);
     scaling[name] = { ...r, speedup: round(r.one.ms / r.two.ms, 2), speedupOfFastest: round(r.one.minMs / r.two.minMs, 2) };
+    if (BASELINE) scaling[name].baselineSpeedup = round(r.baseline_one.ms / r.baseline_two.ms, 2);
   }
 
   // One file (the pre-commit case) against the floor of a Node process.
   const oneFile = alternate(
-    {
+    withBaseline({
       node: [process.execPath, "-e", "0"],
       withJson: dumpling(join(stdlib, ONE_FILE)),
       withoutJson: dumpling(join(stdlib, ONE_FILE_NO_JSON)),
-    },
+    }),
     21,
   );
 
@@ -157,6 +167,7 @@ export async function run() {
     // Other processes compete for the cores: the 1-minute load average before and after the run.
     machine: { cpus: cpus().length, availableParallelism: threads, cpu: cpus()[0]?.model ?? "unknown", load: [round(loadBefore, 2), round(loadavg()[0], 2)] },
     pyodide: pyodideVersion(),
+    ...(BASELINE ? { baseline: spawnSync("git", ["-C", BASELINE, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() } : {}),
     trees: Object.fromEntries(Object.entries(trees).map(([k, t]) => [k, { files: t.files, lines: t.lines, bytes: t.bytes }])),
     astGrepMatches: Object.fromEntries(Object.entries(trees).map(([k, t]) => [k, astGrepMatches(t.dir)])),
     versus,
@@ -194,9 +205,25 @@ export async function run() {
       cpu(versus[k].dumpling.cpuMs), cpu(versus[k].astGrep.cpuMs), mb(versus[k].dumpling.rssMB), mb(versus[k].astGrep.rssMB),
     ]),
   ];
+  const baselineTable = BASELINE
+    ? [
+        markdown([
+          ["same run", `baseline ${results.baseline}`, "this checkout", "CPU: baseline", "CPU: this", "RSS: baseline", "RSS: this", "ratio to ast-grep: baseline", "this"],
+          ...Object.keys(trees).map((k) => {
+            const [b, d] = [versus[k].baseline_dumpling, versus[k].dumpling];
+            return [k, ms(b.ms), ms(d.ms), cpu(b.cpuMs), cpu(d.cpuMs), mb(b.rssMB), mb(d.rssMB), versus[k].baselineRatio, versus[k].ratio];
+          }),
+          ...Object.entries(scaling).map(([k, s]) => [`${k}, --threads 1 → 2`, `${ms(s.baseline_one.ms)} → ${ms(s.baseline_two.ms)} (${s.baselineSpeedup}x)`, `${ms(s.one.ms)} → ${ms(s.two.ms)} (${s.speedup}x)`, `${cpu(s.baseline_one.cpuMs)} / ${cpu(s.baseline_two.cpuMs)}`, `${cpu(s.one.cpuMs)} / ${cpu(s.two.cpuMs)}`, "", "", "", ""]),
+          ["one file (json)", ms(oneFile.baseline_withJson.ms), ms(oneFile.withJson.ms), "", "", "", "", "", ""],
+          ["one file (no json)", ms(oneFile.baseline_withoutJson.ms), ms(oneFile.withoutJson.ms), "", "", "", "", "", ""],
+        ]),
+        "",
+      ]
+    : [];
   const table = [
     markdown(rows),
     "",
+    ...baselineTable,
     markdown([
       ["", "--threads 1", "--threads 2", "speed-up", "speed-up of fastest", "CPU: --threads 1", "CPU: --threads 2"],
       ...Object.entries(scaling).map(([k, s]) => [k, ms(s.one.ms), ms(s.two.ms), `${s.speedup}x`, `${s.speedupOfFastest}x`, cpu(s.one.cpuMs), cpu(s.two.cpuMs)]),

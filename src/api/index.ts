@@ -30,5 +30,5 @@ export const { lint, openDocument, fix, findCalls, translate, rules, noqaEdit } 
  * it runs a full garbage collection (a few milliseconds); else it returns at once.
  */
 export function releaseMemory(): Promise<void> {
-  return releaseDeadTrees(true);
+  return releaseDeadTrees();
 }

@@ -6,7 +6,16 @@ import { releaseDeadTrees } from "../backends/native.js";
 import type { Discovered } from "../source/discover.js";
 import { lean, processEntry, type FileOutcome, type Settings } from "./engine.js";
 
-export default async function checkBatch(entries: Discovered[]): Promise<FileOutcome[]> {
+/** The batch before: the pool posts a worker its next batches while it checks one, and they run in turn. */
+let previous: Promise<unknown> = Promise.resolve();
+
+export default function checkBatch(entries: Discovered[]): Promise<FileOutcome[]> {
+  const result = previous.then(() => checkNow(entries));
+  previous = result.catch(() => {});
+  return result;
+}
+
+async function checkNow(entries: Discovered[]): Promise<FileOutcome[]> {
   // tinypool hands a worker [its own data, the pool's workerData].
   const settings = (workerData as [unknown, Settings])[1];
   const outcomes: FileOutcome[] = [];
