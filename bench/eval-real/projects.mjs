@@ -8,7 +8,8 @@ const DIST = "/usr/lib/python3/dist-packages";
 /**
  * The projects: issue 11's ten, then yt-dlp and ansible-core, json-heavy code the issue's review
  * drew its patterns from (`js_to_json(s, strict=True)`, `to_text(p, errors=...)`); the ten alone
- * hold too few calls (about 170) for a sample of 300.
+ * hold too few calls (about 170) for a sample of 300. Then ufoLib2 (orjson when installed) and
+ * libcloud (`try: import simplejson as json`), for the json-compatible libraries of issue 17.
  */
 export const PROJECTS = [
   { name: "django", pkg: "python3-django", tree: "django" },
@@ -23,6 +24,8 @@ export const PROJECTS = [
   { name: "kubernetes", pkg: "python3-kubernetes", tree: "kubernetes" },
   { name: "yt-dlp", pkg: "yt-dlp", tree: "yt_dlp" },
   { name: "ansible-core", pkg: "ansible-core", tree: "ansible" },
+  { name: "ufolib2", pkg: "python3-ufolib2", tree: "ufoLib2" },
+  { name: "libcloud", pkg: "python3-libcloud", tree: "libcloud" },
 ];
 
 function installedVersion(pkg) {
