@@ -420,19 +420,9 @@ export function translates(call: JsonCall, e: Emitter): boolean {
  */
 export function libraryCall(call: JsonCall, e: Emitter, translate: (codec: Codec) => string): string {
   if (!call.signature.exists) return e.untranslated(call.node, `orjson has no ${call.api}(): Python raises AttributeError`).text;
-  if (e.mode === "native") {
-    const undo = e.checkpoint();
-    try {
-      return translate(nativeLibraryCodec);
-    } catch (err) {
-      if (!(err instanceof NoTranslation)) throw err;
-      undo();
-      return e.untranslated(call.node, err.why).text;
-    }
-  }
   const undo = e.checkpoint();
   try {
-    return translate(exactLibraryCodec);
+    return translate(e.mode === "native" ? nativeLibraryCodec : exactLibraryCodec);
   } catch (err) {
     if (!(err instanceof NoTranslation)) throw err;
     undo();
