@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WORKERS_AFTER_MS, WORKERS_MIN_FILES } from "../src/cli/run.js";
+import { WORKERS_AFTER_MS, WORKERS_CHEAP_AFTER_MS, WORKERS_MIN_FILES, workersDue } from "../src/cli/run.js";
 import { dumpling } from "./support/cli.js";
 
 // A function with json calls (and two mistakes: JSN001, JSN008), repeated to make a file long enough that a few
@@ -80,6 +80,18 @@ describe("--threads", { timeout: 300_000 }, () => {
     // However slow the machine, fewer than WORKERS_MIN_FILES files never start a worker.
     const small = tree(WORKERS_MIN_FILES, 300);
     expect(loads(["check", ".", "--threads", "2"], small)).not.toContain("tinypool");
+  });
+
+  it("when workers are due: at once for files mostly parsed, after 300 ms for 1 in 20 parsed, after 1.5 s for fewer", () => {
+    expect(workersDue(32, 17, 5)).toBe(true); // the parsed tree: every file costs milliseconds
+    expect(workersDue(32, 16, 5)).toBe(false);
+    expect(workersDue(31, 31, 5)).toBe(false); // too few files to tell
+    expect(workersDue(400, 52, WORKERS_AFTER_MS)).toBe(true); // the worst tree: 13% parsed
+    expect(workersDue(400, 52, WORKERS_AFTER_MS - 1)).toBe(false);
+    expect(workersDue(1000, 50, WORKERS_AFTER_MS)).toBe(true); // 1 in 20
+    expect(workersDue(1000, 20, WORKERS_AFTER_MS)).toBe(false); // the 1M-line tree: 2%, the prefilter skips the rest
+    expect(workersDue(1000, 20, WORKERS_CHEAP_AFTER_MS - 1)).toBe(false);
+    expect(workersDue(5000, 0, WORKERS_CHEAP_AFTER_MS)).toBe(true); // a long run of skipped files still gets them
   });
 
   it("--threads takes a whole number, 1 or more", () => {
