@@ -20,7 +20,7 @@ export const WORKERS_MIN_FILES = 16;
 /**
  * A run whose first WORKERS_EARLY_FILES files were mostly parsed starts workers at once: every
  * file costs milliseconds, the 300 ms on one thread are lost. (In the 1M-line tree 2% of the
- * files are parsed, in the worst tree 13%; the workers start there as before.)
+ * files are parsed, in the worst tree 13%: neither starts them early, see WORKERS_PARSED_SHARE.)
  */
 export const WORKERS_EARLY_FILES = 32;
 /**
