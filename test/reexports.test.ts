@@ -1,7 +1,9 @@
 // json reached through a module that re-exports it: a compat module of the checked tree is
 // followed (relative and absolute imports, a chain of two); one outside the tree is named in
 // `extend-json-modules`. `check` and `convert` find the same calls.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fromImports } from "../src/source/reexports.js";
 import { dumpling } from "./support/cli.js";
 import { tree } from "./support/tree.js";
 
@@ -74,5 +76,28 @@ describe("json re-exported by another module", () => {
     const r = dumpling(["check", "."], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("dumpling: error: pyproject.toml: `tool.dumpling.extend-json-modules`: `botocore/compat` is not a module name (a dotted name such as botocore.compat)\n");
+  });
+});
+
+describe("fromImports", () => {
+  // What it replaces: one multiline search of the whole text (the same pattern, anchored with ^).
+  const ALL = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^#\r\n]*)/gm;
+  const spans = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, m[0], m[1], m[2]]);
+  const PIECES = ["from", " ", "\t", "\n", "\r\n", "\r", "\u2028", "\u2029", "import", "json", "x.y", ".", "(", ")", ",", "#", "as", "  from a import b\n", "from . import (\n json,\n)\n", "from a import (\nfrom b import c\n)", "a", "ufrom"];
+
+  it("finds what a multiline search finds, statement for statement", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(spans(fromImports(text))).toEqual(spans(text.matchAll(ALL)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on a real module", () => {
+    const text = "from __future__ import annotations\nimport os\n  from .compat import (json,\n    from_x)\nx = 'from y import z'\nfrom a.b import c as d  # note\n";
+    expect(spans(fromImports(text))).toEqual(spans(text.matchAll(ALL)));
+    expect([...fromImports(text)].map((m) => m[1])).toEqual(["__future__", ".compat", "a.b"]);
   });
 });

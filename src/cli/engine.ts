@@ -132,9 +132,21 @@ function fixableFor(config: DumplingConfig | null, settings: Settings): Readonly
 /** The rules for one file: `settings.rules`, or its configuration's. */
 export function rulesFor(filename: string, settings: Settings): Rule[] {
   if (!settings.config) return rulesOf(settings);
-  const codes = rulesForFile(filename, configFor(filename, settings), settings.config.cli);
-  return RULES.filter((r) => codes.includes(r.meta.code));
+  const config = configFor(filename, settings);
+  // Without per-file-ignores the list is the same for every file of a config: worked out once.
+  const perFile = config !== null && (config.perFileIgnores?.length || config.extendPerFileIgnores.length);
+  let byConfig = rulesBySettings.get(settings);
+  if (!byConfig) rulesBySettings.set(settings, (byConfig = new WeakMap()));
+  const key = config ?? NO_CONFIG;
+  const cached = perFile ? undefined : byConfig.get(key);
+  if (cached) return cached;
+  const codes = rulesForFile(filename, config, settings.config.cli);
+  const rules = RULES.filter((r) => codes.includes(r.meta.code));
+  if (!perFile) byConfig.set(key, rules);
+  return rules;
 }
+
+const rulesBySettings = new WeakMap<Settings, WeakMap<object, Rule[]>>();
 
 function internalErrorsOf(filename: string, errors: { rule: string; error: unknown }[]): string[] {
   return errors.map((e) => `${displayPath(filename)}: rule ${e.rule} failed: ${e.error instanceof Error ? e.error.message : String(e.error)}`);

@@ -377,6 +377,9 @@ const found = new Map<string, DumplingConfig | null>();
  * is given (a new Map: read the files as they are now).
  */
 export function findConfig(dir: string, cache: Map<string, DumplingConfig | null> = found): DumplingConfig | null {
+  // (keys are absolute: an absolute dir is looked up before resolve() normalises it, for a walk's every file)
+  const hit = cache.get(dir);
+  if (hit !== undefined) return hit;
   const abs = resolve(dir);
   const cached = cache.get(abs);
   if (cached !== undefined) return cached;
@@ -535,10 +538,10 @@ export function fixableCodes(config: DumplingConfig | null, cli: FixableSelectio
 }
 
 export interface DiscoveryFilter {
-  /** Whether discovery skips a path (a walked one, or a named one with --force-exclude). */
-  isExcluded(path: string, isDirectory: boolean): boolean;
+  /** Whether discovery skips a path (a walked one, or a named one with --force-exclude); `abs` saves resolving it. */
+  isExcluded(path: string, isDirectory: boolean, abs?: string): boolean;
   /** Whether a file met while walking a directory is checked (`include`, `extend-include`). */
-  isIncluded(path: string): boolean;
+  isIncluded(path: string, abs?: string): boolean;
 }
 
 /** The run's own configuration (for run-wide keys like `docs-url`): `--config FILE`, else the nearest to the working directory. */
@@ -562,8 +565,8 @@ export function discoveryFilter(cli: { exclude: readonly string[]; extendInclude
   const excludersByConfig = new Map<DumplingConfig | null, Excluder[]>();
   const includesByConfig = new Map<DumplingConfig | null, Glob[]>();
   return {
-    isExcluded(path, isDirectory) {
-      const abs = resolve(path);
+    isExcluded(path, isDirectory, absPath) {
+      const abs = absPath ?? resolve(path);
       const config = configOf(abs);
       let list = excludersByConfig.get(config);
       if (!list) {
@@ -572,8 +575,8 @@ export function discoveryFilter(cli: { exclude: readonly string[]; extendInclude
       }
       return list.some((e) => e.excludes(abs, isDirectory)) || (fromCommandLine?.excludes(abs, isDirectory) ?? false);
     },
-    isIncluded(path) {
-      const abs = resolve(path);
+    isIncluded(path, absPath) {
+      const abs = absPath ?? resolve(path);
       const config = configOf(abs);
       let globs = includesByConfig.get(config);
       if (!globs) {

@@ -19,10 +19,10 @@ export type Discovered =
 
 export interface DiscoverOptions {
   respectGitignore?: boolean;
-  /** Extra exclusion test on a path (relative or as given); true excludes it. */
-  isExcluded?: (path: string, isDirectory: boolean) => boolean;
+  /** Extra exclusion test on a path (relative or as given; `abs`: the same path absolute, when the walk has it); true excludes it. */
+  isExcluded?: (path: string, isDirectory: boolean, abs?: string) => boolean;
   /** Which files met while walking are taken (default: `.py` and `.pyi`); named files always are. */
-  isIncluded?: (path: string) => boolean;
+  isIncluded?: (path: string, abs?: string) => boolean;
   /** Apply exclusions to explicitly named files too. */
   forceExclude?: boolean;
   /** Skip DEFAULT_EXCLUDES directories (default true; false when `isExcluded` decides them itself). */
@@ -109,24 +109,26 @@ function* walk(dir: string, absDir: string, matchers: Matcher[], options: Discov
   // files in the JSON report's order, so results can be written as they come.
   const key = (item: { name: string; isDir: boolean }) => (item.isDir ? `${item.name}/` : item.name);
   items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // (absDir is resolved: a name joins it without normalising the whole path again)
+  const absPrefix = absDir.endsWith(sep) ? absDir : absDir + sep;
   for (const { name, isDir, isFile, error } of items) {
     const path = join(dir, name);
-    const abs = join(absDir, name);
+    const abs = absPrefix + name;
     if (error !== null) {
       // A broken link is reported only where a Python file was meant (`docs/latest -> build/` is not one).
-      if (included(path)) yield { kind: "error", path, reason: error };
+      if (included(path, abs)) yield { kind: "error", path, reason: error };
       continue;
     }
     if (!isDir && !isFile) continue; // FIFOs, sockets, devices: never opened
     if (isDir && (options.defaultExcludes ?? true) && DEFAULT_EXCLUDES.includes(name)) continue;
     if (isIgnored(active, abs, isDir)) continue;
-    if (options.isExcluded?.(path, isDir)) continue;
+    if (options.isExcluded?.(path, isDir, abs)) continue;
     if (isDir) {
       const real = safeRealpath(path);
       if (seen.has(real)) continue; // a symlink loop, or a second way into the same tree
       seen.add(real);
       yield* walk(path, abs, active, options, seen);
-    } else if (included(path)) {
+    } else if (included(path, abs)) {
       yield { kind: "file", path, explicit: false };
     }
   }
