@@ -28,7 +28,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { dumps, loads } from "../dist/runtime/index.js";
+import { dumps, loads } from "../dist/runtime/node.js"; // (what Node resolves dumpling-json/runtime to)
 import { payloads } from "./runtime-payloads.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));

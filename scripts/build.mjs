@@ -30,9 +30,15 @@ await build({ ...common, entryPoints: { index: "src/api/index.ts" }, packages: "
 await build({ ...common, entryPoints: { wasm: "src/api/wasm.ts" }, packages: "external", platform: "neutral", target: "es2022" });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.api.json"], { stdio: "inherit" });
 
-// The runtime has no dependencies and no Node-specific banner: it is built on its own.
+// The runtime has no dependencies and no Node-specific banner: it is built on its own. Its Node
+// entry (the package's "node" condition) shares the same modules (one chunk), and adds a Buffer hook.
 if (existsSync("src/runtime/index.ts")) {
-  await build({ ...common, entryPoints: { "runtime/index": "src/runtime/index.ts" } });
+  await build({
+    ...common,
+    entryPoints: { "runtime/index": "src/runtime/index.ts", "runtime/node": "src/backends/runtime-node.ts" },
+    splitting: true,
+    chunkNames: "runtime/[name]-[hash]",
+  });
   // The runtime ships its own .d.ts (dumpling-json/runtime), checked without Node's types: it must run in browsers.
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.runtime.json"], { stdio: "inherit" });
 }

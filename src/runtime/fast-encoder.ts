@@ -85,7 +85,7 @@ class Writer {
   }
 
   private flush(n: number): void {
-    this.text += decodeUtf8(this.buf.subarray(0, this.o));
+    this.text += this.chunkText();
     this.o = 0;
     if (this.buf.length < BIG_CHUNK && this.text.length >= BIG_AFTER) this.buf = new Uint8Array(BIG_CHUNK);
     if (n > this.buf.length) this.buf = new Uint8Array(n); // (a string longer than a chunk)
@@ -93,7 +93,13 @@ class Writer {
 
   /** The whole text. */
   finish(): string {
-    return this.text + decodeUtf8(this.buf.subarray(0, this.o));
+    return this.text + this.chunkText();
+  }
+
+  /** The text of the buffer's bytes: outside the engine's heap where the host can make it so. */
+  private chunkText(): string {
+    const b = this.buf.subarray(0, this.o);
+    return this.ascii && bigAsciiText !== undefined && b.length >= BIG_ASCII ? bigAsciiText(b) : decodeUtf8(b);
   }
 
   bytes(b: Uint8Array): void {
@@ -409,9 +415,23 @@ function unicodeString(buf: Uint8Array, o: number, s: string): number {
 const CHUNK = 1 << 16;
 // Past this much output, chunks grow to BIG_CHUNK: a chunk that big is born in the engine's
 // large-object space, where the collector does not copy it (a CJK document with ensure_ascii, 8 MB of
-// \u escapes: 36-40 ms -> 24 ms). Smaller outputs keep the small chunk, which stays in cache.
+// \u escapes: 42-53 ms -> 24-31 ms). Smaller outputs keep the small chunk, which stays in cache.
 const BIG_AFTER = 1 << 22;
 const BIG_CHUNK = 1 << 21;
+
+/** From this size, an ensure_ascii chunk goes to bigAsciiText where the host gave one. */
+const BIG_ASCII = 1 << 20;
+let bigAsciiText: ((ascii: Uint8Array) => string) | undefined;
+
+/**
+ * How the host makes a string of ASCII bytes outside the engine's heap, for dumps' big chunks. The
+ * runtime's Node entry (backends/runtime-node.ts) gives Buffer's latin1 text, which Node makes an
+ * external string from 1 MB, outside the collector's heap (a 20 MB ensure_ascii text: 87-91 ms ->
+ * 44-45 ms). The core stays free of Node: anywhere else the chunk is decoded as usual.
+ */
+export function setBigAsciiText(decode: (ascii: Uint8Array) => string): void {
+  bigAsciiText = decode;
+}
 
 // A string this long with nothing to escape is not copied: it joins the output's rope as it is (a
 // regular expression finds what needs escaping faster than the byte loop copies).

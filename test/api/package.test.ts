@@ -42,6 +42,17 @@ check(JSON.stringify(wasm.translate(source)) === JSON.stringify(translate(source
 console.log("consumer ok");
 `;
 
+const NODE_RUNTIME = `
+import { JSONEncoder, dumps } from "dumpling-json/runtime";
+class General extends JSONEncoder {
+  *iterencode(o, oneShot) { yield* super.iterencode(o, oneShot); }
+}
+const v = Array.from({ length: 60000 }, (_, i) => "東京😀\\n".repeat(5) + i);
+const text = dumps(v);
+const entry = import.meta.resolve("dumpling-json/runtime").split("/dumpling-json/")[1];
+console.log(entry, text.length > 6e6 && text === dumps(v, { cls: General }));
+`;
+
 describe("the packed package, installed by a consumer", () => {
   it("installs from the tarball, type-checks under tsc --strict and runs both entries", () => {
     const pack = run("npm", ["pack", "--ignore-scripts", "--pack-destination", work], ROOT);
@@ -62,5 +73,9 @@ describe("the packed package, installed by a consumer", () => {
     expect(tsc.status).toBe(0);
     const program = run(process.execPath, ["out/main.js"], app);
     expect(program.out).toBe("consumer ok\n");
+    // Under Node the runtime resolves to its Node entry, whose dumps of a big ensure_ascii text
+    // (Buffer-decoded chunks) is the general encoder's.
+    const node = run(process.execPath, ["--input-type=module", "-e", NODE_RUNTIME], app);
+    expect(node.out).toBe("dist/runtime/node.js true\n");
   }, 600_000);
 });

@@ -140,7 +140,7 @@ export interface Run {
   files: Map<string, string>;
 }
 
-const RUNTIME_URL = pathToFileURL(resolve("dist/runtime/index.js")).href;
+const RUNTIME_URL = pathToFileURL(resolve("dist/runtime/node.js")).href; // (what Node resolves dumpling-json/runtime to)
 
 /** A fresh directory holding a copy of `filesDir` (as files/) and the given files. */
 function sandbox(filesDir: string | null, extra: Record<string, string | Uint8Array>): string {
