@@ -59,7 +59,7 @@ function plural(n: number, word: string, suffix = "s"): string {
 /**
  * The summary after the text and concise reports, in ruff's words: what was found (and fixed),
  * then what `--fix` would fix and how many unsafe fixes `--unsafe-fixes` would add. dumpling
- * also says how many files it checked.
+ * also says how many files it checked, and never "All checks passed!" after an internal error.
  */
 export function renderSummary(s: Summary): string {
   const files = `${plural(s.files, "file")} checked`;
@@ -67,6 +67,7 @@ export function renderSummary(s: Summary): string {
   const applied = s.fixed?.applied ?? 0;
   if (applied > 0) lines.push(`Found ${plural(s.diagnostics + applied, "error")} (${applied} fixed, ${s.diagnostics} remaining) in ${files}.`);
   else if (s.diagnostics > 0) lines.push(`Found ${plural(s.diagnostics, "error")} in ${files}.`);
+  else if (s.internalErrors?.length) lines.push(`No errors found, but not every check ran: ${plural(s.internalErrors.length, "internal error")} (${files}).`);
   else lines.push(`${c.green("All checks passed!")} (${files})`);
   const hidden = (n: number) => `${plural(n, "hidden fix", "es")} can be enabled with the \`--unsafe-fixes\` option`;
   const star = `[${c.cyan("*")}]`;

@@ -33,4 +33,6 @@ export interface Summary {
   hiddenUnsafe: number;
   /** In fix mode (--fix, --fix-only, --diff): the fixes applied (or, with --diff, that would be). */
   fixed?: { applied: number } | null;
+  /** Bugs of ours that kept a file or a rule from being checked (said on stderr). */
+  internalErrors?: readonly string[];
 }

@@ -71,4 +71,14 @@ describe("internal errors", () => {
     expect(r.stdout).toMatch(/Found 4 errors \(2 fixed, 2 remaining\) in 3 files checked\.\n\[\*\] 2 fixable with the `--fix` option\.\n$/);
     expect(r.code).toBe(2);
   });
+
+  it("no diagnostics but an internal error: the summary does not say all checks passed", async () => {
+    const dir = tree({ "a.py": "x = 1\n", "throws.py": "import json\njson.dumps(1)\n" });
+    const r = await run(["check", "--select", "JSN990", "--isolated", dir]);
+    expect(r.stdout).toBe("No errors found, but not every check ran: 1 internal error (2 files checked).\n");
+    expect(r.stderr).toBe(`dumpling: internal error: ${join(dir, "throws.py")}: rule JSN990 failed: kaboom\n`);
+    expect(r.code).toBe(2);
+    const clean = await run(["check", "--select", "JSN990", "--isolated", join(dir, "a.py")]);
+    expect(clean).toMatchObject({ stdout: "All checks passed! (1 file checked)\n", stderr: "", code: 0 });
+  });
 });
