@@ -99,7 +99,12 @@ class Writer {
   /** The text of the buffer's bytes: outside the engine's heap where the host can make it so. */
   private chunkText(): string {
     const b = this.buf.subarray(0, this.o);
-    return this.ascii && bigAsciiText !== undefined && b.length >= BIG_ASCII ? bigAsciiText(b) : decodeUtf8(b);
+    return b.length >= BIG_ASCII && bigAsciiText !== undefined && this.asciiOnly() ? bigAsciiText(b) : decodeUtf8(b);
+  }
+
+  /** Whether every byte written is ASCII: ensure_ascii writes separators and indents as they are. */
+  private asciiOnly(): boolean {
+    return this.ascii && [this.itemSep, this.keySep, this.indent ?? this.itemSep].every((b) => b.every((x) => x < 0x80));
   }
 
   bytes(b: Uint8Array): void {

@@ -80,7 +80,8 @@ describe("runtime fast paths", () => {
     // The switch to big chunks happens mid-array; after it come escapes, a long raw string, a string
     // whose escapes need more than 2 MiB, and a surrogate pair.
     const tail = ["x".repeat(300_000), "東".repeat(400_000), "😀".repeat(5), 1.5];
-    const ascii = [Array.from({ length: 11_000 }, (_, i) => "東京é😀\n".repeat(20) + i), ...tail];
+    const rows = Array.from({ length: 11_000 }, (_, i) => "東京é😀\n".repeat(20) + i);
+    const ascii = [rows, ...tail];
     const unicode = [Array.from({ length: 11_000 }, (_, i) => "東京é😀\n".repeat(100) + i), ...tail];
     const cases = [[ascii, true], [unicode, false]] as const;
     const expected = cases.map(([v, ensureAscii]) => dumps(v, { ensureAscii, cls: GeneralEncoder }));
@@ -90,6 +91,11 @@ describe("runtime fast paths", () => {
     }
     const node = await import("../../src/backends/runtime-node.js"); // (sets the hook on these modules)
     for (const [i, [v, ensureAscii]] of cases.entries()) expect(node.dumps(v, { ensureAscii })).toBe(expected[i]);
+    // ensure_ascii writes separators and indents as they are: not ASCII, they keep the chunk from Buffer.
+    for (const options of [{ separators: [",", "："] as [string, string] }, { indent: "\u3000" }]) {
+      const records = rows.map((s, i) => ({ [String(i)]: s }));
+      expect(node.dumps(records, options)).toBe(dumps(records, { ...options, cls: GeneralEncoder }));
+    }
     expect(node.dumps([1, "東"])).toBe('[1, "\\u6771"]');
   });
 });
