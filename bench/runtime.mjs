@@ -4,6 +4,10 @@
 // payloads of a few MB (bench/runtime-payloads.mjs). Also writes bench/runtime-results.json
 // (committed; docs/runtime.md and the README quote it).
 //
+// BENCH_NODES=<node binaries, separated by ":"> measures again under each of them, one after the
+// other (this file run as a child): users run the runtime on Node 22 and 24, whose JSON.parse and
+// JSON.stringify differ from Node 20's, so the ratios to them do too.
+//
 // Fair measurement on a shared machine:
 // - CPU time of each process (Node: process.cpuUsage, Python: time.process_time), so time-slicing
 //   with other work counts less than in wall time;
@@ -25,7 +29,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { dumps, loads } from "../dist/runtime/node.js"; // (what Node resolves dumpling-json/runtime to)
@@ -135,7 +139,8 @@ function machine() {
   return { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), load: loadavg().map((x) => +x.toFixed(2)) };
 }
 
-export async function run() {
+/** Every payload measured RUNS times on this process's Node: its results (see the top of the file). */
+async function measure() {
   mkdirSync(corpus, { recursive: true });
   const before = machine();
   const py = pythonTimer();
@@ -148,7 +153,6 @@ export async function run() {
   results.machine.loadAfter = machine().load;
 
   // Per payload and ratio: the median of the runs' ratios and their min–max; timings: medians.
-  const rows = [];
   for (const name of Object.keys(texts)) {
     const per = runs.map((x) => x[name]);
     const m = { mb: per[0].mb, ms: {}, ratios: {} };
@@ -159,25 +163,54 @@ export async function run() {
       m.ratios[label] = { median: +median(xs).toFixed(2), min: +Math.min(...xs).toFixed(2), max: +Math.max(...xs).toFixed(2) };
     }
     results.payloads[name] = m;
-    const cell = (label) => {
-      const q = m.ratios[label];
-      return q === undefined ? "" : `${q.median.toFixed(2)} (${q.min.toFixed(2)}–${q.max.toFixed(2)})`;
-    };
-    rows.push([name, m.mb, ...Object.keys(RATIOS).map(cell)]);
   }
-  writeFileSync(join(here, "runtime-results.json"), JSON.stringify(results, null, 2) + "\n");
+  return results;
+}
 
+/** One Node's results as a table. */
+function table(results) {
+  const cell = (q) => (q === undefined ? "" : `${q.median.toFixed(2)} (${q.min.toFixed(2)}–${q.max.toFixed(2)})`);
   const head = ["payload", "MB", ...Object.keys(RATIOS)];
   const mc = results.machine;
-  const table = [
-    `node ${process.version}, CPython ${results.python}; ${mc.cpu}, ${mc.cores} cores, load average ${mc.loadBefore.join(" ")} before, ${mc.loadAfter.join(" ")} after.`,
-    `CPU time. Each cell: the median of ${RUNS} whole runs (min–max), each run's figure the median of ${REPS} blocks taking turns. Left: ours / native (at most 1.5 is the goal); right: CPython / ours (above 1: faster than CPython).`,
+  return [
+    `node ${results.node}, CPython ${results.python}; ${mc.cpu}, ${mc.cores} cores, load average ${mc.loadBefore.join(" ")} before, ${mc.loadAfter.join(" ")} after.`,
+    `CPU time. Each cell: the median of ${results.runs} whole runs (min–max), each run's figure the median of ${results.reps} blocks taking turns. Left: ours / native (at most 1.5 is the goal); right: CPython / ours (above 1: faster than CPython).`,
     "",
     `| ${head.join(" | ")} |`,
     `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    ...Object.entries(results.payloads).map(([name, m]) => `| ${[name, m.mb, ...Object.keys(RATIOS).map((label) => cell(m.ratios[label]))].join(" | ")} |`),
     "",
     ...Object.entries(results.payloads).map(([name, m]) => `${name} (median ms): ` + Object.entries(m.ms).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")),
   ].join("\n");
-  return { title: "runtime: dumps/loads against JSON.stringify/JSON.parse and CPython's json", table, results };
+}
+
+/** The other Nodes to measure with (BENCH_NODES: their binaries, separated by the path delimiter). */
+function otherNodes() {
+  const list = (process.env.BENCH_NODES ?? "").split(delimiter).filter(Boolean);
+  for (const node of list) {
+    const r = spawnSync(node, ["--version"], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`BENCH_NODES: ${node} does not run (${r.error?.message ?? r.stderr.trim()})`);
+  }
+  return list;
+}
+
+/** The same measurement by another Node binary: this file run as a child, its results on stdout. */
+function measureWith(node) {
+  const r = spawnSync(node, [fileURLToPath(import.meta.url), CHILD], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`the runtime benchmark under ${node} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout);
+}
+
+const CHILD = "--measure-only";
+
+export async function run() {
+  const others = otherNodes();
+  const byNode = [await measure(), ...others.map(measureWith)];
+  const results = { nodes: byNode };
+  writeFileSync(join(here, "runtime-results.json"), JSON.stringify(results, null, 2) + "\n");
+  return { title: "runtime: dumps/loads against JSON.stringify/JSON.parse and CPython's json", table: byNode.map(table).join("\n\n"), results };
+}
+
+if (process.argv[2] === CHILD && process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(JSON.stringify(await measure()));
 }
