@@ -59,6 +59,19 @@ describe("runtime fast paths", () => {
     }
   });
 
+  it("with ensureAscii, a string that starts with a non-ASCII unit is escaped from a table of every unit's digits: each of the 65,536 units, in values and keys", () => {
+    const units = Array.from({ length: 16 }, (_, b) => "é" + Array.from({ length: 4096 }, (_, i) => String.fromCharCode(b * 4096 + i)).join(""));
+    // (the last is longer than a chunk: written into a new buffer, through a new view of it)
+    const v = [units, Object.fromEntries(units.map((u, i) => [u, i])), units.map((u) => u.slice(0, 40)), "é" + "東".repeat(20_000)];
+    expect(dumps(v)).toBe(dumps(v, { cls: GeneralEncoder }));
+    // Past 4 Mi characters (the raw string), the first full chunk gives way to a big one: the
+    // escapes after it (under 64 KB of them) must land in the new chunk.
+    const switched = ["x".repeat(5_000_000), ...Array.from({ length: 5000 }, (_, i) => `東京${i}`)];
+    expect(dumps(switched)).toBe(dumps(switched, { cls: GeneralEncoder }));
+    // python3 -c 'import json; print(json.dumps("é\u00ff\u0100\uabcd\uffff\U0001F600\x7f\n\"a"))' (3.11.7)
+    expect(dumps('é\u00ff\u0100\uabcd\uffff\ud83d\ude00\u007f\n"a')).toBe('"\\u00e9\\u00ff\\u0100\\uabcd\\uffff\\ud83d\\ude00\\u007f\\n\\"a"');
+  });
+
   it("an enumerable key on Object.prototype is not written (the fast writer reads keys with for-in)", () => {
     const v = { a: 1, b: [{ c: "x" }], d: Object.assign(Object.create(null), { e: 2 }) };
     (Object.prototype as Record<string, unknown>).polluted = 1;
