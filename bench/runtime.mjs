@@ -4,7 +4,7 @@
 // payloads of a few MB (bench/runtime-payloads.mjs). Also writes bench/runtime-results.json
 // (committed; docs/runtime.md and the README quote it).
 //
-// BENCH_NODES=<node binaries, separated by ":"> measures again under each of them, one after the
+// BENCH_NODES=<node binaries, separated as in PATH> measures again under each of them, one after the
 // other (this file run as a child): users run the runtime on Node 22 and 24, whose JSON.parse and
 // JSON.stringify differ from Node 20's, so the ratios to them do too.
 //
