@@ -99,6 +99,7 @@ export function alternate(commands, reps) {
         ms: round(median(runs.map((r) => r.ms))),
         // The fastest run: the one least disturbed by other processes on a shared machine.
         minMs: round(Math.min(...runs.map((r) => r.ms))),
+        maxMs: round(Math.max(...runs.map((r) => r.ms))),
         cpuMs: hasTime ? round(median(runs.map((r) => r.cpuMs))) : null,
         rssMB: hasTime ? round(Math.max(...runs.map((r) => r.rssMB))) : null,
         runs: runs.map((r) => round(r.ms)),
@@ -193,15 +194,20 @@ export async function run() {
     target("one file: dumpling / node -e 0", results.oneFile.ratio, "<=", 2.5),
     target("4x the files: time ratio", results.growth.wall, "<=", 4.4),
     target("large tree: speed-up from 1 to 2 threads", results.scaling.large.speedup, ">=", 1.6),
+    // Issue 16: the tree where every file is parsed.
+    target("parsed tree: dumpling / ast-grep wall time", results.versus.parsed.ratio, "<=", 1.0),
+    target("parsed tree: speed-up from 1 to 2 threads", results.scaling.parsed.speedup, ">=", 1.6),
   ];
 
   const ms = (x) => `${Math.round(x)} ms`;
+  // A median with the spread of its runs: these machines are noisy, one figure alone says little.
+  const spread = (r) => `${ms(r.ms)} (${Math.round(r.minMs)}–${Math.round(r.maxMs)})`;
   const mb = (x) => (x === null ? "n/a" : `${Math.round(x)} MB`);
   const cpu = (x) => (x === null ? "n/a" : ms(x));
   const rows = [
-    ["", "files", "lines", "dumpling", "ast-grep", "ratio", "ratio of fastest", "CPU: dumpling", "CPU: ast-grep", "RSS: dumpling", "RSS: ast-grep"],
+    ["", "files", "lines", "dumpling: median (min–max)", "ast-grep: median (min–max)", "ratio", "ratio of fastest", "CPU: dumpling", "CPU: ast-grep", "RSS: dumpling", "RSS: ast-grep"],
     ...Object.entries(trees).map(([k, t]) => [
-      k, t.files, t.lines, ms(versus[k].dumpling.ms), ms(versus[k].astGrep.ms), versus[k].ratio, versus[k].ratioOfFastest,
+      k, t.files, t.lines, spread(versus[k].dumpling), spread(versus[k].astGrep), versus[k].ratio, versus[k].ratioOfFastest,
       cpu(versus[k].dumpling.cpuMs), cpu(versus[k].astGrep.cpuMs), mb(versus[k].dumpling.rssMB), mb(versus[k].astGrep.rssMB),
     ]),
   ];
@@ -211,11 +217,11 @@ export async function run() {
           ["same run", `baseline ${results.baseline}`, "this checkout", "CPU: baseline", "CPU: this", "RSS: baseline", "RSS: this", "ratio to ast-grep: baseline", "this"],
           ...Object.keys(trees).map((k) => {
             const [b, d] = [versus[k].baseline_dumpling, versus[k].dumpling];
-            return [k, ms(b.ms), ms(d.ms), cpu(b.cpuMs), cpu(d.cpuMs), mb(b.rssMB), mb(d.rssMB), versus[k].baselineRatio, versus[k].ratio];
+            return [k, spread(b), spread(d), cpu(b.cpuMs), cpu(d.cpuMs), mb(b.rssMB), mb(d.rssMB), versus[k].baselineRatio, versus[k].ratio];
           }),
-          ...Object.entries(scaling).map(([k, s]) => [`${k}, --threads 1 → 2`, `${ms(s.baseline_one.ms)} → ${ms(s.baseline_two.ms)} (${s.baselineSpeedup}x)`, `${ms(s.one.ms)} → ${ms(s.two.ms)} (${s.speedup}x)`, `${cpu(s.baseline_one.cpuMs)} / ${cpu(s.baseline_two.cpuMs)}`, `${cpu(s.one.cpuMs)} / ${cpu(s.two.cpuMs)}`, "", "", "", ""]),
-          ["one file (json)", ms(oneFile.baseline_withJson.ms), ms(oneFile.withJson.ms), "", "", "", "", "", ""],
-          ["one file (no json)", ms(oneFile.baseline_withoutJson.ms), ms(oneFile.withoutJson.ms), "", "", "", "", "", ""],
+          ...Object.entries(scaling).map(([k, s]) => [`${k}, --threads 1 → 2`, `${spread(s.baseline_one)} → ${spread(s.baseline_two)} (${s.baselineSpeedup}x)`, `${spread(s.one)} → ${spread(s.two)} (${s.speedup}x)`, `${cpu(s.baseline_one.cpuMs)} / ${cpu(s.baseline_two.cpuMs)}`, `${cpu(s.one.cpuMs)} / ${cpu(s.two.cpuMs)}`, "", "", "", ""]),
+          ["one file (json)", spread(oneFile.baseline_withJson), spread(oneFile.withJson), "", "", "", "", "", ""],
+          ["one file (no json)", spread(oneFile.baseline_withoutJson), spread(oneFile.withoutJson), "", "", "", "", "", ""],
         ]),
         "",
       ]
@@ -225,13 +231,13 @@ export async function run() {
     "",
     ...baselineTable,
     markdown([
-      ["", "--threads 1", "--threads 2", "speed-up", "speed-up of fastest", "CPU: --threads 1", "CPU: --threads 2"],
-      ...Object.entries(scaling).map(([k, s]) => [k, ms(s.one.ms), ms(s.two.ms), `${s.speedup}x`, `${s.speedupOfFastest}x`, cpu(s.one.cpuMs), cpu(s.two.cpuMs)]),
+      ["", "--threads 1: median (min–max)", "--threads 2: median (min–max)", "speed-up", "speed-up of fastest", "CPU: --threads 1", "CPU: --threads 2"],
+      ...Object.entries(scaling).map(([k, s]) => [k, spread(s.one), spread(s.two), `${s.speedup}x`, `${s.speedupOfFastest}x`, cpu(s.one.cpuMs), cpu(s.two.cpuMs)]),
     ]),
     "",
     markdown([
       ["one file", "node -e 0", `check ${ONE_FILE}`, `check ${ONE_FILE_NO_JSON}`],
-      ["wall (median)", ms(oneFile.node.ms), `${ms(oneFile.withJson.ms)} (${results.oneFile.ratio}x)`, `${ms(oneFile.withoutJson.ms)} (${results.oneFile.ratioWithoutJson}x)`],
+      ["wall: median (min–max)", spread(oneFile.node), `${spread(oneFile.withJson)}, ${results.oneFile.ratio}x`, `${spread(oneFile.withoutJson)}, ${results.oneFile.ratioWithoutJson}x`],
     ]),
     "",
     `large tree: ${results.throughput.filesPerSecond} files/s, ${results.throughput.linesPerSecond} lines/s; ` +
