@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { fixText, MAX_ITERATIONS } from "../fix/apply.js";
 import { removeStaleTempFiles, writeAtomic, WriteRefusedError } from "../source/write.js";
+import { readTransient } from "../source/read.js";
 import { LineIndex } from "../python/text.js";
 import { RULES } from "../rules/index.js";
 import { analyzeText, unreadableDiagnostics } from "../rules/run.js";
@@ -281,9 +282,12 @@ export function processEntry(entry: Discovered, settings: Settings): FileOutcome
 function processEntryUnguarded(entry: Discovered, settings: Settings): FileOutcome {
   if (entry.kind === "error") return unreadable(entry.path, entry.reason, settings);
   const filename = entry.kind === "stdin" ? settings.stdinFilename : entry.path;
+  // Checking alone keeps nothing of a file's bytes (its text is decoded into a string): they
+  // can be read into the buffer every file reuses. Fixing keeps them to compare before writing.
+  const transient = entry.kind === "file" && !settings.fix && !settings.addNoqa;
   let bytes: Uint8Array;
   try {
-    bytes = entry.kind === "stdin" ? readFileSync(0) : readFileSync(entry.path);
+    bytes = entry.kind === "stdin" ? readFileSync(0) : transient ? readTransient(entry.path) : readFileSync(entry.path);
   } catch (e) {
     return unreadable(filename, describeFsError(e), settings);
   }
