@@ -19,7 +19,7 @@ function pattern(length: number, seed: number): Buffer {
 
 describe("readTransient", () => {
   it("gives each file's exact bytes, small, empty, past the first buffer and past the shared size, in any order", () => {
-    const sizes = [10, 0, 300 * 1024, 3, 5 * 1024 * 1024 + 7, 1024 * 1024, 1];
+    const sizes = [10, 0, 256 * 1024, 300 * 1024, 3, 9 * 1024 * 1024 + 7, 1024 * 1024, 1];
     const dir = tree({});
     const files = sizes.map((size, i) => {
       const path = join(dir, `f${i}.py`);
@@ -38,7 +38,7 @@ describe("readTransient", () => {
     const dir = tree({});
     writeFileSync(join(dir, "a.py"), "a = 1\n");
     writeFileSync(join(dir, "b.py"), "b = 2\n");
-    writeFileSync(join(dir, "big.py"), pattern(4 * 1024 * 1024 + 1, 0));
+    writeFileSync(join(dir, "big.py"), pattern(8 * 1024 * 1024 + 1, 0));
     const a = readTransient(join(dir, "a.py"));
     const bufferOfA = a.buffer;
     expect(Buffer.from(a).toString()).toBe("a = 1\n");

@@ -1,9 +1,9 @@
 // Reading a file to check it, into one buffer reused from file to file (per thread). readFileSync
 // allocates a new buffer per file, and its fresh pages fault in: reading the 2,236 files of the
 // large bench tree took 135–193 ms that way, 54–75 ms into a reused buffer.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 
-/** Files up to this size are read into the shared buffer; larger ones get their own. */
+/** The shared buffer grows up to this size; a larger file gets its own. */
 const SHARED_MAX = 4 * 1024 * 1024;
 let shared = new Uint8Array(256 * 1024);
 
@@ -14,11 +14,9 @@ let shared = new Uint8Array(256 * 1024);
 export function readTransient(path: string): Uint8Array {
   const fd = openSync(path, "r");
   try {
-    // The size is a hint: the file may change while it is read, or be a pipe (size 0).
-    const size = fstatSync(fd).size;
-    // One byte more than the size: the read that finds the end needs room.
-    if (size < SHARED_MAX && shared.length <= size) shared = new Uint8Array(Math.min(SHARED_MAX, 2 * (size + 1)));
-    let buffer = size < SHARED_MAX ? shared : new Uint8Array(size + 1);
+    // Read to the end, however the file's size changes meanwhile (no fstat: its Stats object cost
+    // as much as the read itself).
+    let buffer = shared;
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -30,7 +28,7 @@ export function readTransient(path: string): Uint8Array {
       if (read === 0) break;
       length += read;
     }
-    if (buffer.length <= SHARED_MAX && buffer.length > shared.length) shared = buffer;
+    if (buffer.length <= SHARED_MAX) shared = buffer;
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
