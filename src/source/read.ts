@@ -1,6 +1,6 @@
 // Reading a file to check it, into one buffer reused from file to file (per thread). readFileSync
-// allocates a new buffer per file, and its fresh pages fault in: reading the 2,236 files of the
-// large bench tree took 135–193 ms that way, 54–75 ms into a reused buffer.
+// allocates a new buffer per file, and its fresh pages fault in: a loop reading the 2,236 files of
+// the large bench tree took 135–193 ms that way, 54–75 ms into a reused buffer.
 import { closeSync, openSync, readSync } from "node:fs";
 
 /** The shared buffer grows up to this size; a larger file gets its own. */
